@@ -1,0 +1,101 @@
+"""The ``netevents`` command: a Flask CLI group with serve, db and users commands."""
+from __future__ import annotations
+
+import sys
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup, with_appcontext
+
+from netevents import create_app
+from netevents.db import session_scope
+from netevents.errors import DomainError
+from netevents.schema import upgrade_all
+from netevents.services.accounts import create_account
+
+
+def _make_app(*_args):
+    """Build the app for the CLI from the environment."""
+    return create_app()
+
+
+@click.group(cls=FlaskGroup, create_app=_make_app, add_default_commands=True, load_dotenv=False,
+             set_debug_flag=False)
+def main():
+    """netevents: your professional network, self-hosted."""
+
+
+@main.group()
+def db():
+    """Manage the database schema."""
+
+
+@db.command("upgrade")
+@with_appcontext
+def db_upgrade():
+    """Create or upgrade the database (core and every enabled plugin) to the newest schema."""
+    upgrade_all(current_app)
+    click.echo(f"Database is up to date: {current_app.config['DATABASE_URL']}")
+
+
+@db.command("revision")
+@click.option("-m", "--message", required=True, help="What the revision changes.")
+def db_revision(message: str):
+    """For developers: autogenerate a core revision against a scratch SQLite database."""
+    import tempfile
+
+    from netevents.db import make_engine
+    from netevents.schema import autogenerate_revision
+
+    with tempfile.TemporaryDirectory() as scratch:
+        autogenerate_revision(make_engine(f"sqlite:///{scratch}/scratch.db"), message)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=5000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--threads", default=8, show_default=True, type=int, help="Worker threads (production server).")
+@click.option("--dev", is_flag=True, help="Flask's development server with reload and debugger.")
+@with_appcontext
+def serve(host: str, port: int, threads: int, dev: bool):
+    """Upgrade the database, then serve netevents (waitress; --dev for reload and debug)."""
+    app = current_app._get_current_object()
+    upgrade_all(app)
+    shown_host = "localhost" if host in {"127.0.0.1", "0.0.0.0", "::"} else host
+    click.echo(f"netevents is running at http://{shown_host}:{port}/  (data in {app.config['DATA_DIR']})")
+    if dev:
+        app.run(host=host, port=port, debug=True, use_reloader=True)
+        return
+    import waitress
+
+    waitress.serve(app, host=host, port=port, threads=threads, ident="netevents")
+
+
+@main.group()
+def users():
+    """Manage accounts."""
+
+
+def _read_password() -> str:
+    """Prompt for a password on a terminal; read one line from standard input otherwise."""
+    if sys.stdin.isatty():
+        return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+@users.command("create")
+@click.option("--email", required=True, help="The new account's email address.")
+@click.option("--admin", is_flag=True, help="Make the account an admin.")
+@with_appcontext
+def users_create(email: str, admin: bool):
+    """Create an account; the password comes from a prompt, or standard input when it is not a terminal."""
+    upgrade_all(current_app)
+    password = _read_password()
+    try:
+        with session_scope(current_app) as session:
+            account = create_account(session, email, password, is_admin=admin)
+            label = "admin account" if account.is_admin else "account"
+            address = account.email
+    except DomainError as error:
+        raise click.ClickException(error.message) from None
+    click.echo(f"Created {label} {address}.")

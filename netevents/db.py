@@ -1,0 +1,118 @@
+"""Database wiring: declarative Base, one engine and sessionmaker per app, one session per request."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Iterator
+
+from sqlalchemy import MetaData, create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+class Base(DeclarativeBase):
+    """Base class of every core and plugin model."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def utcnow() -> datetime:
+    """Return the current time as an aware UTC datetime."""
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class Database:
+    """The engine and session factory an app uses; tests may rebind the factory."""
+
+    engine: Engine
+    sessionmaker: sessionmaker
+
+    def session(self) -> Session:
+        """Open a new session."""
+        return self.sessionmaker()
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """Foreign keys, WAL and a busy timeout; hand transaction control to SQLAlchemy so savepoints work."""
+
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str, **options) -> Engine:
+    """Create an engine for SQLite or PostgreSQL (psycopg 3) with the settings netevents relies on."""
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    engine = create_engine(url, **options)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+def init_app(app) -> None:
+    """Create the app's engine and session factory and close the request session on teardown."""
+    engine = make_engine(app.config["DATABASE_URL"])
+    app.extensions["netevents.db"] = Database(engine, sessionmaker(engine, expire_on_commit=False))
+    app.teardown_appcontext(close_request_session)
+
+
+def database(app) -> Database:
+    """Return the app's Database."""
+    return app.extensions["netevents.db"]
+
+
+def request_session() -> Session:
+    """Return the session of the current request (or app context), opening it on first use."""
+    from flask import current_app, g
+
+    if "db_session" not in g:
+        g.db_session = database(current_app).session()
+        g.db_session.info["hooks"] = current_app.extensions["netevents.plugins"].hook
+    return g.db_session
+
+
+def close_request_session(_exc=None) -> None:
+    """Close the request session; anything not committed is rolled back."""
+    from flask import g
+
+    session = g.pop("db_session", None)
+    if session is not None:
+        session.close()
+
+
+@contextmanager
+def session_scope(app) -> Iterator[Session]:
+    """Yield a session for CLI work that commits on success and rolls back on error."""
+    session = database(app).session()
+    session.info["hooks"] = app.extensions["netevents.plugins"].hook
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

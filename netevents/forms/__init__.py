@@ -1,0 +1,1 @@
+"""WTForms classes: shape and field validation only."""

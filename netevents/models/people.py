@@ -1,0 +1,150 @@
+"""People in a user's network and the organizations they belong to."""
+from __future__ import annotations
+
+import enum
+from typing import Optional
+
+from sqlalchemy import Column, Enum, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from netevents.db import Base
+from netevents.models.base import Owned, Timestamped
+
+
+class OrganizationKind(str, enum.Enum):
+    """What sort of organization this is."""
+
+    employer = "employer"
+    association = "association"
+    company = "company"
+    university = "university"
+    other = "other"
+
+    @property
+    def label(self) -> str:
+        """Human wording of the kind."""
+        return "professional association" if self is OrganizationKind.association else self.value
+
+
+class Organization(Owned, Timestamped, Base):
+    """An employer, company, professional association, university or other body."""
+
+    __tablename__ = "organization"
+    __table_args__ = (Index("ix_organization_owner_name", "owner_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[OrganizationKind] = mapped_column(
+        Enum(OrganizationKind, native_enum=False, length=40, validate_strings=True), default=OrganizationKind.company
+    )
+    website: Mapped[Optional[str]] = mapped_column(String(500))
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    people: Mapped[list["Person"]] = relationship(back_populates="organization")
+
+
+person_tag = Table(
+    "person_tag",
+    Base.metadata,
+    Column("person_id", Integer, ForeignKey("person.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", Integer, ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Tag(Owned, Base):
+    """A label on people; a tag may carry a default stay-in-touch cadence."""
+
+    __tablename__ = "tag"
+    __table_args__ = (UniqueConstraint("owner_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    cadence_days: Mapped[Optional[int]] = mapped_column(Integer)
+
+
+class Person(Owned, Timestamped, Base):
+    """Someone in the user's network."""
+
+    __tablename__ = "person"
+    __table_args__ = (
+        Index("ix_person_owner_sort_name", "owner_id", "sort_name"),
+        Index("ix_person_owner_updated", "owner_id", "updated_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    # lower-cased display name, for case-insensitive sorting without a function index
+    sort_name: Mapped[str] = mapped_column(String(200), default="")
+    given_name: Mapped[Optional[str]] = mapped_column(String(120))
+    family_name: Mapped[Optional[str]] = mapped_column(String(120))
+    organization_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("organization.id", ondelete="SET NULL"), index=True
+    )
+    job_title: Mapped[Optional[str]] = mapped_column(String(200))
+    location: Mapped[Optional[str]] = mapped_column(String(200))
+    interests: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    how_we_met: Mapped[str] = mapped_column(Text, default="")
+    introduced_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
+    cadence_days: Mapped[Optional[int]] = mapped_column(Integer)
+
+    organization: Mapped[Optional[Organization]] = relationship(back_populates="people")
+    introduced_by: Mapped[Optional["Person"]] = relationship(remote_side=[id])
+    emails: Mapped[list["PersonEmail"]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="PersonEmail.position"
+    )
+    phones: Mapped[list["PersonPhone"]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="PersonPhone.position"
+    )
+    links: Mapped[list["PersonLink"]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="PersonLink.position"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary=person_tag, order_by=Tag.name)
+
+    @property
+    def primary_email(self) -> Optional[str]:
+        """The first email address, if any."""
+        return self.emails[0].address if self.emails else None
+
+
+class PersonEmail(Owned, Base):
+    """One email address of a person, normalized; unique within an account."""
+
+    __tablename__ = "person_email"
+    __table_args__ = (UniqueConstraint("owner_id", "address"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    address: Mapped[str] = mapped_column(String(320))
+    label: Mapped[str] = mapped_column(String(40), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    person: Mapped[Person] = relationship(back_populates="emails")
+
+
+class PersonPhone(Owned, Base):
+    """One phone number of a person, stored in E.164."""
+
+    __tablename__ = "person_phone"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    number: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(String(40), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    person: Mapped[Person] = relationship(back_populates="phones")
+
+
+class PersonLink(Owned, Base):
+    """A web link of a person: LinkedIn profile, website, other."""
+
+    __tablename__ = "person_link"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="website")
+    url: Mapped[str] = mapped_column(String(500))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    person: Mapped[Person] = relationship(back_populates="links")

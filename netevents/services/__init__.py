@@ -1,0 +1,1 @@
+"""Services: plain functions taking a Session first; they flush, never commit, and fire hooks."""

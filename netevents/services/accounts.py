@@ -1,0 +1,62 @@
+"""Accounts: creating them, checking passwords, the first-run admin."""
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from netevents.errors import Conflict, Invalid, NotFound
+from netevents.models import Account
+from netevents.services.validation import normalize_email
+
+MIN_PASSWORD_LENGTH = 10
+_hasher = PasswordHasher()
+
+
+def account_count(session: Session) -> int:
+    """Return how many accounts exist."""
+    return session.scalar(select(func.count()).select_from(Account)) or 0
+
+
+def create_account(session: Session, email: str, password: str, *, is_admin: bool = False) -> Account:
+    """Create an account with an Argon2id password hash; the first account is always an admin."""
+    address = normalize_email(email)
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise Invalid(f"Passwords need at least {MIN_PASSWORD_LENGTH} characters.",
+                      password=f"At least {MIN_PASSWORD_LENGTH} characters.")
+    if session.scalar(select(Account.id).where(Account.email == address)) is not None:
+        raise Conflict(f"An account for {address} already exists.", email="An account with this email exists.")
+    first = account_count(session) == 0
+    account = Account(email=address, password_hash=_hasher.hash(password), is_admin=is_admin or first)
+    session.add(account)
+    session.flush()
+    return account
+
+
+def authenticate(session: Session, email: str, password: str) -> Account | None:
+    """Return the account when email and password match, else None."""
+    try:
+        address = normalize_email(email)
+    except Invalid:
+        return None
+    account = session.scalar(select(Account).where(Account.email == address))
+    if account is None:
+        _hasher.hash(password)  # spend the same time as a real check, so timing does not reveal accounts
+        return None
+    try:
+        _hasher.verify(account.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if _hasher.check_needs_rehash(account.password_hash):
+        account.password_hash = _hasher.hash(password)
+        session.flush()
+    return account
+
+
+def get_account(session: Session, account_id: int) -> Account:
+    """Return an account by id or raise NotFound."""
+    account = session.get(Account, account_id)
+    if account is None:
+        raise NotFound("No such account.")
+    return account

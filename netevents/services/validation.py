@@ -1,0 +1,59 @@
+"""Field normalizers shared by services: emails, phone numbers, URLs, plain text."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from netevents.errors import Invalid
+
+
+def normalize_email(raw: str, field: str = "email") -> str:
+    """Return the address in canonical form (domain lower-cased), or raise Invalid for ``field``."""
+    try:
+        result = validate_email(raw.strip(), check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise Invalid(f"{raw!r} is not a valid email address: {exc}", **{field: str(exc)}) from None
+    return result.normalized.lower()
+
+
+def normalize_phone(raw: str, default_region: str | None = None, field: str = "phones") -> str:
+    """Return the number in E.164, or raise Invalid; numbers without +country need a default region."""
+    try:
+        number = phonenumbers.parse(raw.strip(), default_region)
+    except phonenumbers.NumberParseException:
+        message = f"{raw!r} is not a phone number (start international numbers with +country code)"
+        raise Invalid(message, **{field: message}) from None
+    if not phonenumbers.is_possible_number(number):
+        message = f"{raw!r} is not a possible phone number"
+        raise Invalid(message, **{field: message})
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def display_phone(e164: str) -> str:
+    """Format an E.164 number for reading."""
+    try:
+        return phonenumbers.format_number(phonenumbers.parse(e164), phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    except phonenumbers.NumberParseException:
+        return e164
+
+
+def normalize_url(raw: str, field: str = "url") -> str:
+    """Return an http(s) URL, adding https:// when the scheme is missing; raise Invalid otherwise."""
+    value = raw.strip()
+    if value and "://" not in value:
+        value = "https://" + value
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or "." not in parts.netloc:
+        message = f"{raw!r} is not a web address"
+        raise Invalid(message, **{field: message})
+    return value
+
+
+def clean_text(raw: str | None, limit: int | None = None, field: str = "text") -> str:
+    """Strip surrounding white space and enforce a length limit."""
+    value = (raw or "").strip()
+    if limit is not None and len(value) > limit:
+        raise Invalid(f"{field} is longer than {limit} characters", **{field: f"At most {limit} characters."})
+    return value

@@ -1,0 +1,113 @@
+"""pytest plugin for netevents and its plugin authors: app, client, session and account fixtures.
+
+Each test runs inside a transaction that is rolled back afterwards (SQLAlchemy's savepoint recipe), so
+views may commit freely. NETEVENTS_TEST_DATABASE_URL selects the database (default: a SQLite file).
+"""
+from __future__ import annotations
+
+import itertools
+import os
+from typing import Callable, Iterator
+
+import pytest
+from flask_login import FlaskLoginClient
+from sqlalchemy.orm import Session, sessionmaker
+
+from netevents import create_app
+from netevents.db import Database, database, make_engine
+from netevents.models import Account, Base
+
+TEST_PASSWORD = "correct horse battery staple"
+_emails = itertools.count(1)
+
+
+def test_database_url(tmp_dir) -> str:
+    """The database tests use: NETEVENTS_TEST_DATABASE_URL, else a SQLite file in ``tmp_dir``."""
+    return os.environ.get("NETEVENTS_TEST_DATABASE_URL") or f"sqlite:///{tmp_dir / 'test.db'}"
+
+
+def reset_schema(engine) -> None:
+    """Drop and recreate every table known to the models (core and loaded plugins)."""
+    from netevents import plugins
+
+    plugins.import_all_models()
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+
+
+@pytest.fixture(scope="session")
+def netevents_engine(tmp_path_factory):
+    """One engine per test session, with a freshly created schema."""
+    engine = make_engine(test_database_url(tmp_path_factory.mktemp("db")))
+    reset_schema(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def app_config(tmp_path) -> dict:
+    """Config overrides for the test app; override this fixture to change settings."""
+    return {"TESTING": True, "DATA_DIR": str(tmp_path / "data"), "WTF_CSRF_ENABLED": False,
+            "SECRET_KEY": "test-secret", "LOGIN_RATE_LIMIT": "1000 per minute"}
+
+
+@pytest.fixture
+def app(netevents_engine, app_config):
+    """A netevents app whose sessions all join one transaction that is rolled back after the test."""
+    connection = netevents_engine.connect()
+    transaction = connection.begin()
+    application = create_app({**app_config, "DATABASE_URL": str(netevents_engine.url.render_as_string(False))})
+    own_engine = database(application).engine
+    application.extensions["netevents.db"] = Database(
+        netevents_engine,
+        sessionmaker(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False),
+    )
+    application.test_client_class = FlaskLoginClient
+    yield application
+    own_engine.dispose()
+    transaction.rollback()
+    connection.close()
+
+
+@pytest.fixture
+def session(app) -> Iterator[Session]:
+    """A session on the test transaction, with the app's hooks, for calling services directly."""
+    db_session = database(app).session()
+    db_session.info["hooks"] = app.extensions["netevents.plugins"].hook
+    yield db_session
+    db_session.close()
+
+
+@pytest.fixture
+def make_account(session) -> Callable[..., Account]:
+    """Factory: create an account through the accounts service."""
+    from netevents.services.accounts import create_account
+
+    def factory(email: str | None = None, password: str = TEST_PASSWORD, is_admin: bool = False) -> Account:
+        return create_account(session, email or f"user{next(_emails)}@example.com", password, is_admin=is_admin)
+
+    return factory
+
+
+@pytest.fixture
+def account(make_account) -> Account:
+    """The account most tests act as (the first one, so an admin)."""
+    return make_account(is_admin=True)
+
+
+@pytest.fixture
+def client(app):
+    """An anonymous test client."""
+    return app.test_client()
+
+
+@pytest.fixture
+def user_client(app, account):
+    """A test client logged in as ``account``."""
+    return app.test_client(user=account)
+
+
+@pytest.fixture
+def runner(app):
+    """A CLI runner for the test app."""
+    return app.test_cli_runner()

@@ -1,0 +1,76 @@
+"""Login, logout and the first-run setup page."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_login import login_user, logout_user
+
+from netevents.auth import limiter
+from netevents.db import request_session
+from netevents.errors import DomainError
+from netevents.forms.auth import LoginForm, SetupForm
+from netevents.services.accounts import account_count, authenticate, create_account
+from netevents.web.forms_helpers import attach_errors
+
+bp = Blueprint("auth", __name__)
+
+
+def _login_limit() -> str:
+    """The configured limit on failed logins."""
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+def _safe_next(target: str | None) -> str:
+    """Return a same-site path to go to after login, ignoring anything pointing elsewhere."""
+    if target and urlsplit(target).netloc == "" and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("home.index")
+
+
+@bp.route("/setup", methods=["GET", "POST"])
+def setup():
+    """Create the first account (the admin) on a fresh instance."""
+    session = request_session()
+    if account_count(session) > 0:
+        return redirect(url_for("auth.login"))
+    form = SetupForm()
+    if form.validate_on_submit():
+        try:
+            account = create_account(session, form.email.data, form.password.data, is_admin=True)
+            session.commit()
+        except DomainError as error:
+            session.rollback()
+            attach_errors(form, error)
+        else:
+            login_user(account)
+            flash("Welcome! Your account is ready: you are this instance's admin.", "success")
+            return redirect(url_for("home.index"))
+    return render_template("auth/setup.html", form=form)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"], deduct_when=lambda response: response.status_code != 302)
+def login():
+    """Log in with email and password."""
+    session = request_session()
+    if account_count(session) == 0:
+        return redirect(url_for("auth.setup"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        account = authenticate(session, form.email.data, form.password.data)
+        session.commit()
+        if account is not None:
+            login_user(account, remember=form.remember.data)
+            return redirect(_safe_next(request.args.get("next")))
+        form.form_errors.append("Email or password is wrong.")
+        return render_template("auth/login.html", form=form), 401
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    """Log out and return to the login page."""
+    logout_user()
+    flash("You are logged out.", "info")
+    return redirect(url_for("auth.login"))

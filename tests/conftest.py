@@ -1,0 +1,1 @@
+"""Fixtures come from netevents.testing (a pytest plugin, also used by plugin authors)."""
