@@ -27,3 +27,23 @@ def person_updated(session, person, owner):
 @hookspec
 def person_merged(session, survivor, merged_id, owner):
     """Person ``merged_id`` was merged into ``survivor`` and deleted."""
+
+
+@hookspec
+def encounter_logged(session, encounter, owner):
+    """An encounter (meeting someone at an event or elsewhere) was recorded."""
+
+
+@hookspec
+def interaction_logged(session, interaction, owner):
+    """An interaction with one or more people was recorded."""
+
+
+@hookspec
+def favor_logged(session, favor, owner):
+    """A favor given or received was recorded."""
+
+
+@hookspec
+def followup_done(session, followup, owner):
+    """A follow-up was marked done."""

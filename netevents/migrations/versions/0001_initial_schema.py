@@ -1,14 +1,14 @@
-"""accounts, people and organizations
+"""initial schema
 
-Revision ID: 383cbeb0f6f2
+Revision ID: c57003dae32a
 Revises: 
-Create Date: 2026-11-27 08:58:04.180874
+Create Date: 2026-11-27 08:59:00.938644
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '383cbeb0f6f2'
+revision = '0001'
 down_revision = None
 branch_labels = None
 depends_on = None
