@@ -26,8 +26,9 @@ def hooks(session: Session):
     return session.info.get("hooks") or _NO_PLUGINS.hook
 
 
-def notify(session: Session, hook_name: str, **kwargs) -> None:
+def notify(session: Session, hook_name: str, /, **kwargs) -> None:
     """Fire a notification hook, isolating each plugin: a failure is logged and recorded, never raised."""
+    kwargs.setdefault("session", session)
     relay = hooks(session)
     caller = getattr(relay, hook_name)
     record_failure = session.info.get("record_plugin_failure")

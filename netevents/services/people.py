@@ -1,0 +1,148 @@
+"""People: creating, changing, finding and deleting the people in a user's network."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from netevents.errors import Conflict, Invalid, NotFound
+from netevents.models import Account, Person, PersonEmail, PersonLink, PersonPhone, Tag
+from netevents.services.hooks import notify
+from netevents.services.organizations import organization_for_name
+from netevents.services.validation import clean_text, normalize_email, normalize_phone, normalize_url
+
+
+@dataclass
+class PersonFields:
+    """What a user can set on a person; lists replace the stored ones."""
+
+    display_name: str
+    given_name: Optional[str] = None
+    family_name: Optional[str] = None
+    organization_name: Optional[str] = None
+    job_title: Optional[str] = None
+    location: Optional[str] = None
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    linkedin: Optional[str] = None
+    website: Optional[str] = None
+    tags: list[str] = field(default_factory=list)
+    interests: str = ""
+    notes: str = ""
+    how_we_met: str = ""
+    introduced_by_id: Optional[int] = None
+    cadence_days: Optional[int] = None
+    phone_region: Optional[str] = None
+
+
+def get_person(session: Session, person_id: int, *, owner: Account) -> Person:
+    """Return one of the owner's people or raise NotFound."""
+    person = session.get(Person, person_id)
+    if person is None or person.owner_id != owner.id:
+        raise NotFound("No such person.")
+    return person
+
+
+def person_with_email(session: Session, address: str, *, owner: Account) -> Person | None:
+    """Return the owner's person who has this email address, if any."""
+    query = select(Person).join(PersonEmail).where(PersonEmail.owner_id == owner.id,
+                                                   PersonEmail.address == address.strip().lower())
+    return session.scalars(query.limit(1)).first()
+
+
+def _unique_emails(session: Session, raw: list[str], person: Person, owner: Account) -> list[str]:
+    """Normalize emails and refuse one that another of the owner's people already has."""
+    addresses: list[str] = []
+    for value in raw:
+        if value and value.strip():
+            address = normalize_email(value, field="emails")
+            if address not in addresses:
+                addresses.append(address)
+    for address in addresses:
+        holder = person_with_email(session, address, owner=owner)
+        if holder is not None and holder.id != person.id:
+            message = f"{address} is already used by {holder.display_name}."
+            raise Conflict(message, emails=message)
+    return addresses
+
+
+def _tags(session: Session, names: list[str], owner: Account) -> list[Tag]:
+    """Return Tag rows for these names, creating missing ones."""
+    tags: dict[str, Tag] = {}
+    for raw in names:
+        name = clean_text(raw, 80, field="tags").lower()
+        if name and name not in tags:
+            existing = session.scalars(select(Tag).where(Tag.owner_id == owner.id, Tag.name == name)).first()
+            tags[name] = existing or Tag(owner_id=owner.id, name=name)
+    return list(tags.values())
+
+
+def _links(fields: PersonFields, owner: Account) -> list[PersonLink]:
+    """Build the LinkedIn and website links."""
+    links = []
+    for kind, value in (("linkedin", fields.linkedin), ("website", fields.website)):
+        if value and value.strip():
+            links.append(PersonLink(owner_id=owner.id, kind=kind, url=normalize_url(value, field=kind)))
+    return links
+
+
+def _apply_scalars(session: Session, person: Person, fields: PersonFields, owner: Account) -> None:
+    """Validate and copy the single-valued fields."""
+    name = clean_text(fields.display_name, 200, field="display_name")
+    if not name:
+        raise Invalid("A person needs a name.", display_name="Enter a name.")
+    if fields.cadence_days is not None and not 1 <= fields.cadence_days <= 3650:
+        raise Invalid("Cadence must be 1 to 3650 days.", cadence_days="Between 1 and 3650 days.")
+    if fields.introduced_by_id is not None:
+        introducer = get_person(session, fields.introduced_by_id, owner=owner)
+        if introducer.id == person.id:
+            raise Invalid("Nobody introduces themselves.", introduced_by_id="Choose someone else.")
+    person.display_name, person.sort_name = name, name.casefold()
+    person.given_name = clean_text(fields.given_name, 120, field="given_name") or None
+    person.family_name = clean_text(fields.family_name, 120, field="family_name") or None
+    person.job_title = clean_text(fields.job_title, 200, field="job_title") or None
+    person.location = clean_text(fields.location, 200, field="location") or None
+    person.interests = clean_text(fields.interests, field="interests")
+    person.notes = clean_text(fields.notes, field="notes")
+    person.how_we_met = clean_text(fields.how_we_met, field="how_we_met")
+    person.introduced_by_id = fields.introduced_by_id
+    person.cadence_days = fields.cadence_days
+    person.organization = organization_for_name(session, fields.organization_name, owner=owner)
+
+
+def _apply(session: Session, person: Person, fields: PersonFields, owner: Account) -> None:
+    """Validate every field and copy it onto the person (lists are replaced)."""
+    _apply_scalars(session, person, fields, owner)
+    addresses = _unique_emails(session, fields.emails, person, owner)
+    numbers = [normalize_phone(value, fields.phone_region) for value in fields.phones if value and value.strip()]
+    person.emails = [PersonEmail(owner_id=owner.id, address=a, position=i) for i, a in enumerate(addresses)]
+    person.phones = [PersonPhone(owner_id=owner.id, number=n, position=i) for i, n in enumerate(dict.fromkeys(numbers))]
+    person.links = _links(fields, owner)
+    person.tags = _tags(session, fields.tags, owner)
+
+
+def create_person(session: Session, fields: PersonFields, *, owner: Account) -> Person:
+    """Add a person to the owner's network and fire ``person_created``."""
+    person = Person(owner_id=owner.id)
+    session.add(person)
+    _apply(session, person, fields, owner)
+    session.flush()
+    notify(session, "person_created", person=person, owner=owner)
+    return person
+
+
+def update_person(session: Session, person_id: int, fields: PersonFields, *, owner: Account) -> Person:
+    """Change a person's details and fire ``person_updated``."""
+    person = get_person(session, person_id, owner=owner)
+    _apply(session, person, fields, owner)
+    session.flush()
+    notify(session, "person_updated", person=person, owner=owner)
+    return person
+
+
+def delete_person(session: Session, person_id: int, *, owner: Account) -> None:
+    """Delete a person and everything that is only about them."""
+    session.delete(get_person(session, person_id, owner=owner))
+    session.flush()
