@@ -15,7 +15,7 @@ def create_app(config: dict[str, Any] | None = None):
     """Build the Flask application: config, database, plugins, web, CLI, startup hook."""
     from flask import Flask
 
-    from netevents import auth, config as configuration, db, plugins, web
+    from netevents import auth, cli, config as configuration, db, plugins, web
     from netevents.paths import STATIC_DIR, TEMPLATE_DIR
 
     app = Flask(__name__, static_folder=str(STATIC_DIR), template_folder=str(TEMPLATE_DIR))
@@ -24,5 +24,6 @@ def create_app(config: dict[str, Any] | None = None):
     plugins.init_app(app)
     auth.init_app(app)
     web.init_app(app)
+    cli.init_app(app)
     plugins.call_startup(app)
     return app

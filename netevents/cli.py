@@ -25,7 +25,13 @@ def main():
     """netevents: your professional network, self-hosted."""
 
 
-@main.group()
+def init_app(app) -> None:
+    """Add the netevents commands to the app's CLI (plugins add theirs through a hook)."""
+    for command in (db, serve, users):
+        app.cli.add_command(command)
+
+
+@click.group()
 def db():
     """Manage the database schema."""
 
@@ -40,7 +46,8 @@ def db_upgrade():
 
 @db.command("revision")
 @click.option("-m", "--message", required=True, help="What the revision changes.")
-def db_revision(message: str):
+@click.option("--rev-id", default=None, help="Revision id (default: random).")
+def db_revision(message: str, rev_id: str | None):
     """For developers: autogenerate a core revision against a scratch SQLite database."""
     import tempfile
 
@@ -48,10 +55,10 @@ def db_revision(message: str):
     from netevents.schema import autogenerate_revision
 
     with tempfile.TemporaryDirectory() as scratch:
-        autogenerate_revision(make_engine(f"sqlite:///{scratch}/scratch.db"), message)
+        autogenerate_revision(make_engine(f"sqlite:///{scratch}/scratch.db"), message, rev_id)
 
 
-@main.command()
+@click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=5000, show_default=True, type=int, help="Port to listen on.")
 @click.option("--threads", default=8, show_default=True, type=int, help="Worker threads (production server).")
@@ -71,7 +78,7 @@ def serve(host: str, port: int, threads: int, dev: bool):
     waitress.serve(app, host=host, port=port, threads=threads, ident="netevents")
 
 
-@main.group()
+@click.group()
 def users():
     """Manage accounts."""
 

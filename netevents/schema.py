@@ -46,3 +46,9 @@ def autogenerate_revision(engine: Engine, message: str, rev_id: str | None = Non
     upgrade_core(engine)
     with engine.begin() as connection:
         command.revision(alembic_config(connection), message=message, autogenerate=True, rev_id=rev_id)
+
+
+def stamp_heads(engine: Engine) -> None:
+    """Record a schema built from the models (tests) as being at the newest revision."""
+    with engine.begin() as connection:
+        command.stamp(alembic_config(connection), "head")

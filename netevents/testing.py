@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from netevents import create_app
 from netevents.db import Database, database, make_engine
+from netevents.schema import stamp_heads
 from netevents.models import Account, Base
 
 TEST_PASSWORD = "correct horse battery staple"
@@ -27,12 +28,27 @@ def test_database_url(tmp_dir) -> str:
 
 
 def reset_schema(engine) -> None:
-    """Drop and recreate every table known to the models (core and loaded plugins)."""
+    """Drop and recreate every table known to the models, stamped as migrated to the newest revision."""
     from netevents import plugins
 
     plugins.import_all_models()
     Base.metadata.drop_all(engine)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
     Base.metadata.create_all(engine)
+    stamp_heads(engine)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashing():
+    """Argon2 with minimal cost, so tests that create accounts stay fast."""
+    from argon2 import PasswordHasher
+
+    from netevents.services import accounts
+
+    accounts.use_password_hasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    yield
+    accounts.use_password_hasher(PasswordHasher())
 
 
 @pytest.fixture(scope="session")

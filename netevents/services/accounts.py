@@ -14,6 +14,12 @@ MIN_PASSWORD_LENGTH = 10
 _hasher = PasswordHasher()
 
 
+def use_password_hasher(hasher: PasswordHasher) -> None:
+    """Replace the Argon2 parameters (tests use cheap ones; production keeps the library defaults)."""
+    global _hasher
+    _hasher = hasher
+
+
 def account_count(session: Session) -> int:
     """Return how many accounts exist."""
     return session.scalar(select(func.count()).select_from(Account)) or 0

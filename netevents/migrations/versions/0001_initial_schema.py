@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: c57003dae32a
+Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 08:59:00.938644
+Create Date: 2026-11-27 09:03:37.068367
 """
 from alembic import op
 import sqlalchemy as sa
@@ -85,6 +85,26 @@ def upgrade() -> None:
         batch_op.create_index('ix_person_owner_sort_name', ['owner_id', 'sort_name'], unique=False)
         batch_op.create_index('ix_person_owner_updated', ['owner_id', 'updated_at'], unique=False)
 
+    op.create_table('followup',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('person_id', sa.Integer(), nullable=False),
+    sa.Column('due_on', sa.Date(), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('origin', sa.String(length=200), nullable=False),
+    sa.Column('done_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('snoozed_times', sa.Integer(), nullable=False),
+    sa.Column('owner_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['owner_id'], ['account.id'], name=op.f('fk_followup_owner_id_account'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['person_id'], ['person.id'], name=op.f('fk_followup_person_id_person'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_followup'))
+    )
+    with op.batch_alter_table('followup', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_followup_owner_id'), ['owner_id'], unique=False)
+        batch_op.create_index('ix_followup_owner_open_due', ['owner_id', 'done_at', 'due_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_followup_person_id'), ['person_id'], unique=False)
+
     op.create_table('person_email',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('person_id', sa.Integer(), nullable=False),
@@ -165,6 +185,12 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_person_email_owner_id'))
 
     op.drop_table('person_email')
+    with op.batch_alter_table('followup', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_followup_person_id'))
+        batch_op.drop_index('ix_followup_owner_open_due')
+        batch_op.drop_index(batch_op.f('ix_followup_owner_id'))
+
+    op.drop_table('followup')
     with op.batch_alter_table('person', schema=None) as batch_op:
         batch_op.drop_index('ix_person_owner_updated')
         batch_op.drop_index('ix_person_owner_sort_name')

@@ -1,0 +1,35 @@
+"""CLI: users create and db upgrade."""
+from sqlalchemy import inspect
+
+from netevents.models import Account
+
+
+def test_users_create_reads_password_from_stdin(runner, session):
+    result = runner.invoke(args=["users", "create", "--email", "Grace@Example.com", "--admin"],
+                           input="a long enough password\n")
+    assert result.exit_code == 0, result.output
+    assert "Created admin account grace@example.com" in result.output
+    account = session.query(Account).filter_by(email="grace@example.com").one()
+    assert account.is_admin
+
+
+def test_users_create_reports_bad_input(runner, account):
+    result = runner.invoke(args=["users", "create", "--email", "x@example.com"], input="short\n")
+    assert result.exit_code != 0 and "at least 10 characters" in result.output
+    result = runner.invoke(args=["users", "create", "--email", account.email], input="long enough pass\n")
+    assert result.exit_code != 0 and "already exists" in result.output
+
+
+def test_db_upgrade_creates_a_fresh_database(tmp_path):
+    from click.testing import CliRunner
+
+    from netevents.cli import main
+
+    env = {"NETEVENTS_DATA_DIR": str(tmp_path), "NETEVENTS_DATABASE_URL": ""}
+    result = CliRunner().invoke(main, ["db", "upgrade"], env=env)
+    assert result.exit_code == 0, result.output
+    from netevents.db import make_engine
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'netevents.db'}")
+    assert {"account", "person", "alembic_version"} <= set(inspect(engine).get_table_names())
+    engine.dispose()
