@@ -1,0 +1,110 @@
+"""Playwright harness: a live netevents on a free port, driven by Debian's Chromium (never a downloaded one)."""
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+
+from netevents import create_app
+from netevents.db import database
+from netevents.schema import upgrade_all
+
+CHROMIUM = Path(os.environ.get("NETEVENTS_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run"]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test in this folder as a browser test; skip them when Chromium is absent."""
+    missing = not CHROMIUM.exists()
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.browser)
+            if missing and not os.environ.get("NETEVENTS_REQUIRE_BROWSER"):
+                item.add_marker(pytest.mark.skip(reason=f"{CHROMIUM} is not installed"))
+
+
+def free_port() -> int:
+    """Ask the OS for a free TCP port on loopback."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def live_server(tmp_path):
+    """A fresh netevents instance (its own SQLite file) served by waitress in a thread; yields its URL."""
+    import waitress
+
+    app = create_app({"DATA_DIR": str(tmp_path / "data"), "DATABASE_URL": f"sqlite:///{tmp_path / 'live.db'}",
+                      "SECRET_KEY": "browser-tests"})
+    upgrade_all(app)
+    port = free_port()
+    server = waitress.create_server(app, host="127.0.0.1", port=port, threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}"
+    server.close()
+    thread.join(timeout=5)
+    database(app).engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole test session."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    """A fresh browser page at phone size; a screenshot is kept in test-artifacts/ when the test fails."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    yield tab
+    if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so fixtures can tell whether the test failed."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+class Journey:
+    """Steps a person takes in the browser, shared by journeys."""
+
+    password = "a long browser password"
+
+    def __init__(self, page, base_url: str):
+        self.page, self.base_url = page, base_url
+
+    def create_first_account(self, email: str = "ada@example.com") -> None:
+        """Open a fresh instance and create the admin account."""
+        self.page.goto(self.base_url + "/")
+        self.page.get_by_label("Email").fill(email)
+        self.page.locator("#password").fill(self.password)
+        self.page.locator("#confirm").fill(self.password)
+        self.page.get_by_role("button", name="Create the admin account").click()
+
+
+@pytest.fixture
+def journey(page, live_server) -> Journey:
+    """Browser steps against a fresh live server."""
+    return Journey(page, live_server)
