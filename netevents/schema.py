@@ -28,9 +28,20 @@ def alembic_config(connection: Connection, script_location: Path = MIGRATIONS_DI
     return config
 
 
+# Several app processes may start at once against one PostgreSQL database; one upgrades, the others wait.
+UPGRADE_LOCK_ID = 0x6E65_7476
+
+
+def lock_for_upgrade(connection: Connection) -> None:
+    """Serialize schema upgrades across processes (PostgreSQL advisory lock, held until commit)."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({UPGRADE_LOCK_ID})")
+
+
 def upgrade_core(engine: Engine) -> None:
     """Upgrade the core tables to the newest revision."""
     with engine.begin() as connection:
+        lock_for_upgrade(connection)
         command.upgrade(alembic_config(connection), "head")
 
 

@@ -61,3 +61,29 @@ def test_upgrade_twice_is_harmless(tmp_path):
     upgrade_all(app)
     upgrade_all(app)
     database(app).engine.dispose()
+
+
+def test_processes_starting_together_upgrade_once(tmp_path):
+    """Several app processes behind one PostgreSQL database may start at the same moment."""
+    import threading
+
+    with empty_postgres(tmp_path) as url:
+        apps = [create_app({"DATABASE_URL": url, "DATA_DIR": str(tmp_path / f"d{i}"), "SECRET_KEY": "x"})
+                for i in range(3)]
+        errors = []
+
+        def start(app):
+            try:
+                upgrade_all(app)
+            except Exception as exc:  # collected and asserted below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=start, args=(app,), daemon=True) for app in apps]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert not any(thread.is_alive() for thread in threads), "upgrades deadlocked"
+        for app in apps:
+            database(app).engine.dispose()
+        assert errors == []
