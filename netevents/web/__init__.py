@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from netevents.errors import register_error_pages
 from netevents.web import auth, home
+from netevents.web.security import add_security_headers
 from netevents.web.templating import init_templating
 
 BLUEPRINTS = [home.bp, auth.bp]
@@ -12,5 +13,6 @@ def init_app(app) -> None:
     """Register error pages, template helpers and every core blueprint."""
     register_error_pages(app)
     init_templating(app)
+    app.after_request(add_security_headers)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)

@@ -75,3 +75,9 @@ def test_session_cookie_is_http_only(client, account):
     response = client.post("/login", data={"email": account.email, "password": TEST_PASSWORD})
     cookie = response.headers.get("Set-Cookie", "")
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_pages_carry_security_headers(client):
+    response = client.get("/setup")
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]
