@@ -37,6 +37,6 @@ class SnoozeForm(FlaskForm):
 class CadenceForm(FlaskForm):
     """A stay-in-touch cadence in days; empty clears it."""
 
-    cadence_days = IntegerField("Every how many days", validators=[
-        Optional(), NumberRange(MIN_CADENCE_DAYS, MAX_CADENCE_DAYS, f"Between {MIN_CADENCE_DAYS} and {MAX_CADENCE_DAYS} days, or empty.")])
+    cadence_days = IntegerField("Every how many days", validators=[Optional(), NumberRange(
+        MIN_CADENCE_DAYS, MAX_CADENCE_DAYS, f"Between {MIN_CADENCE_DAYS} and {MAX_CADENCE_DAYS} days, or empty.")])
     next = HiddenField()

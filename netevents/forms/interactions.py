@@ -32,13 +32,13 @@ class InteractionForm(FlaskForm):
     notes = TextAreaField("Notes", validators=[Length(max=20000)])
     favor_direction = SelectField("Favor", choices=DIRECTION_CHOICES, default="")
     favor_kind = SelectField("Kind of favor", choices=KIND_CHOICES, default=FavorKind.other.value)
-    favor_person = SelectField("Favor with", coerce=int, default=ONLY_PERSON)
+    favor_person = SelectField("With whom", coerce=int, default=ONLY_PERSON)
     favor_description = StringField("What was it?", validators=[Length(max=2000)])
 
     def set_people(self, choices: list[tuple[int, str]]) -> None:
         """Offer the owner's people in the people and favor-person pickers."""
         self.person_ids.choices = choices_of(choices)
-        self.favor_person.choices = [SelectChoice(ONLY_PERSON, "The person above (when only one)"), *choices_of(choices)]
+        self.favor_person.choices = [SelectChoice(ONLY_PERSON, "The one person above"), *choices_of(choices)]
 
     def interaction_fields(self) -> InteractionFields:
         """The interaction as the service takes it."""

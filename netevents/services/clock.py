@@ -17,7 +17,7 @@ def account_zone(owner: Account) -> ZoneInfo:
 
 
 def local_date(moment: datetime, owner: Account) -> date:
-    """Return the calendar date of a moment in the account's timezone (naive moments are UTC, as SQLite returns them)."""
+    """Return the calendar date of a moment in the account's timezone (naive moments, from SQLite, are UTC)."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(account_zone(owner)).date()

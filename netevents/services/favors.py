@@ -82,7 +82,7 @@ def _counterpart(session: Session, fields: FavorFields, people: list[Person] | N
 
 def build_favor(session: Session, fields: FavorFields, *, owner: Account, interaction: Interaction | None = None,
                 prefix: str = "") -> Favor:
-    """Validate a favor and return it unsaved and unattached; with an interaction, the person must be one of its people."""
+    """Validate a favor and return it unsaved; with an interaction, the person must be one of its people."""
     people = list(interaction.people) if interaction is not None else None
     direction = _choice(FavorDirection, fields.direction, f"{prefix}direction", "Choose given or received.")
     kind = _choice(FavorKind, fields.kind, f"{prefix}kind", "Choose a kind from the list.")

@@ -65,8 +65,10 @@ def open_followups(session: Session, *, owner: Account, today: date, done_limit:
     """Return the open follow-ups as overdue, today and upcoming, and the latest done ones."""
     board = FollowUpBoard()
     for followup in session.scalars(_open(owner)):
-        bucket = board.overdue if followup.due_on < today else board.today if followup.due_on == today else board.upcoming
-        bucket.append(followup)
+        if followup.due_on < today:
+            board.overdue.append(followup)
+        else:
+            (board.today if followup.due_on == today else board.upcoming).append(followup)
     done = (select(FollowUp).where(FollowUp.owner_id == owner.id, FollowUp.done_at.is_not(None))
             .options(selectinload(FollowUp.person)).order_by(FollowUp.done_at.desc(), FollowUp.id.desc()))
     board.done = list(session.scalars(done.limit(done_limit)))

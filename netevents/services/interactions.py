@@ -178,7 +178,7 @@ def last_contact_dates(session: Session, *, owner: Account,
 
 
 def interaction_days(session: Session, *, owner: Account, start: date, end: date) -> dict[date, int]:
-    """Return how many interactions fall on each local date from ``start`` to ``end`` (days without any are left out)."""
+    """Return how many interactions fall on each local date from ``start`` to ``end`` (days without any left out)."""
     query = (select(Interaction.occurred_on, func.count())
              .where(Interaction.owner_id == owner.id, Interaction.occurred_on >= start, Interaction.occurred_on <= end)
              .group_by(Interaction.occurred_on))

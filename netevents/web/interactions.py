@@ -16,7 +16,7 @@ from netevents.services.interactions import (delete_interaction, get_interaction
 from netevents.web.form_actions import current_owner, safe_next, submit
 
 bp = Blueprint("interactions", __name__, url_prefix="/interactions")
-CHART_ROWS = 15
+CHART_ROWS, CHART_ROW_HEIGHT, CHART_BAR_WIDTH = 15, 38, 290
 PANEL_INTERACTIONS = 10
 PERSON_ENDPOINT = "people.detail"
 
@@ -132,9 +132,9 @@ def balance_chart(rows) -> dict:
     """Geometry of a horizontal bar chart of favor balances (one bar per person)."""
     shown = rows[:CHART_ROWS]
     largest = max((abs(row.balance) for row in shown), default=1)
-    bars = [{"label": row.person.display_name, "value": row.balance, "y": 8 + index * 28,
-             "width": max(4, round(abs(row.balance) / largest * 170))} for index, row in enumerate(shown)]
-    return {"bars": bars, "height": 16 + len(bars) * 28}
+    bars = [{"label": row.person.display_name, "value": row.balance, "y": index * CHART_ROW_HEIGHT,
+             "width": max(4, round(abs(row.balance) / largest * CHART_BAR_WIDTH))} for index, row in enumerate(shown)]
+    return {"bars": bars, "height": 8 + len(bars) * CHART_ROW_HEIGHT}
 
 
 @bp.get("/reciprocity")

@@ -123,7 +123,8 @@ def test_delete_removes_the_interaction_and_its_favors(session, account):
 def test_list_is_newest_first_paginated_and_filtered(session, account):
     ann, bo = add(session, account, "Ann"), add(session, account, "Bo")
     for day in range(1, 8):
-        log_interaction(session, InteractionFields(person_ids=[ann.id if day % 2 else bo.id], occurred_on=date(2024, 2, day),
+        who = ann if day % 2 else bo
+        log_interaction(session, InteractionFields(person_ids=[who.id], occurred_on=date(2024, 2, day),
                                                    channel="email" if day > 5 else "call"), owner=account)
     first = list_interactions(session, owner=account, per_page=3)
     assert (first.total, first.pages) == (7, 3)
@@ -150,10 +151,12 @@ def test_today_is_the_accounts_local_day(session, make_account, monkeypatch):
     auckland, honolulu = make_account(), make_account()
     auckland.timezone, honolulu.timezone = "Pacific/Auckland", "Pacific/Honolulu"
     kiwi, islander = add(session, auckland, "Kiri"), add(session, honolulu, "Keoni")
-    assert log_interaction(session, InteractionFields(person_ids=[kiwi.id]), owner=auckland).occurred_on == date(2024, 3, 11)
-    assert log_interaction(session, InteractionFields(person_ids=[islander.id]), owner=honolulu).occurred_on == date(2024, 3, 10)
-    with pytest.raises(Invalid):
-        log_interaction(session, InteractionFields(person_ids=[islander.id], occurred_on=date(2024, 3, 11)), owner=honolulu)
+    in_auckland = log_interaction(session, InteractionFields(person_ids=[kiwi.id]), owner=auckland)
+    in_honolulu = log_interaction(session, InteractionFields(person_ids=[islander.id]), owner=honolulu)
+    assert (in_auckland.occurred_on, in_honolulu.occurred_on) == (date(2024, 3, 11), date(2024, 3, 10))
+    with pytest.raises(Invalid):  # 11 March is still tomorrow in Honolulu
+        log_interaction(session, InteractionFields(person_ids=[islander.id], occurred_on=date(2024, 3, 11)),
+                        owner=honolulu)
 
 
 def test_other_accounts_people_and_interactions_are_not_found(session, account, make_account):
@@ -164,7 +167,8 @@ def test_other_accounts_people_and_interactions_are_not_found(session, account, 
         log_interaction(session, InteractionFields(person_ids=[mine.id, theirs.id]), owner=account)
     their_chat = log_interaction(session, InteractionFields(person_ids=[theirs.id]), owner=other)
     for attempt in (lambda: get_interaction(session, their_chat.id, owner=account),
-                    lambda: update_interaction(session, their_chat.id, InteractionFields(person_ids=[mine.id]), owner=account),
+                    lambda: update_interaction(session, their_chat.id, InteractionFields(person_ids=[mine.id]),
+                                               owner=account),
                     lambda: delete_interaction(session, their_chat.id, owner=account),
                     lambda: interactions_of_person(session, theirs.id, owner=account),
                     lambda: list_interactions(session, owner=account, person_id=theirs.id)):

@@ -103,8 +103,8 @@ def test_edit_and_delete_followup(session, account, user_client):
 def test_fading_page_lists_overdue_people_with_a_log_button(session, account, user_client):
     ann = add(session, account, "Ann", cadence_days=30)
     add(session, account, "Bo", cadence_days=30)  # just added: not due for a month
-    log_interaction(session, InteractionFields(person_ids=[ann.id], occurred_on=local_today(account) - timedelta(days=45)),
-                    owner=account)
+    long_ago = local_today(account) - timedelta(days=45)
+    log_interaction(session, InteractionFields(person_ids=[ann.id], occurred_on=long_ago), owner=account)
     page = user_client.get("/fading").get_data(as_text=True)
     assert "Ann" in page and "15 days overdue" in page and "Bo" not in page
     assert f"/interactions/new?person={ann.id}" in page
@@ -139,7 +139,8 @@ def test_person_page_partials_render(app, session, account):
     with app.test_request_context(f"/people/{ann.id}"):
         from flask_login import login_user
         login_user(account)
-        interactions = render_template("people/_interactions.html", **interaction_panel_context(session, ann, owner=account))
+        interactions = render_template("people/_interactions.html",
+                                       **interaction_panel_context(session, ann, owner=account))
         followups = render_template("people/_followups.html", **followup_panel_context(session, ann, owner=account))
     assert "Lunch" in interactions and "No favors recorded" in interactions
     assert "send the deck" in followups and "finished" not in followups

@@ -116,7 +116,7 @@ def test_reciprocity_page_lists_and_charts_who_you_owe(session, account, user_cl
                   owner=account)
     page = user_client.get("/interactions/reciprocity").get_data(as_text=True)
     assert "<svg" in page and page.index(">Bo<") < page.index(">Ann<") and "Cy" not in page
-    assert 'width="170"' in page  # Bo, the largest imbalance, gets the full bar
+    assert 'width="290"' in page and 'width="145"' in page  # Bo owes twice what Ann does: a bar twice as long
 
 
 def test_favor_delete_asks_first(session, account, user_client):
