@@ -145,3 +145,24 @@ def test_person_page_partials_render(app, session, account):
     assert "Lunch" in interactions and "No favors recorded" in interactions
     assert "send the deck" in followups and "finished" not in followups
     assert "Every 7 days" in followups and 'name="next" value="/people/' in followups
+
+
+def test_buttons_carry_csrf_tokens_that_work(app, session, account):
+    import re
+
+    app.config["WTF_CSRF_ENABLED"] = True
+    ann = add(session, account, "Ann", tags=["client"])
+    followup = create_followup(session, ann.id, local_today(account), "call", owner=account)
+    client = app.test_client(user=account)
+    assert client.post(f"/followups/{followup.id}/done").status_code == 400
+    board = client.get("/followups/").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', board).group(1)
+    assert client.post(f"/followups/{followup.id}/snooze", data={"csrf_token": token, "days": "1"}).status_code == 302
+    assert client.post(f"/followups/{followup.id}/done", data={"csrf_token": token}).status_code == 302
+    tags_page = client.get("/cadences").get_data(as_text=True)
+    name, tag_token = re.search(r'name="(tag\d+-csrf_token)"[^>]*value="([^"]+)"', tags_page).groups()
+    tag_id = ann.tags[0].id
+    response = client.post(f"/cadences/tags/{tag_id}", data={name: tag_token, f"tag{tag_id}-cadence_days": "20"})
+    assert response.status_code == 302
+    session.expire_all()
+    assert followup.is_done and followup.snoozed_times == 1 and ann.tags[0].cadence_days == 20
