@@ -2,6 +2,8 @@
 from netevents.db import Base
 from netevents.models.account import Account
 from netevents.models.followups import FollowUp
+from netevents.models.interactions import Favor, Interaction
 from netevents.models.people import Organization, Person, PersonEmail, PersonLink, PersonPhone, Tag
 
-__all__ = ["Base", "Account", "FollowUp", "Organization", "Person", "PersonEmail", "PersonLink", "PersonPhone", "Tag"]
+__all__ = ["Base", "Account", "Favor", "FollowUp", "Interaction", "Organization", "Person", "PersonEmail", "PersonLink",
+           "PersonPhone", "Tag"]

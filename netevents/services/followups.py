@@ -1,23 +1,42 @@
-"""Follow-ups: creating, completing and snoozing reminders about people."""
+"""Follow-ups: creating, listing, completing, reopening, snoozing and editing reminders about people."""
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
-from netevents.errors import NotFound
+from netevents.db import utcnow
+from netevents.errors import Invalid, NotFound
 from netevents.models import Account
 from netevents.models.followups import FollowUp
+from netevents.services.hooks import notify
 from netevents.services.people import get_person
 from netevents.services.validation import clean_text
+
+MAX_SNOOZE_DAYS = 365
+NOTE_LIMIT = 5000
+
+
+@dataclass
+class FollowUpBoard:
+    """The owner's open follow-ups split by due date, plus the ones done lately."""
+
+    overdue: list[FollowUp] = field(default_factory=list)
+    today: list[FollowUp] = field(default_factory=list)
+    upcoming: list[FollowUp] = field(default_factory=list)
+    done: list[FollowUp] = field(default_factory=list)
 
 
 def create_followup(session: Session, person_id: int, due_on: date, note: str = "", *, owner: Account,
                     origin: str = "") -> FollowUp:
     """Add a follow-up for one of the owner's people."""
     person = get_person(session, person_id, owner=owner)
+    if due_on is None:
+        raise Invalid("A follow-up needs a due date.", due_on="Enter a date.")
     followup = FollowUp(owner_id=owner.id, person=person, due_on=due_on,
-                        note=clean_text(note, field="note"), origin=clean_text(origin, 200, field="origin"))
+                        note=clean_text(note, NOTE_LIMIT, field="note"), origin=clean_text(origin, 200, field="origin"))
     session.add(followup)
     session.flush()
     return followup
@@ -29,3 +48,95 @@ def get_followup(session: Session, followup_id: int, *, owner: Account) -> Follo
     if followup is None or followup.owner_id != owner.id:
         raise NotFound("No such follow-up.")
     return followup
+
+
+def _open(owner: Account):
+    """The owner's open follow-ups, earliest due first, with their person loaded."""
+    return (select(FollowUp).where(FollowUp.owner_id == owner.id, FollowUp.done_at.is_(None))
+            .options(selectinload(FollowUp.person)).order_by(FollowUp.due_on, FollowUp.id))
+
+
+def due_followups(session: Session, *, owner: Account, today: date) -> list[FollowUp]:
+    """Open follow-ups due on or before ``today`` (overdue first), for the daily dashboard."""
+    return list(session.scalars(_open(owner).where(FollowUp.due_on <= today)))
+
+
+def open_followups(session: Session, *, owner: Account, today: date, done_limit: int = 20) -> FollowUpBoard:
+    """Return the open follow-ups as overdue, today and upcoming, and the latest done ones."""
+    board = FollowUpBoard()
+    for followup in session.scalars(_open(owner)):
+        if followup.due_on < today:
+            board.overdue.append(followup)
+        else:
+            (board.today if followup.due_on == today else board.upcoming).append(followup)
+    done = (select(FollowUp).where(FollowUp.owner_id == owner.id, FollowUp.done_at.is_not(None))
+            .options(selectinload(FollowUp.person)).order_by(FollowUp.done_at.desc(), FollowUp.id.desc()))
+    board.done = list(session.scalars(done.limit(done_limit)))
+    return board
+
+
+def followups_of_person(session: Session, person_id: int, *, owner: Account) -> list[FollowUp]:
+    """Return a person's open follow-ups, earliest due first."""
+    person = get_person(session, person_id, owner=owner)
+    return list(session.scalars(_open(owner).where(FollowUp.person_id == person.id)))
+
+
+def mark_followup_done(session: Session, followup_id: int, *, owner: Account) -> FollowUp:
+    """Complete a follow-up and fire ``followup_done`` (it does not count as an interaction)."""
+    followup = get_followup(session, followup_id, owner=owner)
+    if followup.is_done:
+        return followup
+    followup.done_at = utcnow()
+    session.flush()
+    notify(session, "followup_done", followup=followup, owner=owner)
+    return followup
+
+
+def reopen_followup(session: Session, followup_id: int, *, owner: Account) -> FollowUp:
+    """Make a completed follow-up open again."""
+    followup = get_followup(session, followup_id, owner=owner)
+    followup.done_at = None
+    session.flush()
+    return followup
+
+
+def _snooze_target(followup: FollowUp, today: date, days: int | None, until: date | None) -> date:
+    """Work out the new due date: ``days`` after today or the due date (whichever is later), or ``until``."""
+    if (days is None) == (until is None):
+        raise Invalid("Snooze by a number of days or to a date.", until="Choose a number of days or a date.")
+    if until is not None:
+        if until < today:
+            raise Invalid("A follow-up cannot be snoozed into the past.", until="Choose today or a later date.")
+        return until
+    if not 1 <= days <= MAX_SNOOZE_DAYS:
+        raise Invalid(f"Snooze 1 to {MAX_SNOOZE_DAYS} days.", days=f"Between 1 and {MAX_SNOOZE_DAYS} days.")
+    return max(followup.due_on, today) + timedelta(days=days)
+
+
+def snooze_followup(session: Session, followup_id: int, *, owner: Account, today: date, days: int | None = None,
+                    until: date | None = None) -> FollowUp:
+    """Move an open follow-up's due date later, by ``days`` or to ``until``; never into the past."""
+    followup = get_followup(session, followup_id, owner=owner)
+    if followup.is_done:
+        raise Invalid("That follow-up is already done.", until="Reopen it before snoozing.")
+    followup.due_on = _snooze_target(followup, today, days, until)
+    followup.snoozed_times += 1
+    session.flush()
+    return followup
+
+
+def update_followup(session: Session, followup_id: int, due_on: date, note: str, *, owner: Account) -> FollowUp:
+    """Change a follow-up's due date and note."""
+    followup = get_followup(session, followup_id, owner=owner)
+    if due_on is None:
+        raise Invalid("A follow-up needs a due date.", due_on="Enter a date.")
+    followup.due_on = due_on
+    followup.note = clean_text(note, NOTE_LIMIT, field="note")
+    session.flush()
+    return followup
+
+
+def delete_followup(session: Session, followup_id: int, *, owner: Account) -> None:
+    """Delete a follow-up."""
+    session.delete(get_followup(session, followup_id, owner=owner))
+    session.flush()

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from netevents.errors import register_error_pages
-from netevents.web import auth, home
+from netevents.web import auth, cadence, followups, home, interactions
 from netevents.web.security import add_security_headers
 from netevents.web.templating import init_templating
 
-BLUEPRINTS = [home.bp, auth.bp]
+BLUEPRINTS = [home.bp, auth.bp, interactions.bp, followups.bp, cadence.bp]
 
 
 def init_app(app) -> None:

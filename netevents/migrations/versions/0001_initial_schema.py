@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 09:03:37.068367
+Create Date: 2026-11-27 09:26:51.040372
 """
 from alembic import op
 import sqlalchemy as sa
@@ -28,6 +28,23 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_account')),
     sa.UniqueConstraint('email', name=op.f('uq_account_email'))
     )
+    op.create_table('interaction',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('occurred_on', sa.Date(), nullable=False),
+    sa.Column('channel', sa.Enum('in_person', 'call', 'video', 'email', 'message', 'social', name='channel', native_enum=False, length=40), nullable=False),
+    sa.Column('summary', sa.String(length=200), nullable=False),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('owner_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['owner_id'], ['account.id'], name=op.f('fk_interaction_owner_id_account'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_interaction'))
+    )
+    with op.batch_alter_table('interaction', schema=None) as batch_op:
+        batch_op.create_index('ix_interaction_owner_channel_occurred', ['owner_id', 'channel', 'occurred_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_interaction_owner_id'), ['owner_id'], unique=False)
+        batch_op.create_index('ix_interaction_owner_occurred', ['owner_id', 'occurred_on'], unique=False)
+
     op.create_table('organization',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=200), nullable=False),
@@ -85,6 +102,29 @@ def upgrade() -> None:
         batch_op.create_index('ix_person_owner_sort_name', ['owner_id', 'sort_name'], unique=False)
         batch_op.create_index('ix_person_owner_updated', ['owner_id', 'updated_at'], unique=False)
 
+    op.create_table('favor',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('interaction_id', sa.Integer(), nullable=True),
+    sa.Column('person_id', sa.Integer(), nullable=False),
+    sa.Column('direction', sa.Enum('given', 'received', name='favordirection', native_enum=False, length=40), nullable=False),
+    sa.Column('kind', sa.Enum('introduction', 'referral', 'advice', 'recommendation', 'speaking_slot', 'review', 'job_lead', 'other', name='favorkind', native_enum=False, length=40), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('occurred_on', sa.Date(), nullable=False),
+    sa.Column('owner_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['interaction_id'], ['interaction.id'], name=op.f('fk_favor_interaction_id_interaction'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['owner_id'], ['account.id'], name=op.f('fk_favor_owner_id_account'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['person_id'], ['person.id'], name=op.f('fk_favor_person_id_person'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_favor'))
+    )
+    with op.batch_alter_table('favor', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_favor_interaction_id'), ['interaction_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_favor_owner_id'), ['owner_id'], unique=False)
+        batch_op.create_index('ix_favor_owner_occurred', ['owner_id', 'occurred_on'], unique=False)
+        batch_op.create_index('ix_favor_owner_person', ['owner_id', 'person_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_favor_person_id'), ['person_id'], unique=False)
+
     op.create_table('followup',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('person_id', sa.Integer(), nullable=False),
@@ -104,6 +144,16 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_followup_owner_id'), ['owner_id'], unique=False)
         batch_op.create_index('ix_followup_owner_open_due', ['owner_id', 'done_at', 'due_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_followup_person_id'), ['person_id'], unique=False)
+
+    op.create_table('interaction_person',
+    sa.Column('interaction_id', sa.Integer(), nullable=False),
+    sa.Column('person_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['interaction_id'], ['interaction.id'], name=op.f('fk_interaction_person_interaction_id_interaction'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['person_id'], ['person.id'], name=op.f('fk_interaction_person_person_id_person'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('interaction_id', 'person_id', name=op.f('pk_interaction_person'))
+    )
+    with op.batch_alter_table('interaction_person', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_interaction_person_person_id'), ['person_id'], unique=False)
 
     op.create_table('person_email',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -185,12 +235,24 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_person_email_owner_id'))
 
     op.drop_table('person_email')
+    with op.batch_alter_table('interaction_person', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_interaction_person_person_id'))
+
+    op.drop_table('interaction_person')
     with op.batch_alter_table('followup', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_followup_person_id'))
         batch_op.drop_index('ix_followup_owner_open_due')
         batch_op.drop_index(batch_op.f('ix_followup_owner_id'))
 
     op.drop_table('followup')
+    with op.batch_alter_table('favor', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_favor_person_id'))
+        batch_op.drop_index('ix_favor_owner_person')
+        batch_op.drop_index('ix_favor_owner_occurred')
+        batch_op.drop_index(batch_op.f('ix_favor_owner_id'))
+        batch_op.drop_index(batch_op.f('ix_favor_interaction_id'))
+
+    op.drop_table('favor')
     with op.batch_alter_table('person', schema=None) as batch_op:
         batch_op.drop_index('ix_person_owner_updated')
         batch_op.drop_index('ix_person_owner_sort_name')
@@ -208,5 +270,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_organization_owner_id'))
 
     op.drop_table('organization')
+    with op.batch_alter_table('interaction', schema=None) as batch_op:
+        batch_op.drop_index('ix_interaction_owner_occurred')
+        batch_op.drop_index(batch_op.f('ix_interaction_owner_id'))
+        batch_op.drop_index('ix_interaction_owner_channel_occurred')
+
+    op.drop_table('interaction')
     op.drop_table('account')
     # ### end Alembic commands ###

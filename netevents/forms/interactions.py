@@ -1,0 +1,55 @@
+"""Forms for logging and filtering interactions and the favor recorded with one."""
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import DateField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length
+
+from netevents.models.interactions import Channel, FavorDirection, FavorKind
+from netevents.services.favors import FavorFields
+from netevents.services.interactions import InteractionFields
+
+CHANNEL_CHOICES = [SelectChoice(channel.value, channel.label.capitalize()) for channel in Channel]
+KIND_CHOICES = [SelectChoice(kind.value, kind.label.capitalize()) for kind in FavorKind]
+DIRECTION_CHOICES = [SelectChoice("", "No favor"), SelectChoice(FavorDirection.given.value, "I gave a favor"),
+                     SelectChoice(FavorDirection.received.value, "I received a favor")]
+ONLY_PERSON = 0
+
+
+def choices_of(pairs: list[tuple[int, str]]) -> list[SelectChoice]:
+    """Turn (value, label) pairs into select options."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+class InteractionForm(FlaskForm):
+    """One interaction with one or many people, and optionally one favor given or received in it."""
+
+    person_ids = SelectMultipleField("People", coerce=int, validators=[DataRequired("Choose at least one person.")])
+    occurred_on = DateField("Date", validators=[InputRequired("Enter a date.")])
+    channel = SelectField("How", choices=CHANNEL_CHOICES, default=Channel.in_person.value)
+    summary = StringField("Summary", validators=[Length(max=200)])
+    notes = TextAreaField("Notes", validators=[Length(max=20000)])
+    favor_direction = SelectField("Favor", choices=DIRECTION_CHOICES, default="")
+    favor_kind = SelectField("Kind of favor", choices=KIND_CHOICES, default=FavorKind.other.value)
+    favor_person = SelectField("With whom", coerce=int, default=ONLY_PERSON)
+    favor_description = StringField("What was it?", validators=[Length(max=2000)])
+
+    def set_people(self, choices: list[tuple[int, str]]) -> None:
+        """Offer the owner's people in the people and favor-person pickers."""
+        self.person_ids.choices = choices_of(choices)
+        self.favor_person.choices = [SelectChoice(ONLY_PERSON, "The one person above"), *choices_of(choices)]
+
+    def interaction_fields(self) -> InteractionFields:
+        """The interaction as the service takes it."""
+        return InteractionFields(person_ids=list(self.person_ids.data or []), occurred_on=self.occurred_on.data,
+                                 channel=self.channel.data, summary=self.summary.data or "",
+                                 notes=self.notes.data or "")
+
+    def favor_fields(self) -> list[FavorFields]:
+        """The favor, when one was chosen."""
+        if not self.favor_direction.data:
+            return []
+        return [FavorFields(direction=self.favor_direction.data, kind=self.favor_kind.data,
+                            description=self.favor_description.data or "",
+                            person_id=self.favor_person.data or None)]

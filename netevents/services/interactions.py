@@ -1,0 +1,193 @@
+"""Interactions: logging one dated contact with one or many people, changing it, and reading the history."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional, Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from netevents.errors import Invalid, NotFound
+from netevents.models import Account, Interaction, Organization, Person
+from netevents.models.interactions import Channel, interaction_person
+from netevents.services.clock import local_today
+from netevents.services.favors import FavorFields, announce_favors, build_favor
+from netevents.services.hooks import notify
+from netevents.services.people import get_person
+from netevents.services.validation import clean_text
+
+MAX_PEOPLE = 100
+EARLIEST = date(1900, 1, 1)
+
+
+@dataclass
+class InteractionFields:
+    """What a user can set on an interaction; ``occurred_on`` defaults to today in the account's timezone."""
+
+    person_ids: list[int]
+    occurred_on: Optional[date] = None
+    channel: str = Channel.in_person.value
+    summary: str = ""
+    notes: str = ""
+
+
+@dataclass
+class InteractionPage:
+    """One page of the interaction list."""
+
+    items: list[Interaction]
+    page: int
+    per_page: int
+    total: int
+    pages: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.pages = max(1, math.ceil(self.total / self.per_page))
+
+
+def _people(session: Session, person_ids: Sequence[int], owner: Account) -> list[Person]:
+    """Return the owner's people for these ids (each once); NotFound for anyone else's."""
+    unique = list(dict.fromkeys(person_ids))
+    if not unique:
+        raise Invalid("An interaction needs at least one person.", person_ids="Choose at least one person.")
+    if len(unique) > MAX_PEOPLE:
+        raise Invalid(f"At most {MAX_PEOPLE} people.", person_ids=f"Choose at most {MAX_PEOPLE} people.")
+    return [get_person(session, person_id, owner=owner) for person_id in unique]
+
+
+def _channel(raw) -> Channel:
+    """Return the Channel for ``raw`` or raise Invalid."""
+    try:
+        return Channel(raw)
+    except ValueError:
+        raise Invalid(f"Unknown channel {raw!r}.", channel="Choose a channel from the list.") from None
+
+
+def _apply(session: Session, interaction: Interaction, fields: InteractionFields, owner: Account) -> None:
+    """Validate the fields and copy them onto the interaction."""
+    occurred_on = fields.occurred_on or local_today(owner)
+    if occurred_on > local_today(owner):
+        raise Invalid("That date is in the future.", occurred_on="Enter today or an earlier date.")
+    if occurred_on < EARLIEST:
+        raise Invalid("That date is too long ago.", occurred_on="Enter a date after 1900.")
+    interaction.people = _people(session, fields.person_ids, owner)
+    interaction.occurred_on = occurred_on
+    interaction.channel = _channel(fields.channel)
+    interaction.summary = clean_text(fields.summary, 200, field="summary")
+    interaction.notes = clean_text(fields.notes, 20000, field="notes")
+
+
+def log_interaction(session: Session, fields: InteractionFields, favors: Sequence[FavorFields] = (), *,
+                    owner: Account) -> Interaction:
+    """Record one interaction with one or many people (and any favors in it); fires the hooks after flush."""
+    interaction = Interaction(owner_id=owner.id)
+    _apply(session, interaction, fields, owner)
+    new_favors = [build_favor(session, item, owner=owner, interaction=interaction, prefix="favor_")
+                  for item in favors]
+    interaction.favors.extend(new_favors)
+    session.add(interaction)
+    session.flush()
+    notify(session, "interaction_logged", interaction=interaction, owner=owner)
+    announce_favors(session, new_favors, owner=owner)
+    return interaction
+
+
+def get_interaction(session: Session, interaction_id: int, *, owner: Account) -> Interaction:
+    """Return one of the owner's interactions or raise NotFound."""
+    interaction = session.get(Interaction, interaction_id)
+    if interaction is None or interaction.owner_id != owner.id:
+        raise NotFound("No such interaction.")
+    return interaction
+
+
+def _keep_favor_people(interaction: Interaction) -> None:
+    """Refuse to drop a person who has a favor recorded on this interaction."""
+    for favor in interaction.favors:
+        if favor.person not in interaction.people:
+            message = f"{favor.person.display_name} has a favor recorded here; delete the favor first."
+            raise Invalid(message, person_ids=message)
+
+
+def update_interaction(session: Session, interaction_id: int, fields: InteractionFields,
+                       favors: Sequence[FavorFields] = (), *, owner: Account) -> Interaction:
+    """Change an interaction (its favors follow its date) and add any new favors."""
+    interaction = get_interaction(session, interaction_id, owner=owner)
+    _apply(session, interaction, fields, owner)
+    _keep_favor_people(interaction)
+    for favor in interaction.favors:
+        favor.occurred_on = interaction.occurred_on
+    new_favors = [build_favor(session, item, owner=owner, interaction=interaction, prefix="favor_")
+                  for item in favors]
+    interaction.favors.extend(new_favors)
+    session.flush()
+    announce_favors(session, new_favors, owner=owner)
+    return interaction
+
+
+def delete_interaction(session: Session, interaction_id: int, *, owner: Account) -> None:
+    """Delete an interaction and the favors recorded with it."""
+    session.delete(get_interaction(session, interaction_id, owner=owner))
+    session.flush()
+
+
+def _listing(owner: Account):
+    """The base query of the owner's interactions, newest first, people and favors loaded."""
+    return (select(Interaction).where(Interaction.owner_id == owner.id)
+            .options(selectinload(Interaction.people), selectinload(Interaction.favors))
+            .order_by(Interaction.occurred_on.desc(), Interaction.id.desc()))
+
+
+def _with_person(query, person_id: int):
+    """Narrow an interaction query to those that include a person."""
+    return query.where(Interaction.id.in_(
+        select(interaction_person.c.interaction_id).where(interaction_person.c.person_id == person_id)))
+
+
+def list_interactions(session: Session, *, owner: Account, person_id: int | None = None,
+                      channel: str | None = None, page: int = 1, per_page: int = 50) -> InteractionPage:
+    """Return one page of the owner's interactions, newest first, optionally for one person or channel."""
+    query = _listing(owner)
+    if person_id is not None:
+        query = _with_person(query, get_person(session, person_id, owner=owner).id)
+    if channel:
+        query = query.where(Interaction.channel == _channel(channel))
+    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    page = min(max(1, page), max(1, math.ceil(total / per_page)))
+    items = list(session.scalars(query.limit(per_page).offset((page - 1) * per_page)))
+    return InteractionPage(items=items, page=page, per_page=per_page, total=total)
+
+
+def interactions_of_person(session: Session, person_id: int, *, owner: Account,
+                           limit: int | None = None) -> list[Interaction]:
+    """Return the interactions that include one of the owner's people, newest first."""
+    person = get_person(session, person_id, owner=owner)
+    return list(session.scalars(_with_person(_listing(owner), person.id).limit(limit)))
+
+
+def last_contact_dates(session: Session, *, owner: Account,
+                       person_ids: Sequence[int] | None = None) -> dict[int, date]:
+    """Return, per person id, the date of the owner's latest interaction with them (all people, or these)."""
+    query = (select(interaction_person.c.person_id, func.max(Interaction.occurred_on))
+             .join(Interaction, Interaction.id == interaction_person.c.interaction_id)
+             .where(Interaction.owner_id == owner.id).group_by(interaction_person.c.person_id))
+    if person_ids is not None:
+        query = query.where(interaction_person.c.person_id.in_(person_ids))
+    return {person_id: last for person_id, last in session.execute(query)}
+
+
+def interaction_days(session: Session, *, owner: Account, start: date, end: date) -> dict[date, int]:
+    """Return how many interactions fall on each local date from ``start`` to ``end`` (days without any left out)."""
+    query = (select(Interaction.occurred_on, func.count())
+             .where(Interaction.owner_id == owner.id, Interaction.occurred_on >= start, Interaction.occurred_on <= end)
+             .group_by(Interaction.occurred_on))
+    return {day: count for day, count in session.execute(query)}
+
+
+def person_choices(session: Session, *, owner: Account) -> list[tuple[int, str]]:
+    """The owner's people as (id, label) pairs by name, for pickers; the organization tells namesakes apart."""
+    query = (select(Person.id, Person.display_name, Organization.name)
+             .outerjoin(Organization, Organization.id == Person.organization_id)
+             .where(Person.owner_id == owner.id).order_by(Person.sort_name, Person.id))
+    return [(person_id, f"{name} · {org}" if org else name) for person_id, name, org in session.execute(query)]

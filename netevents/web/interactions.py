@@ -1,0 +1,150 @@
+"""Interaction pages: log, list, edit and delete interactions; favors and the reciprocity page."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from werkzeug.routing import BuildError
+
+from netevents.db import request_session
+from netevents.forms.interactions import CHANNEL_CHOICES, InteractionForm
+from netevents.models import Person
+from netevents.services.clock import local_date, local_today
+from netevents.services.favors import delete_favor, favor_balance, get_favor, reciprocity_list
+from netevents.services.interactions import (delete_interaction, get_interaction, interactions_of_person,
+                                             list_interactions, log_interaction, person_choices, update_interaction)
+from netevents.web.form_actions import current_owner, safe_next, submit
+
+bp = Blueprint("interactions", __name__, url_prefix="/interactions")
+CHART_ROWS, CHART_ROW_HEIGHT, CHART_BAR_WIDTH = 15, 38, 290
+PANEL_INTERACTIONS = 10
+PERSON_ENDPOINT = "people.detail"
+
+
+@bp.app_template_filter("day")
+def day_filter(value: date | datetime | None) -> str:
+    """Show a date (or a moment, in the user's timezone) as e.g. 'Mon 3 Jun 2024'."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = local_date(value, current_owner())
+    return f"{value:%a} {value.day} {value:%b %Y}"
+
+
+@bp.app_template_filter("due_in")
+def due_in_filter(value: date) -> str:
+    """Say how a due date relates to the user's today: 'today', 'in 3 days', '2 days overdue'."""
+    days = (value - local_today(current_owner())).days
+    if days == 0:
+        return "today"
+    if days > 0:
+        return "tomorrow" if days == 1 else f"in {days} days"
+    return "1 day overdue" if days == -1 else f"{-days} days overdue"
+
+
+@bp.app_template_global()
+def person_url(person_id: int) -> str:
+    """Link to a person's page once the people pages exist, else to the interactions with them."""
+    # the person page belongs to another area; fall back quietly until it is registered as people.detail
+    try:
+        return url_for(PERSON_ENDPOINT, person_id=person_id)
+    except BuildError:
+        return url_for("interactions.index", person=person_id)
+
+
+def _form(session, **kwargs) -> InteractionForm:
+    """An interaction form offering the owner's people."""
+    form = InteractionForm(**kwargs)
+    form.set_people(person_choices(session, owner=current_owner()))
+    return form
+
+
+@bp.get("/")
+def index():
+    """The interaction list, newest first, filtered by person or channel."""
+    person_id = request.args.get("person", type=int) or None
+    channel = request.args.get("channel") or None
+    session = request_session()
+    page = list_interactions(session, owner=current_owner(), person_id=person_id, channel=channel,
+                             page=request.args.get("page", 1, type=int), per_page=current_app.config["PAGE_SIZE"])
+    return render_template("interactions/index.html", page=page, person_id=person_id, channel=channel,
+                           people=person_choices(session, owner=current_owner()), channels=CHANNEL_CHOICES)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new():
+    """Log an interaction with one or many people, optionally with a favor."""
+    session = request_session()
+    form = _form(session)
+    if request.method == "GET":
+        form.occurred_on.data = local_today(current_owner())
+        form.person_ids.data = request.args.getlist("person", type=int)
+    if submit(session, form, lambda: log_interaction(session, form.interaction_fields(), form.favor_fields(),
+                                                     owner=current_owner())):
+        flash("Interaction logged.", "success")
+        return redirect(safe_next(url_for(".index")))
+    return render_template("interactions/form.html", form=form, interaction=None, back=safe_next(url_for(".index")))
+
+
+@bp.route("/<int:interaction_id>/edit", methods=["GET", "POST"])
+def edit(interaction_id: int):
+    """Change an interaction, remove its favors or add one."""
+    session = request_session()
+    interaction = get_interaction(session, interaction_id, owner=current_owner())
+    form = _form(session, obj=interaction)
+    if request.method == "GET":
+        form.person_ids.data = [person.id for person in interaction.people]
+    if submit(session, form, lambda: update_interaction(session, interaction.id, form.interaction_fields(),
+                                                        form.favor_fields(), owner=current_owner())):
+        flash("Interaction saved.", "success")
+        return redirect(safe_next(url_for(".index")))
+    return render_template("interactions/form.html", form=form, interaction=interaction,
+                           back=safe_next(url_for(".index")))
+
+
+@bp.route("/<int:interaction_id>/delete", methods=["GET", "POST"])
+def delete(interaction_id: int):
+    """Confirm, then delete an interaction and its favors."""
+    session = request_session()
+    interaction = get_interaction(session, interaction_id, owner=current_owner())
+    if request.method == "POST":
+        delete_interaction(session, interaction.id, owner=current_owner())
+        session.commit()
+        flash("Interaction deleted.", "success")
+        return redirect(url_for(".index"))
+    return render_template("interactions/delete.html", interaction=interaction)
+
+
+@bp.route("/favors/<int:favor_id>/delete", methods=["GET", "POST"])
+def delete_favor_view(favor_id: int):
+    """Confirm, then delete one favor from the history."""
+    session = request_session()
+    favor = get_favor(session, favor_id, owner=current_owner())
+    if request.method == "POST":
+        delete_favor(session, favor.id, owner=current_owner())
+        session.commit()
+        flash("Favor deleted.", "success")
+        return redirect(safe_next(url_for(".reciprocity")))
+    return render_template("interactions/favor_delete.html", favor=favor, next=safe_next(""))
+
+
+def balance_chart(rows) -> dict:
+    """Geometry of a horizontal bar chart of favor balances (one bar per person)."""
+    shown = rows[:CHART_ROWS]
+    largest = max((abs(row.balance) for row in shown), default=1)
+    bars = [{"label": row.person.display_name, "value": row.balance, "y": index * CHART_ROW_HEIGHT,
+             "width": max(4, round(abs(row.balance) / largest * CHART_BAR_WIDTH))} for index, row in enumerate(shown)]
+    return {"bars": bars, "height": 8 + len(bars) * CHART_ROW_HEIGHT}
+
+
+@bp.get("/reciprocity")
+def reciprocity():
+    """Where you have taken more than you gave: people by how many more favors you received."""
+    rows = reciprocity_list(request_session(), owner=current_owner())
+    return render_template("interactions/reciprocity.html", rows=rows, chart=balance_chart(rows))
+
+
+def interaction_panel_context(session, person: Person, *, owner) -> dict:
+    """What templates/people/_interactions.html needs on a person's page."""
+    return {"person": person, "balance": favor_balance(session, person.id, owner=owner),
+            "person_interactions": interactions_of_person(session, person.id, owner=owner, limit=PANEL_INTERACTIONS)}
