@@ -5,6 +5,9 @@ from netevents.services.validation import display_phone
 
 CORE_NAVIGATION = [
     ("home.index", "Home"),
+    ("events.index", "Events"),
+    ("capture.index", "Capture"),
+    ("settings.index", "Settings"),
 ]
 
 
