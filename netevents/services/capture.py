@@ -48,6 +48,15 @@ class CaptureResult:
         return self.person is None
 
 
+def _email(word: str) -> str:
+    """The normalized address, or Invalid on the line saying which word is wrong."""
+    try:
+        return normalize_email(word, field="line")
+    except Invalid as error:
+        message = f"{word} is not a valid email address: {error.field_errors['line']}"
+        raise Invalid(message, line=message) from None
+
+
 def parse_line(line: str | None) -> CaptureLine:
     """Split "ana@acme.com, Acme" into email and company; either part may be missing."""
     text = clean_text(line, 300, field="line")
@@ -60,7 +69,7 @@ def parse_line(line: str | None) -> CaptureLine:
             elif email is not None:
                 raise Invalid("Only one email address fits here.", line="Only one email address, please.")
             else:
-                email = normalize_email(word.strip("<>()[]"), field="line")
+                email = _email(word.strip("<>()[]"))
         if words:
             company_parts.append(" ".join(words))
     return CaptureLine(email=email, company=", ".join(company_parts)[:200] or None)
