@@ -10,7 +10,7 @@ class CaptureForm(FlaskForm):
     """A name and one line ("email, company"); the match buttons send person_id or create_new."""
 
     name = StringField("Name", validators=[InputRequired("Enter a name."), Length(max=200)])
-    line = StringField("Email, company", validators=[Length(max=300)])
+    line = StringField("Email, company (optional)", validators=[Length(max=300)])
     person_id = IntegerField(validators=[Optional()])
     create_new = BooleanField()
 

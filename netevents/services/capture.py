@@ -41,6 +41,8 @@ class CaptureResult:
     encounter: Optional[Encounter] = None
     followup: Optional[FollowUp] = None
     created_person: bool = False
+    # the person was already logged at this event today: nothing new was added
+    already_logged: bool = False
 
     @property
     def needs_confirmation(self) -> bool:
@@ -128,6 +130,13 @@ def _followup_days(owner: Account) -> int:
     return days
 
 
+def _logged_today(session: Session, person: Person, event: Event, today: date) -> Encounter | None:
+    """The person's encounter at this event today, if one was logged already."""
+    query = select(Encounter).where(Encounter.owner_id == event.owner_id, Encounter.person_id == person.id,
+                                    Encounter.event_id == event.id, Encounter.met_on == today)
+    return session.scalars(query.limit(1)).first()
+
+
 def _save(session: Session, result: CaptureResult, event: Event, person_id: int | None, today: date,
           owner: Account) -> None:
     """Save person, encounter and follow-up inside one savepoint, so a failure leaves nothing behind."""
@@ -136,15 +145,17 @@ def _save(session: Session, result: CaptureResult, event: Event, person_id: int 
         if person_id is not None:
             person = get_person(session, person_id, owner=owner)
             _fill_blanks(session, person, result.line, owner)
+            result.encounter = _logged_today(session, person, event, today)
         else:
             person = _new_person(session, result.name, result.line, event, owner)
             result.created_person = True
-        encounter = log_encounter(session, EncounterFields(person_id=person.id, met_on=today, event_id=event.id),
-                                  owner=owner)
-        followup = create_followup(session, person.id, today + timedelta(days=days),
-                                   f"Follow up: met at {event.name}", owner=owner,
-                                   origin=f"quick capture at {event.name}"[:200])
-    result.person, result.encounter, result.followup = person, encounter, followup
+        result.person, result.already_logged = person, result.encounter is not None
+        if not result.already_logged:
+            result.encounter = log_encounter(session, EncounterFields(person_id=person.id, met_on=today,
+                                                                      event_id=event.id), owner=owner)
+            result.followup = create_followup(session, person.id, today + timedelta(days=days),
+                                              f"Follow up: met at {event.name}", owner=owner,
+                                              origin=f"quick capture at {event.name}"[:200])
 
 
 def quick_capture(session: Session, event_id: int, name: str, line: str | None = "", *, owner: Account,

@@ -36,6 +36,8 @@ def index():
 
 def _saved_message(result: CaptureResult, event: Event) -> str:
     """What the flash says after a capture."""
+    if result.already_logged:
+        return f"{result.person.display_name} was already logged at {event.name} today."
     who = result.person.display_name + (" (new)" if result.created_person else "")
     return f"Saved {who} at {event.name}. Follow-up on {day_label(result.followup.due_on)}."
 

@@ -136,3 +136,15 @@ def test_capture_with_records_of_another_account_is_not_found(session, account, 
         quick_capture(session, event.id, "Ana", "", owner=account, person_id=their_person.id)
     assert find_matches(session, "Ana", owner=account) == []
     assert count(session, Encounter, account) == 0
+
+
+def test_capturing_the_same_person_twice_a_day_adds_nothing_new(session, account, event):
+    first = quick_capture(session, event.id, "Ana Lopez", "", owner=account, today=date(2024, 5, 14))
+    again = quick_capture(session, event.id, "Ana Lopez", "ana@acme.com", owner=account, today=date(2024, 5, 14),
+                          person_id=first.person.id)
+    assert again.already_logged and again.encounter is first.encounter and again.followup is None
+    assert first.person.primary_email == "ana@acme.com"  # the new detail is still kept
+    assert count(session, Encounter, account) == 1 and count(session, FollowUp, account) == 1
+    next_day = quick_capture(session, event.id, "Ana Lopez", "", owner=account, today=date(2024, 5, 15),
+                             person_id=first.person.id)
+    assert not next_day.already_logged and count(session, Encounter, account) == 2

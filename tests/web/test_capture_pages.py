@@ -55,6 +55,10 @@ def test_possible_match_asks_then_saves_for_the_same_person(user_client, session
     assert response.status_code == 302
     assert len(records(session, Person, account)) == 1
     assert [e.person_id for e in records(session, Encounter, account)] == [ana.id]
+    response = user_client.post(f"/capture/{event.id}", data={"name": "Ana Lopez", "line": "", "person_id": ana.id},
+                                follow_redirects=True)
+    assert "Ana Lopez was already logged at DevConf today." in response.get_data(as_text=True)
+    assert len(records(session, Encounter, account)) == 1
 
 
 def test_no_new_person_creates_a_second_one(user_client, session, account, event):
