@@ -48,11 +48,11 @@ def _event(event_id: int) -> Event:
 
 @bp.route("")
 def index():
-    """Upcoming events first (soonest first), then past ones, optionally of one kind."""
-    kind = request.args.get("kind") or None
-    page = list_events(request_session(), owner=current_user, kind=kind, page=request.args.get("page", 1, type=int),
-                       per_page=current_app.config["PAGE_SIZE"])
-    return render_template("events/index.html", page=page, kind=kind, kinds=KIND_CHOICES,
+    """Upcoming events first (soonest first), then past ones; ?when=upcoming|past and ?kind= filter."""
+    kind, when = request.args.get("kind") or None, request.args.get("when") or "all"
+    page = list_events(request_session(), owner=current_user, kind=kind, when=when,
+                       page=request.args.get("page", 1, type=int), per_page=current_app.config["PAGE_SIZE"])
+    return render_template("events/index.html", page=page, kind=kind, when=when, kinds=KIND_CHOICES,
                            today=local_today(current_user))
 
 

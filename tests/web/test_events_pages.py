@@ -25,7 +25,11 @@ def test_list_shows_upcoming_before_past(user_client, session, account):
     create_event(session, EventFields(name="Last year", starts=today - timedelta(days=365)), owner=account)
     create_event(session, EventFields(name="Next month", starts=today + timedelta(days=30)), owner=account)
     page = user_client.get("/events").get_data(as_text=True)
-    assert page.index("Upcoming") < page.index("Next month") < page.index("Past") < page.index("Last year")
+    assert page.index("Next month") < page.index("Last year")
+    assert page.index("Upcoming</h2>") < page.index("Next month") < page.index("Past</h2>")
+    upcoming = user_client.get("/events?when=upcoming").get_data(as_text=True)
+    assert "Next month" in upcoming and "Last year" not in upcoming
+    assert user_client.get("/events?when=someday").status_code == 400
 
 
 def test_list_filters_by_kind_and_survives_bad_query_strings(user_client, session, account):
