@@ -5,8 +5,11 @@ from netevents.services.validation import display_phone
 
 CORE_NAVIGATION = [
     ("home.index", "Home"),
+    ("capture.index", "Capture"),
+    ("events.index", "Events"),
     ("followups.index", "Follow-ups"),
     ("interactions.index", "Interactions"),
+    ("settings.index", "Settings"),
 ]
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 09:26:51.040372
+Create Date: 2026-11-27 09:30:49.610898
 """
 from alembic import op
 import sqlalchemy as sa
@@ -73,6 +73,32 @@ def upgrade() -> None:
     with op.batch_alter_table('tag', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_tag_owner_id'), ['owner_id'], unique=False)
 
+    op.create_table('event',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('kind', sa.Enum('conference', 'meetup', 'workshop', 'webinar', 'committee_meeting', 'board_meeting', 'association_meeting', 'internal_activity', 'other', name='eventkind', native_enum=False, length=40), nullable=False),
+    sa.Column('all_day', sa.Boolean(), nullable=False),
+    sa.Column('starts_on', sa.Date(), nullable=False),
+    sa.Column('ends_on', sa.Date(), nullable=False),
+    sa.Column('starts_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('ends_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('location', sa.String(length=300), nullable=False),
+    sa.Column('url', sa.String(length=500), nullable=True),
+    sa.Column('organization_id', sa.Integer(), nullable=True),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('owner_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organization.id'], name=op.f('fk_event_organization_id_organization'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['owner_id'], ['account.id'], name=op.f('fk_event_owner_id_account'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_event'))
+    )
+    with op.batch_alter_table('event', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_event_organization_id'), ['organization_id'], unique=False)
+        batch_op.create_index('ix_event_owner_ends_on', ['owner_id', 'ends_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_event_owner_id'), ['owner_id'], unique=False)
+        batch_op.create_index('ix_event_owner_starts_on', ['owner_id', 'starts_on'], unique=False)
+
     op.create_table('person',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('display_name', sa.String(length=200), nullable=False),
@@ -101,6 +127,27 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_person_owner_id'), ['owner_id'], unique=False)
         batch_op.create_index('ix_person_owner_sort_name', ['owner_id', 'sort_name'], unique=False)
         batch_op.create_index('ix_person_owner_updated', ['owner_id', 'updated_at'], unique=False)
+
+    op.create_table('event_session',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('event_id', sa.Integer(), nullable=False),
+    sa.Column('title', sa.String(length=300), nullable=False),
+    sa.Column('speaker', sa.String(length=200), nullable=False),
+    sa.Column('speaker_id', sa.Integer(), nullable=True),
+    sa.Column('starts_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('room', sa.String(length=120), nullable=False),
+    sa.Column('owner_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['event_id'], ['event.id'], name=op.f('fk_event_session_event_id_event'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['owner_id'], ['account.id'], name=op.f('fk_event_session_owner_id_account'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['speaker_id'], ['person.id'], name=op.f('fk_event_session_speaker_id_person'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_event_session'))
+    )
+    with op.batch_alter_table('event_session', schema=None) as batch_op:
+        batch_op.create_index('ix_event_session_event_starts', ['event_id', 'starts_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_event_session_owner_id'), ['owner_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_event_session_speaker_id'), ['speaker_id'], unique=False)
 
     op.create_table('favor',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -211,11 +258,47 @@ def upgrade() -> None:
     with op.batch_alter_table('person_tag', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_person_tag_tag_id'), ['tag_id'], unique=False)
 
+    op.create_table('encounter',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('person_id', sa.Integer(), nullable=False),
+    sa.Column('event_id', sa.Integer(), nullable=True),
+    sa.Column('session_id', sa.Integer(), nullable=True),
+    sa.Column('place', sa.String(length=200), nullable=False),
+    sa.Column('met_on', sa.Date(), nullable=False),
+    sa.Column('context', sa.Text(), nullable=False),
+    sa.Column('introduced_by_id', sa.Integer(), nullable=True),
+    sa.Column('owner_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['event_id'], ['event.id'], name=op.f('fk_encounter_event_id_event'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['introduced_by_id'], ['person.id'], name=op.f('fk_encounter_introduced_by_id_person'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['owner_id'], ['account.id'], name=op.f('fk_encounter_owner_id_account'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['person_id'], ['person.id'], name=op.f('fk_encounter_person_id_person'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['session_id'], ['event_session.id'], name=op.f('fk_encounter_session_id_event_session'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_encounter'))
+    )
+    with op.batch_alter_table('encounter', schema=None) as batch_op:
+        batch_op.create_index('ix_encounter_event_met_on', ['event_id', 'met_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_encounter_introduced_by_id'), ['introduced_by_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_encounter_owner_id'), ['owner_id'], unique=False)
+        batch_op.create_index('ix_encounter_owner_met_on', ['owner_id', 'met_on'], unique=False)
+        batch_op.create_index('ix_encounter_person_met_on', ['person_id', 'met_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_encounter_session_id'), ['session_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('encounter', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_encounter_session_id'))
+        batch_op.drop_index('ix_encounter_person_met_on')
+        batch_op.drop_index('ix_encounter_owner_met_on')
+        batch_op.drop_index(batch_op.f('ix_encounter_owner_id'))
+        batch_op.drop_index(batch_op.f('ix_encounter_introduced_by_id'))
+        batch_op.drop_index('ix_encounter_event_met_on')
+
+    op.drop_table('encounter')
     with op.batch_alter_table('person_tag', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_person_tag_tag_id'))
 
@@ -253,6 +336,12 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_favor_interaction_id'))
 
     op.drop_table('favor')
+    with op.batch_alter_table('event_session', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_event_session_speaker_id'))
+        batch_op.drop_index(batch_op.f('ix_event_session_owner_id'))
+        batch_op.drop_index('ix_event_session_event_starts')
+
+    op.drop_table('event_session')
     with op.batch_alter_table('person', schema=None) as batch_op:
         batch_op.drop_index('ix_person_owner_updated')
         batch_op.drop_index('ix_person_owner_sort_name')
@@ -261,6 +350,13 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_person_introduced_by_id'))
 
     op.drop_table('person')
+    with op.batch_alter_table('event', schema=None) as batch_op:
+        batch_op.drop_index('ix_event_owner_starts_on')
+        batch_op.drop_index(batch_op.f('ix_event_owner_id'))
+        batch_op.drop_index('ix_event_owner_ends_on')
+        batch_op.drop_index(batch_op.f('ix_event_organization_id'))
+
+    op.drop_table('event')
     with op.batch_alter_table('tag', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_tag_owner_id'))
 

@@ -1,0 +1,21 @@
+"""Forms for quick capture at an event: shape and field validation only."""
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, IntegerField, StringField
+from wtforms.validators import InputRequired, Length, Optional
+
+
+class CaptureForm(FlaskForm):
+    """A name and one line ("email, company"); the match buttons send person_id or create_new."""
+
+    name = StringField("Name", validators=[InputRequired("Enter a name."), Length(max=200)])
+    line = StringField("Email, company (optional)", validators=[Length(max=300)])
+    person_id = IntegerField(validators=[Optional()])
+    create_new = BooleanField()
+
+
+class QuickEventForm(FlaskForm):
+    """Start capturing at an event that is not in the list yet: it is created for today."""
+
+    name = StringField("Event name", validators=[InputRequired("Enter the event's name."), Length(max=200)])

@@ -1,0 +1,127 @@
+"""Encounters: who the user met, on which date, at which event (or elsewhere), and through whom."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from netevents.errors import Invalid, NotFound
+from netevents.models import Account, Encounter, Person
+from netevents.services.event_sessions import get_event_session
+from netevents.services.events import check_date, get_event
+from netevents.services.hooks import notify
+from netevents.services.people import get_person
+from netevents.services.validation import clean_text
+
+
+@dataclass
+class EncounterFields:
+    """What a user can set on an encounter; with a session but no event, the session's event is used."""
+
+    person_id: Optional[int]
+    met_on: Optional[date]
+    event_id: Optional[int] = None
+    session_id: Optional[int] = None
+    place: str = ""
+    context: str = ""
+    introduced_by_id: Optional[int] = None
+
+
+def get_encounter(session: Session, encounter_id: int, *, owner: Account) -> Encounter:
+    """Return one of the owner's encounters or raise NotFound."""
+    encounter = session.get(Encounter, encounter_id)
+    if encounter is None or encounter.owner_id != owner.id:
+        raise NotFound("No such encounter.")
+    return encounter
+
+
+def _where(session: Session, encounter: Encounter, fields: EncounterFields, owner: Account) -> None:
+    """Set the event and session, checking they are the owner's and that the session is at the event."""
+    event = get_event(session, fields.event_id, owner=owner) if fields.event_id is not None else None
+    event_session = None
+    if fields.session_id is not None:
+        event_session = get_event_session(session, fields.session_id, owner=owner)
+        if event is None:
+            event = event_session.event
+        elif event_session.event_id != event.id:
+            raise Invalid("That session is part of another event.", session_id="Choose a session of this event.")
+    encounter.event, encounter.event_session = event, event_session
+
+
+def _apply(session: Session, encounter: Encounter, fields: EncounterFields, owner: Account) -> None:
+    """Validate every field and copy it onto the encounter."""
+    if fields.person_id is None:
+        raise Invalid("Who did you meet?", person_id="Choose a person.")
+    person = get_person(session, fields.person_id, owner=owner)
+    met_on = check_date(fields.met_on, "met_on")
+    introducer = None
+    if fields.introduced_by_id is not None:
+        introducer = get_person(session, fields.introduced_by_id, owner=owner)
+        if introducer.id == person.id:
+            raise Invalid("Nobody introduces themselves.", introduced_by_id="Choose someone else.")
+    _where(session, encounter, fields, owner)
+    encounter.person, encounter.met_on, encounter.introduced_by = person, met_on, introducer
+    encounter.place = clean_text(fields.place, 200, field="place")
+    encounter.context = clean_text(fields.context, field="context")
+
+
+def log_encounter(session: Session, fields: EncounterFields, *, owner: Account) -> Encounter:
+    """Record meeting a person and fire ``encounter_logged``."""
+    encounter = Encounter(owner_id=owner.id)
+    _apply(session, encounter, fields, owner)
+    session.add(encounter)
+    session.flush()
+    notify(session, "encounter_logged", encounter=encounter, owner=owner, session=session)
+    return encounter
+
+
+def update_encounter(session: Session, encounter_id: int, fields: EncounterFields, *,
+                     owner: Account) -> Encounter:
+    """Change when, where or with whom an encounter happened."""
+    encounter = get_encounter(session, encounter_id, owner=owner)
+    _apply(session, encounter, fields, owner)
+    session.flush()
+    return encounter
+
+
+def delete_encounter(session: Session, encounter_id: int, *, owner: Account) -> None:
+    """Delete an encounter; the person stays."""
+    session.delete(get_encounter(session, encounter_id, owner=owner))
+    session.flush()
+
+
+def _with_details(query):
+    """Load what encounter listings show, avoiding one query per row."""
+    return query.options(joinedload(Encounter.person).joinedload(Person.organization),
+                         joinedload(Encounter.event), joinedload(Encounter.event_session),
+                         joinedload(Encounter.introduced_by))
+
+
+def encounters_of_person(session: Session, person_id: int, *, owner: Account) -> list[Encounter]:
+    """Every encounter with one of the owner's people, latest first (for the person's timeline)."""
+    person = get_person(session, person_id, owner=owner)
+    query = select(Encounter).where(Encounter.owner_id == owner.id, Encounter.person_id == person.id)
+    return list(session.scalars(_with_details(query).order_by(Encounter.met_on.desc(), Encounter.id.desc())))
+
+
+def people_met_at(session: Session, event_id: int, *, owner: Account, on: date | None = None,
+                  newest_first: bool = False) -> list[Encounter]:
+    """Encounters at one of the owner's events (each has ``.person`` and context), optionally on one day."""
+    event = get_event(session, event_id, owner=owner)
+    query = select(Encounter).join(Encounter.person).where(Encounter.owner_id == owner.id,
+                                                          Encounter.event_id == event.id)
+    if on is not None:
+        query = query.where(Encounter.met_on == on)
+    order = (Encounter.id.desc(),) if newest_first else (Encounter.met_on, Person.sort_name, Encounter.id)
+    return list(session.scalars(_with_details(query).order_by(*order)))
+
+
+def person_choices(session: Session, *, owner: Account, limit: int = 200) -> list[Person]:
+    """The owner's most recently changed people, sorted by name, for simple pickers."""
+    recent = (select(Person.id).where(Person.owner_id == owner.id)
+              .order_by(Person.updated_at.desc(), Person.id.desc()).limit(limit).subquery())
+    query = select(Person).where(Person.id.in_(select(recent.c.id))).options(selectinload(Person.organization))
+    return list(session.scalars(query.order_by(Person.sort_name, Person.id)))

@@ -1,0 +1,115 @@
+"""Logging, changing and deleting encounters, from a person's page or an event's."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from netevents.db import request_session
+from netevents.forms.events import NONE, ConfirmForm, EncounterForm, options
+from netevents.models import Encounter, Event, Person
+from netevents.services.encounters import (delete_encounter, get_encounter, log_encounter, person_choices,
+                                           update_encounter)
+from netevents.services.events import get_event, is_running, list_events, local_today
+from netevents.services.people import get_person
+from netevents.web.event_display import day_label, person_url
+from netevents.web.events import FAILED, submit
+
+bp = Blueprint("encounters", __name__, url_prefix="/encounters")
+EVENT_CHOICES = 100
+
+
+def person_label(person: Person) -> str:
+    """A person as "Name (Organization)"."""
+    return f"{person.display_name} ({person.organization.name})" if person.organization else person.display_name
+
+
+def _add_missing(people: list, *extra) -> list:
+    """Make sure records already chosen appear among the options."""
+    return [*people, *[item for item in extra if item is not None and item not in people]]
+
+
+def _set_choices(form: EncounterForm, *, person: Person | None, event: Event | None,
+                 encounter: Encounter | None = None) -> None:
+    """Fill the pickers: recent people (or the one fixed person), recent events, the event's sessions."""
+    session = request_session()
+    people = person_choices(session, owner=current_user)
+    introducer = encounter.introduced_by if encounter else None
+    shown = [person] if person is not None else _add_missing(people, encounter and encounter.person)
+    form.person_id.choices = options((p.id, person_label(p)) for p in shown)
+    introducers = _add_missing(people, introducer)
+    form.introduced_by_id.choices = options([(NONE, "—"), *[(p.id, person_label(p)) for p in introducers]])
+    events = _add_missing(list_events(session, owner=current_user, per_page=EVENT_CHOICES).items, event)
+    form.event_id.choices = options([(NONE, "— not at an event —"),
+                                     *[(e.id, f"{e.name} ({day_label(e.starts_on)})") for e in events]])
+    form.session_id.choices = options([(NONE, "—"), *[(s.id, s.title) for s in (event.sessions if event else [])]])
+
+
+def _safe_next() -> str | None:
+    """The same-site page to return to, if the link asked for one."""
+    target = request.args.get("next", "")
+    if target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
+        return target
+    return None
+
+
+def _after_save(encounter: Encounter):
+    """Go back where the user came from, else to the event or the person."""
+    target = _safe_next() or (url_for("events.detail", event_id=encounter.event_id) if encounter.event_id else None)
+    return redirect(target or person_url(encounter.person) or url_for("events.index"))
+
+
+def _default_day(event: Event | None):
+    """Today, unless logging after the fact for an event that is not running today."""
+    today = local_today(current_user)
+    return event.starts_on if event is not None and not is_running(event, today) else today
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new():
+    """Log meeting someone; ?person_id= fixes the person, ?event_id= preselects the event."""
+    session = request_session()
+    person_id, event_id = request.args.get("person_id", type=int), request.args.get("event_id", type=int)
+    person = get_person(session, person_id, owner=current_user) if person_id else None
+    event = get_event(session, event_id, owner=current_user) if event_id else None
+    form = EncounterForm(data={"met_on": _default_day(event), "event_id": event.id if event else NONE})
+    _set_choices(form, person=person, event=event)
+    encounter = submit(form, lambda s: log_encounter(s, form.as_fields(), owner=current_user))
+    if encounter is not FAILED:
+        flash(f"Logged meeting {encounter.person.display_name}.", "success")
+        return _after_save(encounter)
+    return render_template("encounters/form.html", form=form, encounter=None, person=person, event=event,
+                           has_people=bool(form.person_id.choices))
+
+
+@bp.route("/<int:encounter_id>/edit", methods=["GET", "POST"])
+def edit(encounter_id: int):
+    """Change an encounter."""
+    encounter = get_encounter(request_session(), encounter_id, owner=current_user)
+    form = EncounterForm(data={
+        "person_id": encounter.person_id, "met_on": encounter.met_on, "event_id": encounter.event_id or NONE,
+        "session_id": encounter.session_id or NONE, "place": encounter.place, "context": encounter.context,
+        "introduced_by_id": encounter.introduced_by_id or NONE})
+    _set_choices(form, person=None, event=encounter.event, encounter=encounter)
+    saved = submit(form, lambda s: update_encounter(s, encounter.id, form.as_fields(), owner=current_user))
+    if saved is not FAILED:
+        flash(f"Saved meeting {saved.person.display_name}.", "success")
+        return _after_save(saved)
+    return render_template("encounters/form.html", form=form, encounter=encounter, person=None,
+                           event=encounter.event, has_people=True)
+
+
+@bp.route("/<int:encounter_id>/delete", methods=["GET", "POST"])
+def delete(encounter_id: int):
+    """Ask, then delete an encounter (the person stays)."""
+    encounter = get_encounter(request_session(), encounter_id, owner=current_user)
+    form, name = ConfirmForm(), encounter.person.display_name
+    back = _safe_next() or (url_for("events.detail", event_id=encounter.event_id) if encounter.event_id else None)
+    back = back or person_url(encounter.person) or url_for("events.index")
+    if submit(form, lambda s: delete_encounter(s, encounter.id, owner=current_user)) is not FAILED:
+        flash(f"Deleted the meeting with {name}.", "success")
+        return redirect(back)
+    return render_template("events/confirm_delete.html", form=form, title="Delete this encounter?",
+                           message=f"Meeting {name} on {day_label(encounter.met_on)}. {name} stays in your people.",
+                           cancel_url=back)
