@@ -13,7 +13,8 @@ from netevents.errors import Conflict, Invalid
 from netevents.models import Account, Encounter, Event, Organization, Person, PersonEmail
 from netevents.models.followups import FollowUp
 from netevents.services.encounters import EncounterFields, log_encounter
-from netevents.services.events import get_event, local_today
+from netevents.services.clock import local_today
+from netevents.services.events import get_event
 from netevents.services.followups import create_followup
 from netevents.services.organizations import organization_for_name
 from netevents.services.people import PersonFields, create_person, get_person, person_with_email

@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Generic, Optional, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
@@ -12,25 +11,13 @@ from sqlalchemy.orm import Session
 from netevents.db import utcnow
 from netevents.errors import Invalid, NotFound
 from netevents.models import Account, Encounter, Event, EventKind
+from netevents.services.clock import account_zone, local_today
 from netevents.services.organizations import get_organization, organization_for_name
 from netevents.services.validation import clean_text, normalize_url
 
 T = TypeVar("T")
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 WHEN_CHOICES = ("all", "upcoming", "past")
-
-
-def account_zone(owner: Account) -> ZoneInfo:
-    """Return the account's timezone (UTC when the stored name is unknown)."""
-    try:
-        return ZoneInfo(owner.timezone or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
-
-
-def local_today(owner: Account, now: datetime | None = None) -> date:
-    """Return today's date where the account's user is (``now`` defaults to the current time)."""
-    return (now or utcnow()).astimezone(account_zone(owner)).date()
 
 
 def to_utc(day: date, at: time, owner: Account) -> datetime:

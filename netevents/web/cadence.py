@@ -9,7 +9,7 @@ from netevents.services.cadence import (effective_cadence, fading_people, get_ta
                                         set_tag_cadence, tags_with_counts)
 from netevents.services.clock import local_today
 from netevents.services.people import get_person
-from netevents.web.form_actions import current_owner, safe_next, submit
+from netevents.web.form_actions import FAILED, current_owner, safe_next, submit
 
 bp = Blueprint("cadence", __name__)
 
@@ -37,7 +37,7 @@ def edit_tag(tag_id: int):
     session, owner = request_session(), current_owner()
     tag = get_tag(session, tag_id, owner=owner)
     form = CadenceForm(obj=tag, prefix=f"tag{tag.id}")
-    if submit(session, form, lambda: set_tag_cadence(session, tag.id, form.cadence_days.data, owner=owner)):
+    if submit(form, lambda _session: set_tag_cadence(session, tag.id, form.cadence_days.data, owner=owner)) is not FAILED:
         flash(f"Cadence for “{tag.name}” saved.", "success")
         return redirect(url_for(".tags"))
     return render_template("cadence/tag.html", form=form, tag=tag)
@@ -51,7 +51,7 @@ def person(person_id: int):
     form = CadenceForm(obj=someone)
     if request.method == "GET":
         form.next.data = safe_next("")
-    if submit(session, form, lambda: set_person_cadence(session, someone.id, form.cadence_days.data, owner=owner)):
+    if submit(form, lambda _session: set_person_cadence(session, someone.id, form.cadence_days.data, owner=owner)) is not FAILED:
         flash(f"Stay-in-touch cadence for {someone.display_name} saved.", "success")
         return redirect(safe_next(url_for("cadence.fading")))
     return render_template("cadence/person.html", form=form, person=someone, cadence=effective_cadence(someone))

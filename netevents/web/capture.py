@@ -13,7 +13,7 @@ from netevents.services.encounters import people_met_at
 from netevents.services.events import EventFields, capture_choices, create_event, get_event, is_running
 from netevents.services.events import local_today
 from netevents.web.event_display import day_label
-from netevents.web.events import FAILED, submit
+from netevents.web.form_actions import FAILED, submit
 
 bp = Blueprint("capture", __name__, url_prefix="/capture")
 CURRENT_EVENT_KEY = "capture_event_id"  # "I'm at <event>", kept in the login session

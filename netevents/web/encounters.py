@@ -11,10 +11,11 @@ from netevents.forms.events import NONE, ConfirmForm, EncounterForm, options
 from netevents.models import Encounter, Event, Person
 from netevents.services.encounters import (delete_encounter, get_encounter, log_encounter, person_choices,
                                            update_encounter)
-from netevents.services.events import get_event, is_running, list_events, local_today
+from netevents.services.clock import local_today
+from netevents.services.events import get_event, is_running, list_events
 from netevents.services.people import get_person
 from netevents.web.event_display import day_label, person_url
-from netevents.web.events import FAILED, submit
+from netevents.web.form_actions import FAILED, submit
 
 bp = Blueprint("encounters", __name__, url_prefix="/encounters")
 EVENT_CHOICES = 100

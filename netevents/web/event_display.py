@@ -8,7 +8,7 @@ from flask_login import current_user
 from werkzeug.routing import BuildError
 
 from netevents.models import Event
-from netevents.services.events import account_zone
+from netevents.services.clock import account_zone
 
 # the people pages are another area's; link to them when they exist
 PERSON_ENDPOINT = "people.detail"

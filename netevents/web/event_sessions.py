@@ -9,8 +9,9 @@ from netevents.forms.events import ConfirmForm, EventSessionForm
 from netevents.models import EventSession
 from netevents.services.event_sessions import (create_event_session, delete_event_session, get_event_session,
                                                update_event_session)
-from netevents.services.events import account_zone, get_event
-from netevents.web.events import FAILED, submit
+from netevents.services.clock import account_zone
+from netevents.services.events import get_event
+from netevents.web.form_actions import FAILED, submit
 
 bp = Blueprint("event_sessions", __name__, url_prefix="/events/<int:event_id>/sessions")
 

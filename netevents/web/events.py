@@ -13,32 +13,14 @@ from netevents.errors import DomainError
 from netevents.forms.events import KIND_CHOICES, ConfirmForm, EventForm, EventSessionForm
 from netevents.models import Event
 from netevents.services.encounters import people_met_at
-from netevents.services.events import account_zone, create_event, delete_event, get_event, list_events, local_today
+from netevents.services.clock import account_zone, local_today
+from netevents.services.events import create_event, delete_event, get_event, list_events
 from netevents.services.events import update_event
 from netevents.web import event_display
-from netevents.web.forms_helpers import attach_errors
+from netevents.web.form_actions import FAILED, submit
 
 bp = Blueprint("events", __name__, url_prefix="/events")
 event_display.register(bp)
-FAILED = object()
-
-
-def submit(form: FlaskForm, action: Callable[[Session], Any]) -> Any:
-    """Validate the form, run the service action and commit; on a domain error roll back and show it on the form.
-
-    Returns the action's result, or FAILED when nothing was saved (not submitted, or errors to show).
-    """
-    if not form.validate_on_submit():
-        return FAILED
-    session = request_session()
-    try:
-        result = action(session)
-        session.commit()
-    except DomainError as error:
-        session.rollback()
-        attach_errors(form, error)
-        return FAILED
-    return result
 
 
 def _event(event_id: int) -> Event:

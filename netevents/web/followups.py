@@ -16,7 +16,7 @@ from netevents.services.followups import (create_followup, delete_followup, foll
                                           mark_followup_done, open_followups, reopen_followup, snooze_followup,
                                           update_followup)
 from netevents.services.interactions import person_choices
-from netevents.web.form_actions import current_owner, safe_next, submit
+from netevents.web.form_actions import FAILED, current_owner, safe_next, submit
 
 bp = Blueprint("followups", __name__, url_prefix="/followups")
 DEFAULT_DUE_DAYS = 7
@@ -46,8 +46,8 @@ def new():
         form.person_id.data = request.args.get("person", 0, type=int)
         form.due_on.data = local_today(owner) + timedelta(days=DEFAULT_DUE_DAYS)
         form.next.data = safe_next("")
-    if submit(session, form, lambda: create_followup(session, form.person_id.data, form.due_on.data,
-                                                     form.note.data or "", owner=owner)):
+    if submit(form, lambda _session: create_followup(session, form.person_id.data, form.due_on.data,
+                                                     form.note.data or "", owner=owner)) is not FAILED:
         flash("Follow-up added.", "success")
         return redirect(_back())
     return render_template("followups/form.html", form=form, followup=None)
@@ -84,8 +84,8 @@ def snooze(followup_id: int):
     if request.method == "GET":
         form.next.data = safe_next("")
     until = None if form.days.data else form.until.data  # a quick "+1 day" button wins over a typed date
-    if submit(session, form, lambda: snooze_followup(session, followup.id, owner=owner, today=local_today(owner),
-                                                     days=form.days.data, until=until)):
+    if submit(form, lambda _session: snooze_followup(session, followup.id, owner=owner, today=local_today(owner),
+                                                     days=form.days.data, until=until)) is not FAILED:
         flash(f"Snoozed until {followup.due_on:%a} {followup.due_on.day} {followup.due_on:%b}.", "success")
         return redirect(_back())
     return render_template("followups/snooze.html", form=form, followup=followup)
@@ -99,8 +99,8 @@ def edit(followup_id: int):
     form = FollowUpEditForm(obj=followup)
     if request.method == "GET":
         form.next.data = safe_next("")
-    if submit(session, form, lambda: update_followup(session, followup.id, form.due_on.data, form.note.data or "",
-                                                     owner=owner)):
+    if submit(form, lambda _session: update_followup(session, followup.id, form.due_on.data, form.note.data or "",
+                                                     owner=owner)) is not FAILED:
         flash("Follow-up saved.", "success")
         return redirect(_back())
     return render_template("followups/form.html", form=form, followup=followup)

@@ -9,11 +9,13 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy.orm import Session
 
+from netevents.db import request_session
 from netevents.errors import DomainError
 from netevents.models import Account
 from netevents.web.forms_helpers import attach_errors
 
 T = TypeVar("T")
+FAILED = object()
 
 
 def current_owner() -> Account:
@@ -21,18 +23,23 @@ def current_owner() -> Account:
     return current_user._get_current_object()
 
 
-def submit(session: Session, form: FlaskForm, action: Callable[[], T]) -> T | None:
-    """For a valid POSTed form, call the service and commit; on a domain error roll back and show its field errors."""
+def submit(form: FlaskForm, action: Callable[[Session], T]) -> T | object:
+    """For a valid POSTed form, run the service action with the request session and commit.
+
+    On a domain error, roll back and show its messages on the form. Returns the action's result, or FAILED when
+    nothing was saved (not submitted, or errors to show).
+    """
     if not form.validate_on_submit():
-        return None
+        return FAILED
+    session = request_session()
     try:
-        result = action()
+        result = action(session)
         session.commit()
     except DomainError as error:
         session.rollback()
         attach_errors(form, error)
-        return None
-    return result if result is not None else True
+        return FAILED
+    return result
 
 
 def safe_next(default: str) -> str:

@@ -13,7 +13,7 @@ from netevents.services.clock import local_date, local_today
 from netevents.services.favors import delete_favor, favor_balance, get_favor, reciprocity_list
 from netevents.services.interactions import (delete_interaction, get_interaction, interactions_of_person,
                                              list_interactions, log_interaction, person_choices, update_interaction)
-from netevents.web.form_actions import current_owner, safe_next, submit
+from netevents.web.form_actions import FAILED, current_owner, safe_next, submit
 
 bp = Blueprint("interactions", __name__, url_prefix="/interactions")
 CHART_ROWS, CHART_ROW_HEIGHT, CHART_BAR_WIDTH = 15, 38, 290
@@ -79,8 +79,8 @@ def new():
     if request.method == "GET":
         form.occurred_on.data = local_today(current_owner())
         form.person_ids.data = request.args.getlist("person", type=int)
-    if submit(session, form, lambda: log_interaction(session, form.interaction_fields(), form.favor_fields(),
-                                                     owner=current_owner())):
+    if submit(form, lambda _session: log_interaction(session, form.interaction_fields(), form.favor_fields(),
+                                                     owner=current_owner())) is not FAILED:
         flash("Interaction logged.", "success")
         return redirect(safe_next(url_for(".index")))
     return render_template("interactions/form.html", form=form, interaction=None, back=safe_next(url_for(".index")))
@@ -94,8 +94,8 @@ def edit(interaction_id: int):
     form = _form(session, obj=interaction)
     if request.method == "GET":
         form.person_ids.data = [person.id for person in interaction.people]
-    if submit(session, form, lambda: update_interaction(session, interaction.id, form.interaction_fields(),
-                                                        form.favor_fields(), owner=current_owner())):
+    if submit(form, lambda _session: update_interaction(session, interaction.id, form.interaction_fields(),
+                                                        form.favor_fields(), owner=current_owner())) is not FAILED:
         flash("Interaction saved.", "success")
         return redirect(safe_next(url_for(".index")))
     return render_template("interactions/form.html", form=form, interaction=interaction,

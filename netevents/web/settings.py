@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from netevents.forms.settings import SettingsForm
 from netevents.services.settings import update_settings
-from netevents.web.events import FAILED, submit
+from netevents.web.form_actions import FAILED, submit
 
 bp = Blueprint("settings", __name__, url_prefix="/settings")
 

@@ -4,7 +4,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 import netevents.services.capture as capture
-import netevents.services.events as events_service
+import netevents.services.clock as clock
 from netevents.errors import Conflict, Invalid, NotFound
 from netevents.models import Encounter, Person
 from netevents.models.followups import FollowUp
@@ -112,7 +112,7 @@ def test_capture_is_all_or_nothing(session, account, event, monkeypatch):
 
 def test_capture_late_evening_in_los_angeles_lands_on_the_local_date(session, account, event, monkeypatch):
     account.timezone = "America/Los_Angeles"
-    monkeypatch.setattr(events_service, "utcnow", lambda: datetime(2024, 5, 15, 6, 30, tzinfo=timezone.utc))
+    monkeypatch.setattr(clock, "utcnow", lambda: datetime(2024, 5, 15, 6, 30, tzinfo=timezone.utc))
     result = quick_capture(session, event.id, "Late Larry", "", owner=account)
     assert result.encounter.met_on == date(2024, 5, 14)  # 23:30 on the 14th in Los Angeles
     assert result.followup.due_on == date(2024, 5, 16)

@@ -3,7 +3,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-import netevents.services.events as events_service
+import netevents.services.clock as clock
 from netevents.models import Encounter, Person
 from netevents.models.followups import FollowUp
 from netevents.services.events import EventFields, create_event, local_today
@@ -111,7 +111,7 @@ def test_start_capturing_at_an_unlisted_event(user_client, session, account):
 def test_capture_late_evening_in_los_angeles_is_on_the_local_date(user_client, session, account, monkeypatch):
     account.timezone = "America/Los_Angeles"
     session.flush()
-    monkeypatch.setattr(events_service, "utcnow", lambda: datetime(2024, 5, 15, 6, 30, tzinfo=timezone.utc))
+    monkeypatch.setattr(clock, "utcnow", lambda: datetime(2024, 5, 15, 6, 30, tzinfo=timezone.utc))
     event = create_event(session, EventFields(name="Evening mixer", starts=date(2024, 5, 14)), owner=account)
     user_client.post(f"/capture/{event.id}", data={"name": "Late Larry", "line": ""})
     (encounter,) = records(session, Encounter, account)
