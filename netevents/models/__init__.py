@@ -2,6 +2,7 @@
 from netevents.db import Base
 from netevents.models.account import Account
 from netevents.models.followups import FollowUp
+from netevents.models.groups import AssociationMembership, Group, Role
 from netevents.models.people import Organization, Person, PersonEmail, PersonLink, PersonPhone, Tag
 
-__all__ = ["Base", "Account", "FollowUp", "Organization", "Person", "PersonEmail", "PersonLink", "PersonPhone", "Tag"]
+__all__ = ["Base", "Account", "AssociationMembership", "FollowUp", "Group", "Role", "Organization", "Person", "PersonEmail", "PersonLink", "PersonPhone", "Tag"]
