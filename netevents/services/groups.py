@@ -227,3 +227,12 @@ def group_members(session: Session, group_id: int, *, owner: Account,
         members.append(GroupMember(roles[0].person, roles, bool(current), current))
     members.sort(key=lambda m: (not m.is_current, not m.is_me, m.name.casefold()))
     return members
+
+
+def organization_names(session: Session, *, owner: Account, kinds: Optional[list[OrganizationKind]] = None,
+                       limit: int = 500) -> list[str]:
+    """Return names of the owner's organizations (of ``kinds`` when given), for suggestions."""
+    query = select(Organization.name).where(Organization.owner_id == owner.id)
+    if kinds:
+        query = query.where(Organization.kind.in_(kinds))
+    return list(session.scalars(query.order_by(Organization.name).limit(limit)))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from netevents.errors import Invalid, NotFound
@@ -69,6 +69,15 @@ def person_choices(session: Session, *, owner: Account, limit: int = PERSON_CHOI
                              .order_by(Person.sort_name, Person.id).limit(limit)).all()
     counts = Counter(person.sort_name for person in people)
     return [p.display_name if counts[p.sort_name] == 1 else f"{p.display_name} (#{p.id})" for p in people]
+
+
+def person_label(session: Session, person: Optional[Person], *, owner: Account) -> str:
+    """Return the label :func:`person_choices` uses for ``person`` ("" for me)."""
+    if person is None:
+        return ""
+    namesakes = session.scalar(select(func.count()).select_from(Person)
+                               .where(Person.owner_id == owner.id, Person.sort_name == person.sort_name))
+    return person.display_name if namesakes == 1 else f"{person.display_name} (#{person.id})"
 
 
 def person_for_name(session: Session, text: str, *, owner: Account) -> Person:

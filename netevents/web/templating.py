@@ -5,6 +5,7 @@ from netevents.services.validation import display_phone
 
 CORE_NAVIGATION = [
     ("home.index", "Home"),
+    ("groups.index", "Groups"),
 ]
 
 
