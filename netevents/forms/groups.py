@@ -50,7 +50,7 @@ class MembershipForm(FlaskForm):
     dues_amount = DecimalField("Dues", places=2, validators=[Optional()])
     dues_currency = StringField("Currency", validators=[Optional(), Length(max=10)])
     dues_period = SelectField("Paid", choices=[SelectChoice(p.value) for p in DuesPeriod])
-    membership_number = StringField("Membership number", validators=[Optional(), Length(max=80)])
+    membership_number = StringField("Member number", validators=[Optional(), Length(max=80)])
     level = StringField("Level or grade", validators=[Optional(), Length(max=80)])
     notes = TextAreaField("Notes", validators=[Optional(), Length(max=NOTES_LIMIT)])
 

@@ -19,7 +19,8 @@ from netevents.models import Account, AssociationMembership, Group, Organization
 from netevents.models.groups import DuesPeriod, GroupKind
 from netevents.models.people import OrganizationKind
 from netevents.services.currencies import normalize_currency
-from netevents.services.groups import GroupFields, check_period, create_group, organization_of_kind, require_kind, today_for
+from netevents.services.groups import (ErrorCollector, GroupFields, check_period, create_group, organization_of_kind,
+                                       require_kind, today_for)
 from netevents.services.organizations import get_organization
 from netevents.services.roles import RoleFields, add_role
 from netevents.services.validation import clean_text
@@ -86,40 +87,54 @@ def _association(session: Session, fields: MembershipFields, owner: Account) -> 
     return organization
 
 
-def _dues(fields: MembershipFields) -> tuple[Optional[Decimal], Optional[str]]:
-    """Validate the dues amount and currency."""
-    amount = fields.dues_amount
-    currency = normalize_currency(fields.dues_currency, field="dues_currency") if fields.dues_currency else None
+def _dues_amount(amount: Optional[Decimal]) -> Optional[Decimal]:
+    """Validate a dues amount and round it to cents."""
     if amount is None:
-        return None, currency
+        return None
     if not amount.is_finite() or amount < 0:
         raise Invalid("Dues cannot be negative.", dues_amount="Enter zero or more.")
     if amount > MAX_DUES:
         raise Invalid("Dues are too large.", dues_amount=f"At most {MAX_DUES}.")
-    if currency is None:
-        raise Invalid("Dues need a currency.", dues_currency="Enter the currency, e.g. EUR or USD.")
-    return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), currency
+    return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def _apply(session: Session, membership: AssociationMembership, fields: MembershipFields, owner: Account) -> None:
-    """Validate and copy fields onto a membership."""
+def _dues_period(raw: str) -> DuesPeriod:
+    """Return the DuesPeriod for ``raw`` or raise Invalid on ``dues_period``."""
+    try:
+        return DuesPeriod(raw)
+    except ValueError:
+        raise Invalid("Unknown dues period.", dues_period="Choose yearly or monthly.") from None
+
+
+def _check_dates(fields: MembershipFields) -> None:
+    """Refuse a renewal or an end before the membership began."""
     if fields.member_since and fields.renewal_on and fields.renewal_on < fields.member_since:
         raise Invalid("The renewal is before the start of the membership.",
                       renewal_on=f"Must be on or after {fields.member_since.isoformat()}.")
     check_period(fields.member_since, fields.ended_on)
-    try:
-        period = DuesPeriod(fields.dues_period)
-    except ValueError:
-        raise Invalid("Unknown dues period.", dues_period="Choose yearly or monthly.") from None
-    membership.dues_amount, membership.dues_currency = _dues(fields)
-    organization = _association(session, fields, owner)
+
+
+def _apply(session: Session, membership: AssociationMembership, fields: MembershipFields, owner: Account) -> None:
+    """Validate every field (collecting all errors) and copy them onto a membership."""
+    errors = ErrorCollector()
+    errors.check(_check_dates, fields)
+    period = errors.check(_dues_period, fields.dues_period)
+    amount = errors.check(_dues_amount, fields.dues_amount)
+    currency = errors.check(normalize_currency, fields.dues_currency, field="dues_currency") \
+        if fields.dues_currency and fields.dues_currency.strip() else None
+    if fields.dues_amount is not None and not (fields.dues_currency or "").strip():
+        errors.add("dues_currency", "Enter the currency, e.g. EUR or USD.")
+    texts = {name: errors.check(clean_text, getattr(fields, name), limit, field=name)
+             for name, limit in (("membership_number", 80), ("level", 80), ("notes", None))}
+    organization = errors.check(_association, session, fields, owner)
+    errors.raise_any()
     _refuse_second_membership(session, membership, organization, owner)
     membership.organization, membership.dues_period = organization, period
+    membership.dues_amount, membership.dues_currency = amount, currency
     membership.member_since, membership.renewal_on = fields.member_since, fields.renewal_on
     membership.ended_on = fields.ended_on
-    membership.membership_number = clean_text(fields.membership_number, 80, field="membership_number")
-    membership.level = clean_text(fields.level, 80, field="level")
-    membership.notes = clean_text(fields.notes, field="notes")
+    for name, value in texts.items():
+        setattr(membership, name, value)
 
 
 def _refuse_second_membership(session: Session, membership: AssociationMembership, organization: Organization,

@@ -15,7 +15,8 @@ from netevents.models import Account, Group, Organization, Person, Role
 from netevents.models.groups import GroupKind
 from netevents.models.people import OrganizationKind
 from netevents.services.hooks import notify
-from netevents.services.organizations import OrganizationFields, create_organization, find_organization, get_organization
+from netevents.services.organizations import (OrganizationFields, create_organization, find_organization,
+                                              get_organization)
 from netevents.services.validation import clean_text
 
 # New organizations named on a group get the kind the group implies; "board" and "other" may be anywhere.
@@ -70,6 +71,44 @@ class GroupMember:
     def name(self) -> str:
         """The member's name as shown in lists."""
         return "Me" if self.person is None else self.person.display_name
+
+
+class ErrorCollector:
+    """Runs validation steps and keeps every field error, so a form can show them all at once."""
+
+    def __init__(self) -> None:
+        self.field_errors: dict[str, str] = {}
+        self.message = ""
+
+    def check(self, step, *args, **kwargs):
+        """Return ``step(...)``, or None after recording its field errors."""
+        try:
+            return step(*args, **kwargs)
+        except Invalid as error:
+            if not error.field_errors:
+                raise
+            for name, message in error.field_errors.items():
+                self.field_errors.setdefault(name, message)
+            self.message = self.message or error.message
+            return None
+
+    def add(self, field: str, message: str) -> None:
+        """Record an error on ``field``."""
+        self.field_errors.setdefault(field, message)
+        self.message = self.message or message
+
+    def raise_any(self) -> None:
+        """Raise one Invalid carrying every recorded field error, if there were any."""
+        if self.field_errors:
+            raise Invalid(self.message, **self.field_errors)
+
+
+def required_text(raw: Optional[str], limit: int, field: str, missing: str) -> str:
+    """Return the stripped text, or raise Invalid on ``field`` with ``missing`` when blank."""
+    value = clean_text(raw, limit, field=field)
+    if not value:
+        raise Invalid(missing, **{field: missing})
+    return value
 
 
 def today_for(owner: Account) -> date:
@@ -144,14 +183,14 @@ def _organization(session: Session, fields: GroupFields, kind: GroupKind, owner:
 
 def _apply(session: Session, group: Group, fields: GroupFields, owner: Account) -> None:
     """Validate and copy fields onto a group."""
-    name = clean_text(fields.name, 200, field="name")
-    if not name:
-        raise Invalid("A group needs a name.", name="Enter a name.")
-    kind = _parse_kind(fields.kind)
-    check_period(fields.started_on, fields.ended_on)
-    group.organization = _organization(session, fields, kind, owner)
-    group.name, group.kind = name, kind
-    group.description = clean_text(fields.description, field="description")
+    errors = ErrorCollector()
+    name = errors.check(required_text, fields.name, 200, "name", "Enter a name.")
+    kind = errors.check(_parse_kind, fields.kind)
+    errors.check(check_period, fields.started_on, fields.ended_on)
+    description = errors.check(clean_text, fields.description, field="description")
+    organization = errors.check(_organization, session, fields, kind, owner) if kind else None
+    errors.raise_any()
+    group.organization, group.name, group.kind, group.description = organization, name, kind, description
     group.started_on, group.ended_on = fields.started_on, fields.ended_on
 
 

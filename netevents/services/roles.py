@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from netevents.errors import Invalid, NotFound
 from netevents.models import Account, Group, Person, Role
-from netevents.services.groups import check_period, get_group, today_for
+from netevents.services.groups import ErrorCollector, check_period, get_group, required_text, today_for
 from netevents.services.hooks import notify
 from netevents.services.people import get_person
 from netevents.services.validation import clean_text
@@ -120,18 +120,26 @@ def _fit_group(group: Group, started_on: date, ended_on: Optional[date]) -> Opti
     return ended_on or group.ended_on
 
 
+def _dates(group: Group, started_on: date, ended_on: Optional[date]) -> Optional[date]:
+    """Check the role's period and fit it into the group's life; return the end date to store."""
+    check_period(started_on, ended_on)
+    return _fit_group(group, started_on, ended_on)
+
+
 def _apply(session: Session, role: Role, group: Group, fields: RoleFields, owner: Account) -> None:
     """Validate and copy fields onto a role."""
-    title = clean_text(fields.title, 120, field="title")
-    if not title:
-        raise Invalid("A role needs a title.", title="Enter a title, e.g. chair or member.")
+    errors = ErrorCollector()
+    title = errors.check(required_text, fields.title, 120, "title", "Enter a title, e.g. chair or member.")
+    notes = errors.check(clean_text, fields.notes, field="notes")
+    person = errors.check(_holder, session, fields, owner)
+    ended_on = None
     if fields.started_on is None:
-        raise Invalid("A role needs a start date.", started_on="Enter the start date.")
-    check_period(fields.started_on, fields.ended_on)
-    role.person = _holder(session, fields, owner)
-    role.ended_on = _fit_group(group, fields.started_on, fields.ended_on)
-    role.title, role.started_on = title, fields.started_on
-    role.notes = clean_text(fields.notes, field="notes")
+        errors.add("started_on", "Enter the start date.")
+    else:
+        ended_on = errors.check(_dates, group, fields.started_on, fields.ended_on)
+    errors.raise_any()
+    role.person, role.title, role.notes = person, title, notes
+    role.started_on, role.ended_on = fields.started_on, ended_on
 
 
 def add_role(session: Session, group_id: int, fields: RoleFields, *, owner: Account) -> Role:

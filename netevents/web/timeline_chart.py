@@ -12,7 +12,9 @@ from netevents.services.roles import TimelineEntry
 
 AXIS_HEIGHT = 26
 ROW_HEIGHT = 40
-LABEL_LIMIT = 48
+LABEL_LIMIT = 44
+# phones show a shorter label: half the chart (the least room a label gets) holds about this many characters
+SHORT_LABEL_LIMIT = 26
 MIN_BAR_WIDTH = 0.8
 
 
@@ -25,6 +27,7 @@ class Bar:
     width: float
     y: int
     label: str
+    short_label: str
     label_x: float
     label_anchor: str
     state: str
@@ -50,10 +53,10 @@ class Chart:
     height: int
 
 
-def _label(entry: TimelineEntry) -> str:
-    """Role and group, shortened to fit a phone."""
+def _label(entry: TimelineEntry, limit: int) -> str:
+    """Role and group, shortened to ``limit`` characters."""
     text = f"{entry.role.title} · {entry.group.name}"
-    return text if len(text) <= LABEL_LIMIT else text[: LABEL_LIMIT - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip(" ·") + "…"
 
 
 def _year_step(years: int) -> int:
@@ -80,7 +83,8 @@ def timeline_chart(entries: list[TimelineEntry], today: date) -> Optional[Chart]
         width = max(right - left, MIN_BAR_WIDTH)
         on_left = left <= 100 - (left + width)
         state = "current" if entry.is_current else "upcoming" if entry.is_upcoming else "past"
-        bars.append(Bar(entry, left, round(width, 3), AXIS_HEIGHT + row * ROW_HEIGHT, _label(entry),
+        bars.append(Bar(entry, left, round(width, 3), AXIS_HEIGHT + row * ROW_HEIGHT,
+                        _label(entry, LABEL_LIMIT), _label(entry, SHORT_LABEL_LIMIT),
                         left if on_left else round(left + width, 3), "start" if on_left else "end",
                         state, role.ended_on))
     step = _year_step(end.year - start.year)

@@ -140,3 +140,11 @@ def test_memberships_running_first(session, account):
     join(session, account, name="Beta")
     assert [o.membership.organization.name for o in list_memberships(session, owner=account, today=TODAY)] == [
         "Beta", "Alpha"]
+
+
+def test_every_bad_field_is_reported_at_once(session, account):
+    with pytest.raises(Invalid) as caught:
+        join(session, account, name=" ", member_since=date(2020, 2, 1), renewal_on=date(2020, 1, 1),
+             dues_amount=Decimal("-1"), dues_currency="EU", dues_period="weekly")
+    assert set(caught.value.field_errors) == {"organization_name", "renewal_on", "dues_amount", "dues_currency",
+                                              "dues_period"}

@@ -141,3 +141,10 @@ def test_deleting_a_group_deletes_its_roles(session, account):
     session.expire_all()
     with pytest.raises(NotFound):
         get_role(session, role_id, owner=account)
+
+
+def test_every_bad_group_field_is_reported_at_once(session, account):
+    with pytest.raises(Invalid) as caught:
+        create_group(session, GroupFields(name="", kind="association_committee", started_on=date(2024, 1, 2),
+                                          ended_on=date(2024, 1, 1)), owner=account)
+    assert set(caught.value.field_errors) == {"name", "ended_on", "organization_name"}

@@ -164,3 +164,9 @@ def test_group_and_role_hooks_fire_with_ids(app, session, account):
     delete_role(session, held.id, owner=account)
     assert recorder.calls == [("group_created", group.id), ("role_added", group.id, None),
                               ("role_deleted", held.id, group.id)]
+
+
+def test_every_bad_field_is_reported_at_once(session, account, group):
+    with pytest.raises(Invalid) as caught:
+        role(session, account, group, title="", start=date(2022, 5, 1), end=date(2022, 4, 30), person_name="Zed")
+    assert set(caught.value.field_errors) == {"title", "ended_on", "person_name"}

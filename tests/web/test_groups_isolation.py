@@ -29,8 +29,8 @@ def records(session, account):
     mine = add_role(session, group.id, RoleFields(title="chair", started_on=date(2021, 1, 1)), owner=account)
     theirs = add_role(session, group.id, RoleFields(title="member", started_on=date(2021, 1, 1), person_id=ann.id),
                       owner=account)
-    membership = create_membership(session, MembershipFields(organization_name="Guild of Surveyors", dues_amount=Decimal(5),
-                                                             dues_currency="EUR"), owner=account)
+    membership = create_membership(session, MembershipFields(
+        organization_name="Guild of Surveyors", dues_amount=Decimal(5), dues_currency="EUR"), owner=account)
     return {"person": ann, "group": group, "mine": mine, "theirs": theirs, "membership": membership}
 
 
