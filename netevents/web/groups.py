@@ -22,6 +22,7 @@ SUGGESTED_ORGANIZATION_KINDS = [OrganizationKind.employer, OrganizationKind.asso
 def person_links():
     """Offer ``person_url(person)``: the person page when the people pages are installed, else None."""
     def person_url(person):
+        """The person's page, or None."""
         if person is None:
             return None
         try:

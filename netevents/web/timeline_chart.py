@@ -64,30 +64,42 @@ def _year_step(years: int) -> int:
     return 1 if years <= 8 else 2 if years <= 16 else 5 if years <= 40 else 10
 
 
+@dataclass
+class Scale:
+    """Maps dates between two year boundaries onto 0–100 % of the chart's width."""
+
+    start: date
+    end: date
+
+    def x(self, day: date) -> float:
+        """Horizontal position of ``day`` in percent."""
+        return round(100 * (day - self.start).days / (self.end - self.start).days, 3)
+
+
+def _bar(entry: TimelineEntry, row: int, scale: Scale, today: date) -> Bar:
+    """Lay out one role; a current role runs to today, an upcoming open one is a short stub."""
+    role = entry.role
+    left = scale.x(role.started_on)
+    width = round(max(scale.x(role.ended_on or max(today, role.started_on)) - left, MIN_BAR_WIDTH), 3)
+    on_left = left <= 100 - (left + width)
+    state = "current" if entry.is_current else "upcoming" if entry.is_upcoming else "past"
+    return Bar(entry, left, width, AXIS_HEIGHT + row * ROW_HEIGHT,
+               _label(entry, LABEL_LIMIT), _label(entry, SHORT_LABEL_LIMIT),
+               left if on_left else round(left + width, 3), "start" if on_left else "end", state, role.ended_on)
+
+
+def _ticks(scale: Scale) -> list[Tick]:
+    """One tick per 1 January; labels thinned out on long spans."""
+    step = _year_step(scale.end.year - scale.start.year)
+    return [Tick(scale.x(date(year, 1, 1)), year, (year - scale.start.year) % step == 0 and year < scale.end.year)
+            for year in range(scale.start.year, scale.end.year + 1)]
+
+
 def timeline_chart(entries: list[TimelineEntry], today: date) -> Optional[Chart]:
     """Lay out one bar per role from whole years before the first start to after today; None when empty."""
     if not entries:
         return None
-    start = date(min(e.role.started_on for e in entries).year, 1, 1)
     last = max([e.role.ended_on or max(today, e.role.started_on) for e in entries] + [today])
-    end = date(last.year + 1, 1, 1)
-    span = (end - start).days
-
-    def x(day: date) -> float:
-        return round(100 * (day - start).days / span, 3)
-
-    bars = []
-    for row, entry in enumerate(entries):
-        role = entry.role
-        left, right = x(role.started_on), x(role.ended_on or max(today, role.started_on))
-        width = max(right - left, MIN_BAR_WIDTH)
-        on_left = left <= 100 - (left + width)
-        state = "current" if entry.is_current else "upcoming" if entry.is_upcoming else "past"
-        bars.append(Bar(entry, left, round(width, 3), AXIS_HEIGHT + row * ROW_HEIGHT,
-                        _label(entry, LABEL_LIMIT), _label(entry, SHORT_LABEL_LIMIT),
-                        left if on_left else round(left + width, 3), "start" if on_left else "end",
-                        state, role.ended_on))
-    step = _year_step(end.year - start.year)
-    ticks = [Tick(x(date(year, 1, 1)), year, (year - start.year) % step == 0 and year < end.year)
-             for year in range(start.year, end.year + 1)]
-    return Chart(bars, ticks, x(today), AXIS_HEIGHT + len(entries) * ROW_HEIGHT + 6)
+    scale = Scale(date(min(e.role.started_on for e in entries).year, 1, 1), date(last.year + 1, 1, 1))
+    bars = [_bar(entry, row, scale, today) for row, entry in enumerate(entries)]
+    return Chart(bars, _ticks(scale), scale.x(today), AXIS_HEIGHT + len(entries) * ROW_HEIGHT + 6)
