@@ -20,5 +20,5 @@ def normalize_currency(raw: str | None, field: str = "currency") -> str:
     code = (raw or "").strip().upper()
     if code not in ISO_4217_CODES:
         message = f"{(raw or '').strip()!r} is not an ISO 4217 currency code (e.g. EUR, USD, GBP)."
-        raise Invalid(message, **{field: "Use a three-letter currency code such as EUR, USD or GBP."})
+        raise Invalid(message, **{field: "A code like EUR or USD."})
     return code

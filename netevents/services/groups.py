@@ -146,7 +146,7 @@ def require_kind(organization: Organization, kind: OrganizationKind, *, field: s
     if organization.kind in _REFINABLE_KINDS:
         organization.kind = kind
     elif kind is OrganizationKind.association:
-        message = f"{organization.name} is recorded as {organization.kind.label}, not a professional association."
+        message = f"{organization.name} is of kind “{organization.kind.label}”, not a professional association."
         raise Invalid(message, **{field: message})
 
 

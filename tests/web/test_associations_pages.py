@@ -45,7 +45,7 @@ def test_renewal_due_soon_is_announced(user_client, membership):
     ({"organization_name": "ACM", "dues_amount": "-5", "dues_currency": "EUR"}, "dues_amount", "zero or more"),
     ({"organization_name": "ACM", "dues_amount": "ten", "dues_currency": "EUR"}, "dues_amount", "Not a valid decimal"),
     ({"organization_name": "ACM", "dues_amount": "NaN", "dues_currency": "EUR"}, "dues_amount", "zero or more"),
-    ({"organization_name": "ACM", "dues_amount": "10", "dues_currency": "Euro"}, "dues_currency", "three-letter"),
+    ({"organization_name": "ACM", "dues_amount": "10", "dues_currency": "Euro"}, "dues_currency", "A code like EUR"),
     ({"organization_name": "ACM", "dues_amount": "10"}, "dues_currency", "Enter the currency"),
     ({"organization_name": "ACM", "dues_period": "weekly"}, "dues_period", "Not a valid choice"),
     ({"organization_name": "ACM", "member_since": "01/02/2020"}, "member_since", "Not a valid date"),
