@@ -14,13 +14,13 @@ from typing import Optional
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from netevents.errors import Conflict, Invalid, NotFound
+from netevents.errors import Conflict, Invalid
 from netevents.models import Account, AssociationMembership, Group, Organization, Role
 from netevents.models.groups import DuesPeriod, GroupKind
 from netevents.models.people import OrganizationKind
 from netevents.services.currencies import normalize_currency
-from netevents.services.groups import (ErrorCollector, GroupFields, check_period, create_group, organization_of_kind,
-                                       require_kind, today_for)
+from netevents.services.groups import (ErrorCollector, GroupFields, check_period, create_group, get_owned,
+                                       organization_of_kind, require_kind, today_for)
 from netevents.services.organizations import get_organization
 from netevents.services.roles import RoleFields, add_role
 from netevents.services.validation import clean_text
@@ -68,10 +68,7 @@ class MembershipOverview:
 
 def get_membership(session: Session, membership_id: int, *, owner: Account) -> AssociationMembership:
     """Return one of the owner's memberships or raise NotFound."""
-    membership = session.get(AssociationMembership, membership_id)
-    if membership is None or membership.owner_id != owner.id:
-        raise NotFound("No such membership.")
-    return membership
+    return get_owned(session, AssociationMembership, membership_id, owner=owner, message="No such membership.")
 
 
 def _association(session: Session, fields: MembershipFields, owner: Account) -> Organization:

@@ -150,12 +150,21 @@ def require_kind(organization: Organization, kind: OrganizationKind, *, field: s
         raise Invalid(message, **{field: message})
 
 
+# ids come from URLs; beyond a 32-bit integer column they would crash the database driver, not miss
+MAX_ID = 2**31 - 1
+
+
+def get_owned(session: Session, model, record_id: int, *, owner: Account, message: str):
+    """Return the owner's ``model`` row with this id, or raise NotFound (also for impossible ids)."""
+    record = session.get(model, record_id) if 0 < record_id <= MAX_ID else None
+    if record is None or record.owner_id != owner.id:
+        raise NotFound(message)
+    return record
+
+
 def get_group(session: Session, group_id: int, *, owner: Account) -> Group:
     """Return one of the owner's groups or raise NotFound."""
-    group = session.get(Group, group_id)
-    if group is None or group.owner_id != owner.id:
-        raise NotFound("No such group.")
-    return group
+    return get_owned(session, Group, group_id, owner=owner, message="No such group.")
 
 
 def _parse_kind(raw: str) -> GroupKind:

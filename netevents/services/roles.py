@@ -10,9 +10,9 @@ from typing import Optional
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from netevents.errors import Invalid, NotFound
+from netevents.errors import Invalid
 from netevents.models import Account, Group, Person, Role
-from netevents.services.groups import ErrorCollector, check_period, get_group, required_text, today_for
+from netevents.services.groups import ErrorCollector, check_period, get_group, get_owned, required_text, today_for
 from netevents.services.hooks import notify
 from netevents.services.people import get_person
 from netevents.services.validation import clean_text
@@ -21,7 +21,7 @@ ROLE_TITLE_SUGGESTIONS = ["chair", "vice-chair", "co-chair", "secretary", "treas
                           "lead", "co-lead", "sponsor", "executive sponsor", "founder", "advisor", "board member",
                           "president", "vice-president", "past president", "facilitator", "coordinator"]
 PERSON_CHOICES_LIMIT = 1000
-_ID_SUFFIX = re.compile(r"\(#(\d+)\)\s*$")
+_ID_SUFFIX = re.compile(r"\(#(\d{1,9})\)\s*$")
 
 
 @dataclass
@@ -57,10 +57,7 @@ class TimelineEntry:
 
 def get_role(session: Session, role_id: int, *, owner: Account) -> Role:
     """Return one of the owner's roles or raise NotFound."""
-    role = session.get(Role, role_id)
-    if role is None or role.owner_id != owner.id:
-        raise NotFound("No such role.")
-    return role
+    return get_owned(session, Role, role_id, owner=owner, message="No such role.")
 
 
 def person_choices(session: Session, *, owner: Account, limit: int = PERSON_CHOICES_LIMIT) -> list[str]:

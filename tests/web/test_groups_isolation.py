@@ -84,3 +84,17 @@ def test_lists_and_suggestions_show_nothing_of_another_account(intruder, records
         "/groups/", "/groups/my-roles", "/associations/", "/groups/new", "/associations/new"))
     for secret in ("Secret committee", "Acme", "Guild of Surveyors", "Ann Lee"):
         assert secret not in pages
+
+
+@pytest.mark.parametrize("url", ["/groups/99999999999999999999", "/groups/2147483648/edit",
+                                 "/groups/roles/99999999999999999999/end", "/associations/2147483648/edit",
+                                 "/groups/0/roles/new"])
+def test_impossible_ids_are_404_not_500(user_client, url):
+    assert user_client.get(url).status_code == 404
+
+
+def test_impossible_person_id_in_a_name_is_a_field_error(user_client, session, account):
+    group = create_group(session, GroupFields(name="G"), owner=account)
+    response = user_client.post(f"/groups/{group.id}/roles/new", data={
+        "person_name": "Ann (#99999999999999999999)", "title": "member", "started_on": "2021-01-01"})
+    assert response.status_code == 200 and 'id="person_name-error"' in response.get_data(as_text=True)
