@@ -47,3 +47,33 @@ def favor_logged(session, favor, owner):
 @hookspec
 def followup_done(session, followup, owner):
     """A follow-up was marked done."""
+
+
+@hookspec
+def group_created(session, group, owner):
+    """A group (committee, board, task force, association committee...) was added."""
+
+
+@hookspec
+def group_updated(session, group, owner):
+    """A group's details or dates were changed (its open roles may have been ended with it)."""
+
+
+@hookspec
+def group_deleted(session, group_id, owner):
+    """Group ``group_id`` and all its roles were deleted."""
+
+
+@hookspec
+def role_added(session, role, owner):
+    """A role in a group was recorded; ``role.person_id`` is None for the account holder's own role."""
+
+
+@hookspec
+def role_updated(session, role, owner):
+    """A role's title, holder or dates were changed, or the role was ended."""
+
+
+@hookspec
+def role_deleted(session, role_id, group_id, owner):
+    """Role ``role_id`` in group ``group_id`` was deleted."""

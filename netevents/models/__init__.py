@@ -3,8 +3,10 @@ from netevents.db import Base
 from netevents.models.account import Account
 from netevents.models.events import Encounter, Event, EventKind, EventSession
 from netevents.models.followups import FollowUp
+from netevents.models.groups import AssociationMembership, Group, Role
 from netevents.models.interactions import Favor, Interaction
 from netevents.models.people import Organization, Person, PersonEmail, PersonLink, PersonPhone, Tag
 
-__all__ = ["Base", "Account", "Encounter", "Event", "EventKind", "EventSession", "Favor", "FollowUp",
-           "Interaction", "Organization", "Person", "PersonEmail", "PersonLink", "PersonPhone", "Tag"]
+__all__ = ["Base", "Account", "AssociationMembership", "Encounter", "Event", "EventKind", "EventSession", "Favor",
+           "FollowUp", "Group", "Interaction", "Organization", "Person", "PersonEmail", "PersonLink", "PersonPhone",
+           "Role", "Tag"]

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from netevents.errors import register_error_pages
-from netevents.web import (auth, cadence, capture, encounters, event_sessions, events, followups, home,
-                           interactions, settings)
+from netevents.web import (associations, auth, cadence, capture, encounters, event_sessions, events, followups,
+                           groups, home, interactions, roles, settings)
 from netevents.web.security import add_security_headers
 from netevents.web.templating import init_templating
 
 BLUEPRINTS = [home.bp, auth.bp, events.bp, event_sessions.bp, encounters.bp, capture.bp, interactions.bp,
-              followups.bp, cadence.bp, settings.bp]
+              followups.bp, cadence.bp, groups.bp, roles.bp, associations.bp, settings.bp]
 
 
 def init_app(app) -> None:

@@ -9,6 +9,7 @@ CORE_NAVIGATION = [
     ("events.index", "Events"),
     ("followups.index", "Follow-ups"),
     ("interactions.index", "Interactions"),
+    ("groups.index", "Groups"),
     ("settings.index", "Settings"),
 ]
 

@@ -73,7 +73,6 @@ def test_no_new_person_creates_a_second_one(user_client, session, account, event
     ({"name": "Ana", "line": "a@b.io, c@d.io"}, "Only one email address, please."),
     ({"name": "A" * 201, "line": ""}, "Field cannot be longer than 200 characters."),
     ({"name": "Ana", "line": "", "person_id": "x"}, "Not a valid integer value."),
-    ({"name": "Ana", "line": "", "person_id": "999999"}, "No such person."),
 ])
 def test_bad_capture_input_shows_errors(user_client, session, account, event, data, message):
     response = user_client.post(f"/capture/{event.id}", data=data)
@@ -117,3 +116,8 @@ def test_capture_late_evening_in_los_angeles_is_on_the_local_date(user_client, s
     (encounter,) = records(session, Encounter, account)
     assert encounter.met_on == date(2024, 5, 14)
     assert "Late Larry" in user_client.get(f"/capture/{event.id}").get_data(as_text=True)
+
+
+def test_capture_with_an_unknown_person_id_is_404(user_client, session, account, event):
+    response = user_client.post(f"/capture/{event.id}", data={"name": "Ana", "line": "", "person_id": "999999"})
+    assert response.status_code == 404 and records(session, Person, account) == []

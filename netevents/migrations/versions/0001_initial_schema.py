@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 09:30:49.610898
+Create Date: 2026-11-27 09:33:57.656465
 """
 from alembic import op
 import sqlalchemy as sa
@@ -73,6 +73,31 @@ def upgrade() -> None:
     with op.batch_alter_table('tag', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_tag_owner_id'), ['owner_id'], unique=False)
 
+    op.create_table('association_membership',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('organization_id', sa.Integer(), nullable=False),
+    sa.Column('member_since', sa.Date(), nullable=True),
+    sa.Column('renewal_on', sa.Date(), nullable=True),
+    sa.Column('ended_on', sa.Date(), nullable=True),
+    sa.Column('dues_amount', sa.Numeric(precision=10, scale=2), nullable=True),
+    sa.Column('dues_currency', sa.String(length=3), nullable=True),
+    sa.Column('dues_period', sa.Enum('yearly', 'monthly', name='duesperiod', native_enum=False, length=40), nullable=False),
+    sa.Column('membership_number', sa.String(length=80), nullable=False),
+    sa.Column('level', sa.String(length=80), nullable=False),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('owner_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organization.id'], name=op.f('fk_association_membership_organization_id_organization'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['owner_id'], ['account.id'], name=op.f('fk_association_membership_owner_id_account'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_association_membership')),
+    sa.UniqueConstraint('owner_id', 'organization_id', name=op.f('uq_association_membership_owner_id_organization_id'))
+    )
+    with op.batch_alter_table('association_membership', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_association_membership_organization_id'), ['organization_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_association_membership_owner_id'), ['owner_id'], unique=False)
+        batch_op.create_index('ix_association_membership_owner_renewal', ['owner_id', 'renewal_on'], unique=False)
+
     op.create_table('event',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=200), nullable=False),
@@ -98,6 +123,26 @@ def upgrade() -> None:
         batch_op.create_index('ix_event_owner_ends_on', ['owner_id', 'ends_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_event_owner_id'), ['owner_id'], unique=False)
         batch_op.create_index('ix_event_owner_starts_on', ['owner_id', 'starts_on'], unique=False)
+
+    op.create_table('group',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('kind', sa.Enum('internal_committee', 'board', 'focus_group', 'task_force', 'employee_group', 'association_committee', 'other', name='groupkind', native_enum=False, length=40), nullable=False),
+    sa.Column('organization_id', sa.Integer(), nullable=True),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('started_on', sa.Date(), nullable=True),
+    sa.Column('ended_on', sa.Date(), nullable=True),
+    sa.Column('owner_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organization.id'], name=op.f('fk_group_organization_id_organization'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['owner_id'], ['account.id'], name=op.f('fk_group_owner_id_account'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_group'))
+    )
+    with op.batch_alter_table('group', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_group_organization_id'), ['organization_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_group_owner_id'), ['owner_id'], unique=False)
+        batch_op.create_index('ix_group_owner_kind_name', ['owner_id', 'kind', 'name'], unique=False)
 
     op.create_table('person',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -191,6 +236,28 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_followup_owner_id'), ['owner_id'], unique=False)
         batch_op.create_index('ix_followup_owner_open_due', ['owner_id', 'done_at', 'due_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_followup_person_id'), ['person_id'], unique=False)
+
+    op.create_table('group_role',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('group_id', sa.Integer(), nullable=False),
+    sa.Column('person_id', sa.Integer(), nullable=True),
+    sa.Column('title', sa.String(length=120), nullable=False),
+    sa.Column('started_on', sa.Date(), nullable=False),
+    sa.Column('ended_on', sa.Date(), nullable=True),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('owner_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['group_id'], ['group.id'], name=op.f('fk_group_role_group_id_group'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['owner_id'], ['account.id'], name=op.f('fk_group_role_owner_id_account'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['person_id'], ['person.id'], name=op.f('fk_group_role_person_id_person'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_group_role'))
+    )
+    with op.batch_alter_table('group_role', schema=None) as batch_op:
+        batch_op.create_index('ix_group_role_group_started', ['group_id', 'started_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_group_role_owner_id'), ['owner_id'], unique=False)
+        batch_op.create_index('ix_group_role_owner_person_started', ['owner_id', 'person_id', 'started_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_group_role_person_id'), ['person_id'], unique=False)
 
     op.create_table('interaction_person',
     sa.Column('interaction_id', sa.Integer(), nullable=False),
@@ -322,6 +389,13 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_interaction_person_person_id'))
 
     op.drop_table('interaction_person')
+    with op.batch_alter_table('group_role', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_group_role_person_id'))
+        batch_op.drop_index('ix_group_role_owner_person_started')
+        batch_op.drop_index(batch_op.f('ix_group_role_owner_id'))
+        batch_op.drop_index('ix_group_role_group_started')
+
+    op.drop_table('group_role')
     with op.batch_alter_table('followup', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_followup_person_id'))
         batch_op.drop_index('ix_followup_owner_open_due')
@@ -350,6 +424,12 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_person_introduced_by_id'))
 
     op.drop_table('person')
+    with op.batch_alter_table('group', schema=None) as batch_op:
+        batch_op.drop_index('ix_group_owner_kind_name')
+        batch_op.drop_index(batch_op.f('ix_group_owner_id'))
+        batch_op.drop_index(batch_op.f('ix_group_organization_id'))
+
+    op.drop_table('group')
     with op.batch_alter_table('event', schema=None) as batch_op:
         batch_op.drop_index('ix_event_owner_starts_on')
         batch_op.drop_index(batch_op.f('ix_event_owner_id'))
@@ -357,6 +437,12 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_event_organization_id'))
 
     op.drop_table('event')
+    with op.batch_alter_table('association_membership', schema=None) as batch_op:
+        batch_op.drop_index('ix_association_membership_owner_renewal')
+        batch_op.drop_index(batch_op.f('ix_association_membership_owner_id'))
+        batch_op.drop_index(batch_op.f('ix_association_membership_organization_id'))
+
+    op.drop_table('association_membership')
     with op.batch_alter_table('tag', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_tag_owner_id'))
 
