@@ -4,6 +4,7 @@ from __future__ import annotations
 from netevents.errors import register_error_pages
 from netevents.web import (associations, auth, cadence, capture, encounters, event_sessions, events, followups,
                            groups, home, interactions, roles, settings)
+from netevents.web.converters import init_converters
 from netevents.web.security import add_security_headers
 from netevents.web.templating import init_templating
 
@@ -13,6 +14,7 @@ BLUEPRINTS = [home.bp, auth.bp, events.bp, event_sessions.bp, encounters.bp, cap
 
 def init_app(app) -> None:
     """Register error pages, template helpers and every core blueprint."""
+    init_converters(app)
     register_error_pages(app)
     init_templating(app)
     app.after_request(add_security_headers)

@@ -81,3 +81,8 @@ def test_pages_carry_security_headers(client):
     response = client.get("/setup")
     assert response.headers["X-Frame-Options"] == "DENY"
     assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+
+
+def test_huge_ids_in_urls_are_404_not_500(user_client):
+    assert user_client.get("/events/99999999999999999999").status_code == 404
+    assert user_client.post("/events/2147483648/delete").status_code == 404
