@@ -46,8 +46,9 @@ def implementations(caller) -> list:
     return [impl for impl in reversed(caller.get_hookimpls()) if not (impl.wrapper or impl.hookwrapper)]
 
 
-def results_by_plugin(session: Session, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
+def results_by_plugin(session: Session, hook_name: str, /, **kwargs: Any) -> list[tuple[str, Any]]:
     """Call each plugin's implementation with the arguments it takes; return (plugin name, result) pairs."""
+    kwargs.setdefault("session", session)
     caller = getattr(hooks(session), hook_name)
     pairs = []
     for impl in implementations(caller):
@@ -65,8 +66,9 @@ def record_failure(session: Session, plugin_name: str, hook_name: str, exc: Base
         recorder(plugin_name, hook_name, exc, logged=True)
 
 
-def notify(session: Session, hook_name: str, **kwargs) -> None:
+def notify(session: Session, hook_name: str, /, **kwargs) -> None:
     """Fire a notification hook, isolating each plugin: a failure is logged and recorded, never raised."""
+    kwargs.setdefault("session", session)
     caller = getattr(hooks(session), hook_name)
     for impl in implementations(caller):
         try:

@@ -5,6 +5,8 @@ from netevents.services.validation import display_phone
 
 CORE_NAVIGATION = [
     ("home.index", "Home"),
+    ("exports.index", "Export"),
+    ("plugins.index", "Plugins"),
 ]
 
 
