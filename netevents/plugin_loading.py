@@ -84,6 +84,9 @@ def _file_candidate(path: Path) -> Candidate:
     module_name = f"{FILE_MODULE_PREFIX}.{path.stem}"
 
     def load():
+        loaded = sys.modules.get(module_name)
+        if loaded is not None and getattr(loaded, "__file__", None) == str(path):
+            return loaded  # another app in this process imported it: running it twice would redefine its models
         spec = importlib.util.spec_from_file_location(module_name, path)
         module = importlib.util.module_from_spec(spec)
         sys.modules[module_name] = module
