@@ -46,7 +46,7 @@ def restore_backup(session: Session, backup: Any, *, owner: Account) -> dict[str
     return report
 
 
-def _strict_call(session: Session, impl, hook_name: str, **kwargs: Any) -> Any:
+def _strict_call(session: Session, impl, hook_name: str, /, **kwargs: Any) -> Any:
     """Call one plugin's implementation, turning its exception into a PluginFailed the user can read."""
     try:
         with strict_calls():

@@ -14,7 +14,7 @@ from netevents.plugins import manager_of
 from netevents.services.plugin_state import save_settings, settings_for, settings_spec
 from netevents.web.forms_helpers import attach_errors
 
-bp = Blueprint("plugins", __name__, url_prefix="/-/plugins")
+bp = Blueprint("plugins", __name__)
 
 
 def _records():
@@ -22,7 +22,7 @@ def _records():
     return sorted(manager_of(current_app).records.values(), key=lambda record: record.name)
 
 
-@bp.route("")
+@bp.route("/-/plugins")
 def index():
     """List plugins with their source, version, hooks, state and errors."""
     manager = manager_of(current_app)
@@ -31,7 +31,7 @@ def index():
                            with_settings=settings, form=FlaskForm(), hook_api=HOOK_API_VERSION, version=__version__)
 
 
-@bp.route(".json")
+@bp.route("/-/plugins.json")
 def index_json():
     """The same list as JSON."""
     return jsonify({"netevents": __version__, "hook_api": HOOK_API_VERSION,
@@ -39,7 +39,7 @@ def index_json():
                     "plugins": [record.as_dict() for record in _records()]})
 
 
-@bp.route("/<name>/<any(enable, disable):action>", methods=["POST"])
+@bp.route("/-/plugins/<name>/<any(enable, disable):action>", methods=["POST"])
 def change(name: str, action: str):
     """Enable or disable a plugin (admins only)."""
     if not current_user.is_admin:
@@ -63,7 +63,7 @@ def _settings_specs():
     return results_by_plugin(request_session(), "plugin_settings")
 
 
-@bp.route("/<name>/settings", methods=["GET", "POST"])
+@bp.route("/-/plugins/<name>/settings", methods=["GET", "POST"])
 def settings(name: str):
     """Show and save the logged-in account's settings of a plugin; secrets show only whether they are set."""
     session = request_session()
