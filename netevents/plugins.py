@@ -183,7 +183,7 @@ class NeteventsPluginManager(pluggy.PluginManager):
         session.info["hooks"] = self.hook
         session.info["record_plugin_failure"] = self.record_failure
 
-    def trace(self) -> None:
+    def trace_hook_calls(self) -> None:
         """Log every hook call and each plugin's answer (NETEVENTS_TRACE_HOOKS=1)."""
         self.tracing = True
 
@@ -237,7 +237,7 @@ def init_app(app) -> None:
     manager = make_manager()
     app.extensions["netevents.plugins"] = manager
     if app.config.get("TRACE_HOOKS"):
-        manager.trace()
+        manager.trace_hook_calls()
     if app.config.get("SAFE_MODE"):
         manager.safe_mode = True
     else:
