@@ -129,7 +129,9 @@ def test_register_commands_adds_a_command(app, register_plugin):
 
     register_plugin(Commands(), name="commands")
     app.extensions["netevents.plugins"].hook.register_commands(cli=app.cli)
-    assert "hello from a plugin" in app.test_cli_runner().invoke(args=["hello-plugin"]).output
+    from netevents.cli import main
+
+    assert "hello from a plugin" in app.test_cli_runner().invoke(main, ["hello-plugin"]).output
 
 
 def test_startup_runs_with_the_app(app, register_plugin):
