@@ -30,27 +30,31 @@ def read_stored_state(app) -> Optional[dict[str, bool]]:
         return None
 
 
-def apply_stored_state(app, states: Optional[dict[str, bool]] = None) -> None:
-    """Enable or disable each loaded plugin per the stored flags, else per its default."""
+def apply_stored_state(app, states: Optional[dict[str, bool]] = None) -> list[str]:
+    """Enable or disable each loaded plugin per the stored flags, else per its default; return those enabled now."""
     manager = manager_of(app)
     states = read_stored_state(app) if states is None else states
+    enabled_now = []
     for name, record in list(manager.records.items()):
         if not record.loaded:
             continue
         wanted = (states or {}).get(name, record.source in ENABLED_BY_DEFAULT)
         if wanted and not manager.is_active(name):
             manager.activate(name)
+            enabled_now.append(name)
         elif not wanted and manager.is_active(name):
             manager.deactivate(name)
     manager.state_read_at = time.monotonic()
+    return enabled_now
 
 
 def refresh_if_due(app) -> None:
-    """Re-read the flags when another process may have changed them since the last read."""
+    """Re-read the flags when another process may have changed them; newly enabled plugins get their startup."""
     manager = manager_of(app)
     if not manager.safe_mode and time.monotonic() - manager.state_read_at >= app.config.get(
             "PLUGIN_STATE_REFRESH_SECONDS", 30):
-        apply_stored_state(app)
+        for name in apply_stored_state(app):
+            _call_startup(app, name)
 
 
 def set_plugin_enabled(app, session, name: str, enabled: bool) -> PluginRecord:

@@ -240,6 +240,9 @@ def init_app(app) -> None:
         manager.trace_hook_calls()
     if app.config.get("SAFE_MODE"):
         manager.safe_mode = True
+        for candidate in candidates(app.config):  # listed, so they can be disabled, but never imported
+            manager.records.setdefault(candidate.name, PluginRecord(
+                candidate.name, candidate.source, candidate.location, candidate.version, error="safe mode is on"))
     else:
         for candidate in candidates(app.config):
             manager.load(candidate)

@@ -92,7 +92,9 @@ def test_broken_plugins_are_skipped_with_the_reason(make_app, plugins_dir, user_
 def test_safe_mode_loads_nothing(make_app, monkeypatch):
     monkeypatch.setenv("NETEVENTS_SAFE_MODE", "1")
     app = make_app()
-    assert records(app) == {} and app.extensions["netevents.plugins"].safe_mode
+    assert app.extensions["netevents.plugins"].safe_mode
+    assert records(app)["people_export"].error == "safe mode is on" and not records(app)["people_export"].loaded
+    assert app.extensions["netevents.plugins"].get_plugins() == set()
 
 
 def test_tables_must_carry_the_plugin_name(make_app, plugins_dir):
