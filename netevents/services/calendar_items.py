@@ -33,7 +33,8 @@ def _valid(session: Session, plugin_name: str, item: object) -> bool:
     ok = isinstance(item, CalendarItem) and (
         not isinstance(item.start, datetime) or item.start.tzinfo is not None)
     if not ok:
-        record_failure(session, plugin_name, "calendar_items", TypeError(f"not a CalendarItem with an aware time: {item!r}"))
+        error = TypeError(f"not a CalendarItem with an aware time: {item!r}")
+        record_failure(session, plugin_name, "calendar_items", error)
     return ok
 
 

@@ -58,7 +58,8 @@ def test_single_file_plugins_are_found_but_off_until_enabled(make_app, plugins_d
     assert (record.source, record.version, record.loaded, record.enabled) == ("file", "2.3", True, False)
     assert app.extensions["netevents.plugins"].hook.navigation_items(account=None) == []
     app.extensions["netevents.plugins"].activate("greeter")
-    assert app.extensions["netevents.plugins"].hook.navigation_items(account=None) == [[{"label": "Greeter", "href": "/greeter"}]]
+    answers = app.extensions["netevents.plugins"].hook.navigation_items(account=None)
+    assert answers == [[{"label": "Greeter", "href": "/greeter"}]]
 
 
 def test_incompatible_plugin_is_skipped_before_its_code_runs(make_app, plugins_dir, tmp_path):

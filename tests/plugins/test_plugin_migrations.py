@@ -54,7 +54,8 @@ CREATE = 'op.create_table("{name}_item", sa.Column("id", sa.Integer, primary_key
 def plugins_dir(tmp_path_factory):
     """Three file plugins: one that migrates, one whose migration fails, one with no revisions yet."""
     folder = tmp_path_factory.mktemp("migrating-plugins")
-    for name, model, body in [("migrator", "MigratorItem", CREATE), ("breaker", "BreakerItem", "raise RuntimeError('bad revision')"),
+    for name, model, body in [("migrator", "MigratorItem", CREATE),
+                              ("breaker", "BreakerItem", "raise RuntimeError('bad revision')"),
                               ("autogen", "AutogenItem", None)]:
         (folder / f"{name}.py").write_text(PLUGIN.format(name=name, model=model))
         (folder / f"{name}_migrations").mkdir()
