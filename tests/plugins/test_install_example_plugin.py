@@ -1,6 +1,7 @@
 """The example community plugin, installed with `netevents install <path>` into a fresh virtualenv."""
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -50,8 +51,11 @@ def test_install_enable_use_and_uninstall_the_example_plugin(tmp_path):
     data_dir.mkdir()
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     run(venv, data_dir, "python", "-m", "pip", "install", "-q", "setuptools>=69", "wheel")
-    run(venv, data_dir, "python", "-m", "pip", "install", "-q", str(REPO))
-    run(venv, data_dir, "netevents", "install", str(EXAMPLE))
+    # pip builds inside the folder it installs from: build from copies, so the checkout gets no build/ leftovers
+    source = shutil.copytree(REPO, tmp_path / "src", ignore=shutil.ignore_patterns(
+        ".venv", ".git", "build", "*.egg-info", "__pycache__", "test-artifacts"))
+    run(venv, data_dir, "python", "-m", "pip", "install", "-q", str(source))
+    run(venv, data_dir, "netevents", "install", str(source / "plugins" / EXAMPLE.name))
     run(venv, data_dir, "netevents", "db", "upgrade")
 
     hello = listed(venv, data_dir)["hello_panel"]
