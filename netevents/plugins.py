@@ -89,11 +89,11 @@ class NeteventsPluginManager(pluggy.PluginManager):
     def add(self, record: PluginRecord, plugin: Any, module_prefix: Optional[str] = None,
             new_tables: frozenset[str] | set[str] = frozenset()) -> None:
         """Register an imported plugin (enabled) after checking its tables' names, hooks and signatures."""
+        self.records[record.name] = record
         prefix = module_prefix or plugin_loading.owning_package(plugin)
         foreign = plugin_loading.foreign_tables(record.name, prefix, set(new_tables))
         if foreign:
             record.error = f"its tables must start with {record.name}_: {', '.join(foreign)}"
-            self.records[record.name] = record
             return
         record.plugin = plugin
         record.hooks = implemented_hooks(self, plugin)
@@ -102,7 +102,6 @@ class NeteventsPluginManager(pluggy.PluginManager):
         if unknown:
             record.plugin, record.error = None, f"it implements unknown hooks: {', '.join(unknown)}"
             return
-        self.records[record.name] = record
         try:
             self.activate(record.name)
         except pluggy.PluginValidationError as exc:
@@ -111,6 +110,8 @@ class NeteventsPluginManager(pluggy.PluginManager):
     def activate(self, name: str) -> None:
         """Register a loaded plugin's hooks (behind the guard), capturing deprecation warnings."""
         record = self.records[name]
+        if not record.loaded:
+            raise ValueError(f"plugin {name} is not loaded: {record.error}")
         if self.has_plugin(name):
             record.enabled = True
             return
@@ -166,7 +167,6 @@ class NeteventsPluginManager(pluggy.PluginManager):
             return result
 
         guarded.netevents_impl = opts
-        guarded.netevents_unguarded = function
         return guarded
 
     def record_failure(self, plugin_name: str, hook_name: str, exc: BaseException, logged: bool = False) -> None:
