@@ -40,7 +40,11 @@ def db():
 @with_appcontext
 def db_upgrade():
     """Create or upgrade the database (core and every enabled plugin) to the newest schema."""
-    upgrade_all(current_app)
+    failures = upgrade_all(current_app)
+    for name, error in failures:
+        click.echo(f"Plugin {name} could not upgrade its tables: {error}", err=True)
+    if failures:
+        raise click.ClickException("The core and the other plugins are up to date; fix or disable the plugins above.")
     click.echo(f"Database is up to date: {current_app.config['DATABASE_URL']}")
 
 
@@ -67,7 +71,8 @@ def db_revision(message: str, rev_id: str | None):
 def serve(host: str, port: int, threads: int, dev: bool):
     """Upgrade the database, then serve netevents (waitress; --dev for reload and debug)."""
     app = current_app._get_current_object()
-    upgrade_all(app)
+    for name, error in upgrade_all(app):
+        click.echo(f"Warning: plugin {name} could not upgrade its tables: {error}", err=True)
     shown_host = "localhost" if host in {"127.0.0.1", "0.0.0.0", "::"} else host
     click.echo(f"netevents is running at http://{shown_host}:{port}/  (data in {app.config['DATA_DIR']})")
     if dev:
@@ -106,3 +111,8 @@ def users_create(email: str, admin: bool):
     except DomainError as error:
         raise click.ClickException(error.message) from None
     click.echo(f"Created {label} {address}.")
+
+
+from netevents.cli_plugins import init_cli  # noqa: E402  (after main exists)
+
+init_cli(main)

@@ -90,7 +90,7 @@ def request_session() -> Session:
 
     if "db_session" not in g:
         g.db_session = database(current_app).session()
-        g.db_session.info["hooks"] = current_app.extensions["netevents.plugins"].hook
+        current_app.extensions["netevents.plugins"].bind(g.db_session)
     return g.db_session
 
 
@@ -107,7 +107,7 @@ def close_request_session(_exc=None) -> None:
 def session_scope(app) -> Iterator[Session]:
     """Yield a session for CLI work that commits on success and rolls back on error."""
     session = database(app).session()
-    session.info["hooks"] = app.extensions["netevents.plugins"].hook
+    app.extensions["netevents.plugins"].bind(session)
     try:
         yield session
         session.commit()

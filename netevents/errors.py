@@ -65,3 +65,9 @@ def _http_error_page(status: int, message: str):
         return render_template("error.html", status=status, message=message), status
 
     return handler
+
+
+class PluginFailed(DomainError):
+    """A plugin failed; its error is listed on the plugins page."""
+
+    status = 500

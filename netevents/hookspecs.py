@@ -1,14 +1,106 @@
-"""Every netevents hook: a declaration and a docstring. Implement them with ``@netevents.hookimpl``."""
+"""Every netevents hook: a declaration and a docstring. Implement them with ``@netevents.hookimpl``.
+
+An implementation may take any subset of a hook's arguments, by name; new arguments are only ever added,
+so older plugins keep working. docs/hooks.md documents each hook with an example.
+"""
 from __future__ import annotations
 
 import pluggy
 
 hookspec = pluggy.HookspecMarker("netevents")
 
+# To deprecate an argument, keep it and declare it here, e.g.
+# @hookspec(warn_on_impl_args={"owner": NeteventsDeprecationWarning("person_panels(owner) is deprecated: use account")})
+# Plugins still using it get a warning at load time, shown on /-/plugins, for at least one release.
+
 
 @hookspec
 def startup(app):
     """Called once when the app has been built; prepare anything the plugin needs."""
+
+
+# Registration: called once at start-up; return things for netevents to mount or list.
+
+
+@hookspec
+def register_blueprints(app):
+    """Return a Flask Blueprint (or a list) mounted under /plugins/<plugin name>/; views need a login."""
+
+
+@hookspec
+def register_commands(cli):
+    """Add click commands to the ``netevents`` command group ``cli``."""
+
+
+@hookspec
+def migration_directory():
+    """Return the folder of this plugin's Alembic revisions (its own history)."""
+
+
+@hookspec
+def plugin_settings():
+    """Return a netevents.plugin_api.PluginSettings: a form class, defaults and env-var secrets."""
+
+
+@hookspec
+def register_importers():
+    """Return a list of netevents.plugin_api.Importer: file formats people can be imported from."""
+
+
+@hookspec
+def register_exporters():
+    """Return a list of netevents.plugin_api.Exporter: download formats of the account's data."""
+
+
+# Pages: called while a page renders; a failing plugin is left out and the page still renders.
+
+
+@hookspec
+def navigation_items(account):
+    """Return a list of {"label": ..., "href": ...} dicts added to the navigation bar."""
+
+
+@hookspec
+def template_variables(template_name, account):
+    """Return a dict of extra variables for ``template_name`` (the page's own variables win)."""
+
+
+@hookspec
+def dashboard_panels(session, account):
+    """Return HTML (Markup) for a panel on the dashboard, or None."""
+
+
+@hookspec
+def person_panels(session, account, person):
+    """Return HTML (Markup) for a panel on ``person``'s page, or None."""
+
+
+@hookspec
+def event_panels(session, account, event):
+    """Return HTML (Markup) for a panel on ``event``'s page, or None."""
+
+
+@hookspec
+def group_panels(session, account, group):
+    """Return HTML (Markup) for a panel on ``group``'s page (a committee or association), or None."""
+
+
+# Data: called by core services; results are gathered from every enabled plugin.
+
+
+@hookspec
+def calendar_items(session, owner, start, end):
+    """Return a list of netevents.plugin_api.CalendarItem for ``owner`` between ``start`` and ``end``."""
+
+
+@hookspec
+def backup_data(session, owner):
+    """Return ``owner``'s records kept by this plugin as JSON-serialisable data, or None."""
+
+
+@hookspec
+def restore_backup_data(session, owner, data):
+    """Recreate ``owner``'s records from ``data``, exactly what this plugin's backup_data returned."""
 
 
 # Notifications: fired by services after flush(), so ids exist; a failing plugin is logged, never fatal.

@@ -1,33 +1,266 @@
-"""One plugin manager per app: loads plugins and exposes their hooks."""
+"""One plugin manager per app: loads plugins, isolates their hooks, tracks what loaded, failed and is enabled."""
 from __future__ import annotations
+
+import functools
+import logging
+import time
+import warnings
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any, Optional
 
 import pluggy
 
-from netevents import hookspecs
+from netevents import hookspecs, plugin_loading
+from netevents.db import Base, utcnow
+from netevents.services.hooks import STRICT_CALLS
 
-ENTRY_POINT_GROUP = "netevents"
+log = logging.getLogger(__name__)
+trace_log = logging.getLogger("netevents.plugins.trace")
+ENTRY_POINT_GROUP = plugin_loading.ENTRY_POINT_GROUP
+ENABLED_BY_DEFAULT = {"first-party", "registered"}
+MAX_FAILURES_KEPT = 20
 
 
-def make_manager() -> pluggy.PluginManager:
+@dataclass
+class PluginRecord:
+    """What /-/plugins and ``netevents plugins list`` show about one plugin."""
+
+    name: str
+    source: str
+    location: str
+    version: str = ""
+    plugin: Any = None
+    enabled: bool = False
+    error: Optional[str] = None
+    hooks: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    failures: deque = field(default_factory=lambda: deque(maxlen=MAX_FAILURES_KEPT))
+
+    @property
+    def loaded(self) -> bool:
+        """True when the plugin's code was imported and passed the checks."""
+        return self.plugin is not None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of /-/plugins.json and ``netevents plugins list --json``."""
+        return {"name": self.name, "version": self.version, "source": self.source, "location": self.location,
+                "loaded": self.loaded, "enabled": self.enabled, "hooks": self.hooks, "error": self.error,
+                "warnings": self.warnings, "failures": list(self.failures)}
+
+
+class NeteventsPluginManager(pluggy.PluginManager):
+    """A pluggy manager that registers each plugin behind a guard and keeps a record per plugin."""
+
+    def __init__(self) -> None:
+        super().__init__("netevents")
+        self.add_hookspecs(hookspecs)
+        self.records: dict[str, PluginRecord] = {}
+        self.safe_mode = False
+        self.tracing = False
+        self.state_read_at = 0.0
+        self.blueprint_plugins: dict[str, str] = {}
+
+    def load(self, candidate: plugin_loading.Candidate) -> PluginRecord:
+        """Check, import and register a candidate; a plugin that fails is kept with the reason."""
+        record = PluginRecord(candidate.name, candidate.source, candidate.location, candidate.version)
+        if candidate.name in self.records:
+            record.error = f"the name is already taken by {self.records[candidate.name].location}"
+            self.records.setdefault(f"{candidate.name} ({candidate.location})", record)
+            return record
+        self.records[candidate.name] = record
+        record.error = plugin_loading.incompatibility(candidate)
+        if record.error is None:
+            self._import(candidate, record)
+        if record.error:
+            log.warning("plugin %s skipped: %s", record.name, record.error)
+        return record
+
+    def _import(self, candidate: plugin_loading.Candidate, record: PluginRecord) -> None:
+        """Import a candidate's code and register it, noting any error on the record."""
+        tables_before = set(Base.metadata.tables)
+        try:
+            plugin = candidate.load()
+        except Exception as exc:  # a broken plugin must not stop the app
+            record.error = f"it failed to import: {type(exc).__name__}: {exc}"
+            return
+        self.add(record, plugin, candidate.module_prefix, set(Base.metadata.tables) - tables_before)
+
+    def add(self, record: PluginRecord, plugin: Any, module_prefix: Optional[str] = None,
+            new_tables: frozenset[str] | set[str] = frozenset()) -> None:
+        """Register an imported plugin (enabled) after checking its tables' names, hooks and signatures."""
+        self.records[record.name] = record
+        prefix = module_prefix or plugin_loading.owning_package(plugin)
+        foreign = plugin_loading.foreign_tables(record.name, prefix, set(new_tables))
+        if foreign:
+            record.error = f"its tables must start with {record.name}_: {', '.join(foreign)}"
+            return
+        record.plugin = plugin
+        record.hooks = implemented_hooks(self, plugin)
+        unknown = [name for name in record.hooks if not hasattr(self.hook, name) or
+                   not getattr(self.hook, name).has_spec()]
+        if unknown:
+            record.plugin, record.error = None, f"it implements unknown hooks: {', '.join(unknown)}"
+            return
+        try:
+            self.activate(record.name)
+        except pluggy.PluginValidationError as exc:
+            record.plugin, record.error = None, f"a hook does not match its specification: {exc}"
+
+    def activate(self, name: str) -> None:
+        """Register a loaded plugin's hooks (behind the guard), capturing deprecation warnings."""
+        record = self.records[name]
+        if not record.loaded:
+            raise ValueError(f"plugin {name} is not loaded: {record.error}")
+        if self.has_plugin(name):
+            record.enabled = True
+            return
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            self.register(self._guarded(record.plugin, name), name=name)
+        for warning in caught:
+            message = f"{warning.category.__name__}: {warning.message}"
+            if message not in record.warnings:
+                record.warnings.append(message)
+                log.warning("plugin %s: %s", name, message)
+        record.enabled = True
+
+    def deactivate(self, name: str) -> None:
+        """Unregister a plugin's hooks; its record stays so it can be enabled again."""
+        if self.has_plugin(name):
+            self.unregister(name=name)
+        self.records[name].enabled = False
+
+    def is_active(self, name: str) -> bool:
+        """True when the plugin is loaded and its hooks run."""
+        return self.has_plugin(name)
+
+    def _guarded(self, plugin: Any, name: str) -> Any:
+        """A stand-in for ``plugin`` whose hook functions record exceptions instead of raising them."""
+        proxy = _GuardedPlugin(plugin)
+        for attr in dir(plugin):
+            opts = self.parse_hookimpl_opts(plugin, attr)
+            if opts is None:
+                continue
+            function = getattr(plugin, attr)
+            if not (opts.get("wrapper") or opts.get("hookwrapper")):  # wrappers must see errors of the call
+                function = self._guard(function, name, opts.get("specname") or attr, opts)
+            setattr(proxy, attr, function)
+        return proxy
+
+    def _guard(self, function, plugin_name: str, hook_name: str, opts):
+        """Wrap one hook function: trace it, and record (not raise) what it raises unless calls are strict."""
+
+        @functools.wraps(function)
+        def guarded(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                result = function(*args, **kwargs)
+            except Exception as exc:
+                if STRICT_CALLS.get():
+                    raise
+                self.record_failure(plugin_name, hook_name, exc)
+                return None
+            if self.tracing:
+                trace_log.info("%s.%s returned %r in %.1f ms", plugin_name, hook_name, result,
+                               (time.perf_counter() - started) * 1000)
+            return result
+
+        guarded.netevents_impl = opts
+        return guarded
+
+    def record_failure(self, plugin_name: str, hook_name: str, exc: BaseException, logged: bool = False) -> None:
+        """Log a plugin's exception and keep it for /-/plugins."""
+        if not logged:
+            log.error("plugin %s failed in %s", plugin_name, hook_name, exc_info=exc)
+        record = self.records.get(plugin_name)
+        if record is not None:
+            record.failures.append({"hook": hook_name, "error": f"{type(exc).__name__}: {exc}",
+                                    "at": utcnow().isoformat(timespec="seconds")})
+
+    def bind(self, session) -> None:
+        """Give a session this app's hooks and failure recorder (services reach plugins through it)."""
+        session.info["hooks"] = self.hook
+        session.info["record_plugin_failure"] = self.record_failure
+
+    def trace_hook_calls(self) -> None:
+        """Log every hook call and each plugin's answer (NETEVENTS_TRACE_HOOKS=1)."""
+        self.tracing = True
+
+        def before(hook_name, hook_impls, kwargs):
+            trace_log.info("hook %s(%s) -> %s", hook_name, ", ".join(kwargs),
+                           ", ".join(impl.plugin_name for impl in hook_impls) or "no plugins")
+
+        self.add_hookcall_monitoring(before, lambda *_args: None)
+
+
+class _GuardedPlugin:
+    """Holds a plugin's guarded hook functions; pluggy registers this in place of the plugin."""
+
+    def __init__(self, plugin: Any) -> None:
+        self.netevents_plugin = plugin
+
+    def __repr__(self) -> str:
+        return f"<guarded {self.netevents_plugin!r}>"
+
+
+def implemented_hooks(manager: pluggy.PluginManager, plugin: Any) -> list[str]:
+    """Names of the hooks a plugin implements."""
+    names = []
+    for attr in dir(plugin):
+        opts = manager.parse_hookimpl_opts(plugin, attr)
+        if opts is not None:
+            names.append(opts.get("specname") or attr)
+    return sorted(names)
+
+
+def make_manager() -> NeteventsPluginManager:
     """Create a plugin manager that knows every netevents hook."""
-    manager = pluggy.PluginManager("netevents")
-    manager.add_hookspecs(hookspecs)
-    return manager
+    return NeteventsPluginManager()
+
+
+def manager_of(app) -> NeteventsPluginManager:
+    """Return the app's plugin manager."""
+    return app.extensions["netevents.plugins"]
+
+
+def candidates(config) -> list[plugin_loading.Candidate]:
+    """Every plugin the config points at: entry points (first-party included), then the plugins folder."""
+    return [*plugin_loading.entry_point_candidates(), *plugin_loading.directory_candidates(config.get("PLUGINS_DIR"))]
 
 
 def init_app(app) -> None:
-    """Create the app's plugin manager and load plugins from entry points."""
+    """Create the app's plugin manager, load plugins, mount their web parts and apply enable flags."""
+    from netevents import plugin_control
+    from netevents.web import plugin_wiring
+
     manager = make_manager()
-    if not app.config.get("SAFE_MODE"):
-        manager.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
     app.extensions["netevents.plugins"] = manager
+    if app.config.get("TRACE_HOOKS"):
+        manager.trace_hook_calls()
+    if app.config.get("SAFE_MODE"):
+        manager.safe_mode = True
+        for candidate in candidates(app.config):  # listed, so they can be disabled, but never imported
+            manager.records.setdefault(candidate.name, PluginRecord(
+                candidate.name, candidate.source, candidate.location, candidate.version, error="safe mode is on"))
+    else:
+        for candidate in candidates(app.config):
+            manager.load(candidate)
+    plugin_wiring.mount_blueprints(app, [name for name, record in manager.records.items() if record.loaded])
+    plugin_control.apply_stored_state(app)
+    manager.hook.register_commands(cli=app.cli)
+    plugin_wiring.init_app(app)
 
 
 def call_startup(app) -> None:
     """Fire the startup hook once the app is assembled."""
-    app.extensions["netevents.plugins"].hook.startup(app=app)
+    manager_of(app).hook.startup(app=app)
 
 
 def import_all_models() -> None:
-    """Import the core models (plugins' models are imported when their plugin module loads)."""
+    """Import the core models and every discoverable plugin's models (for create_all in tests and tools)."""
     import netevents.models  # noqa: F401
+
+    scratch = make_manager()
+    for candidate in plugin_loading.entry_point_candidates():
+        scratch.load(candidate)

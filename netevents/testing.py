@@ -28,13 +28,15 @@ def test_database_url(tmp_dir) -> str:
 
 
 def reset_schema(engine) -> None:
-    """Drop and recreate every table known to the models, stamped as migrated to the newest revision."""
+    """Drop every table in the test database, then create those of the models (core and installed plugins)."""
+    from sqlalchemy import MetaData
+
     from netevents import plugins
 
     plugins.import_all_models()
-    Base.metadata.drop_all(engine)
-    with engine.begin() as connection:
-        connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+    existing = MetaData()
+    existing.reflect(engine)
+    existing.drop_all(engine)
     Base.metadata.create_all(engine)
     stamp_heads(engine)
 
@@ -79,6 +81,7 @@ def app(netevents_engine, app_config):
         sessionmaker(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False),
     )
     application.test_client_class = FlaskLoginClient
+    application.extensions["netevents.testing.connection"] = connection
     yield application
     own_engine.dispose()
     transaction.rollback()
@@ -89,7 +92,7 @@ def app(netevents_engine, app_config):
 def session(app) -> Iterator[Session]:
     """A session on the test transaction, with the app's hooks, for calling services directly."""
     db_session = database(app).session()
-    db_session.info["hooks"] = app.extensions["netevents.plugins"].hook
+    app.extensions["netevents.plugins"].bind(db_session)
     yield db_session
     db_session.close()
 
@@ -127,3 +130,15 @@ def user_client(app, account):
 def runner(app):
     """A CLI runner for the test app."""
     return app.test_cli_runner()
+
+
+@pytest.fixture
+def register_plugin(app) -> Callable[..., object]:
+    """Factory: register a plugin (module or object) in the test app, enabled, as netevents would load it.
+
+    Its blueprints are mounted (call it before the test's first request) and its tables are created
+    inside the test's transaction. Returns the plugin's record (what /-/plugins shows).
+    """
+    from netevents.testing_support import register_test_plugin
+
+    return lambda plugin, name=None: register_test_plugin(app, plugin, name)

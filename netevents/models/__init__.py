@@ -6,7 +6,8 @@ from netevents.models.followups import FollowUp
 from netevents.models.groups import AssociationMembership, Group, Role
 from netevents.models.interactions import Favor, Interaction
 from netevents.models.people import Organization, Person, PersonEmail, PersonLink, PersonPhone, Tag
+from netevents.models.plugins import PluginSetting, PluginState
 
 __all__ = ["Base", "Account", "AssociationMembership", "Encounter", "Event", "EventKind", "EventSession", "Favor",
            "FollowUp", "Group", "Interaction", "Organization", "Person", "PersonEmail", "PersonLink", "PersonPhone",
-           "Role", "Tag"]
+           "PluginSetting", "PluginState", "Role", "Tag"]

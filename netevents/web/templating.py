@@ -10,7 +10,9 @@ CORE_NAVIGATION = [
     ("followups.index", "Follow-ups"),
     ("interactions.index", "Interactions"),
     ("groups.index", "Groups"),
+    ("exports.index", "Export"),
     ("settings.index", "Settings"),
+    ("plugins.index", "Plugins"),
 ]
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from netevents import hookimpl
 from netevents.errors import Invalid, NotFound
-from netevents.services.groups import GroupFields, create_group, update_group
+from netevents.services.groups import GroupFields, create_group, delete_group, update_group
 from netevents.services.people import PersonFields, create_person
 from netevents.services.roles import (RoleFields, add_role, delete_role, end_role, my_roles_timeline,
                                       person_choices, person_for_name, roles_of_person, update_role)
@@ -152,8 +152,20 @@ class Recorder:
         self.calls.append(("role_added", role.group_id, role.person_id))
 
     @hookimpl
+    def role_updated(self, role):
+        self.calls.append(("role_updated", role.id, role.ended_on))
+
+    @hookimpl
     def role_deleted(self, role_id, group_id):
         self.calls.append(("role_deleted", role_id, group_id))
+
+    @hookimpl
+    def group_updated(self, group, owner):
+        self.calls.append(("group_updated", group.name))
+
+    @hookimpl
+    def group_deleted(self, group_id):
+        self.calls.append(("group_deleted", group_id))
 
 
 def test_group_and_role_hooks_fire_with_ids(app, session, account):
@@ -161,9 +173,14 @@ def test_group_and_role_hooks_fire_with_ids(app, session, account):
     app.extensions["netevents.plugins"].register(recorder)
     group = create_group(session, GroupFields(name="Task force", kind="task_force"), owner=account)
     held = role(session, account, group, start=date(2024, 1, 1))
+    end_role(session, held.id, date(2024, 6, 30), owner=account)
     delete_role(session, held.id, owner=account)
-    assert recorder.calls == [("group_created", group.id), ("role_added", group.id, None),
-                              ("role_deleted", held.id, group.id)]
+    update_group(session, group.id, GroupFields(name="Renamed task force", kind="task_force"), owner=account)
+    group_id = group.id
+    delete_group(session, group_id, owner=account)
+    assert recorder.calls == [("group_created", group_id), ("role_added", group_id, None),
+                              ("role_updated", held.id, date(2024, 6, 30)), ("role_deleted", held.id, group_id),
+                              ("group_updated", "Renamed task force"), ("group_deleted", group_id)]
 
 
 def test_every_bad_field_is_reported_at_once(session, account, group):

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 09:33:57.656465
+Create Date: 2026-11-27 09:43:08.510707
 """
 from alembic import op
 import sqlalchemy as sa
@@ -27,6 +27,12 @@ def upgrade() -> None:
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_account')),
     sa.UniqueConstraint('email', name=op.f('uq_account_email'))
+    )
+    op.create_table('plugin_state',
+    sa.Column('name', sa.String(length=40), nullable=False),
+    sa.Column('enabled', sa.Boolean(), nullable=False),
+    sa.Column('changed_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('name', name=op.f('pk_plugin_state'))
     )
     op.create_table('interaction',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -60,6 +66,19 @@ def upgrade() -> None:
     with op.batch_alter_table('organization', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_organization_owner_id'), ['owner_id'], unique=False)
         batch_op.create_index('ix_organization_owner_name', ['owner_id', 'name'], unique=False)
+
+    op.create_table('plugin_setting',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('plugin', sa.String(length=40), nullable=False),
+    sa.Column('values', sa.JSON(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('owner_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['owner_id'], ['account.id'], name=op.f('fk_plugin_setting_owner_id_account'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_plugin_setting')),
+    sa.UniqueConstraint('owner_id', 'plugin', name=op.f('uq_plugin_setting_owner_id_plugin'))
+    )
+    with op.batch_alter_table('plugin_setting', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_plugin_setting_owner_id'), ['owner_id'], unique=False)
 
     op.create_table('tag',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -447,6 +466,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_tag_owner_id'))
 
     op.drop_table('tag')
+    with op.batch_alter_table('plugin_setting', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_plugin_setting_owner_id'))
+
+    op.drop_table('plugin_setting')
     with op.batch_alter_table('organization', schema=None) as batch_op:
         batch_op.drop_index('ix_organization_owner_name')
         batch_op.drop_index(batch_op.f('ix_organization_owner_id'))
@@ -458,5 +481,6 @@ def downgrade() -> None:
         batch_op.drop_index('ix_interaction_owner_channel_occurred')
 
     op.drop_table('interaction')
+    op.drop_table('plugin_state')
     op.drop_table('account')
     # ### end Alembic commands ###

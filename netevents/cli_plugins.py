@@ -1,0 +1,134 @@
+"""``netevents plugins ...``, ``netevents install`` and ``netevents uninstall``."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+from sqlalchemy.exc import SQLAlchemyError
+
+from netevents.db import session_scope
+from netevents.errors import DomainError
+from netevents.plugins import manager_of
+
+
+@click.group("plugins")
+def plugins():
+    """List, enable and disable plugins."""
+
+
+@plugins.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON, as /-/plugins.json does.")
+@with_appcontext
+def list_plugins(as_json: bool):
+    """Show every plugin: version, where it came from, enabled or not, hooks and errors."""
+    manager = manager_of(current_app)
+    records = sorted(manager.records.values(), key=lambda record: record.name)
+    if as_json:
+        click.echo(json.dumps([record.as_dict() for record in records], indent=2))
+        return
+    if manager.safe_mode:
+        click.echo("Safe mode is on (NETEVENTS_SAFE_MODE): no plugin is loaded.")
+    for record in records:
+        state = "not loaded" if record.error else "enabled" if record.enabled else "disabled"
+        click.echo(f"{record.name} {record.version} ({record.source}: {record.location}) {state}")
+        if record.error:
+            click.echo(f"    skipped: {record.error}")
+        elif record.hooks:
+            click.echo(f"    hooks: {', '.join(record.hooks)}")
+        for warning in record.warnings:
+            click.echo(f"    warning: {warning}")
+    if not records and not manager.safe_mode:
+        click.echo("No plugins are installed.")
+
+
+def _set_enabled(name: str, enabled: bool) -> None:
+    """Store and apply a plugin's flag from the command line."""
+    from netevents.plugin_control import set_plugin_enabled
+
+    try:
+        with session_scope(current_app) as session:
+            set_plugin_enabled(current_app, session, name, enabled)
+    except DomainError as error:
+        raise click.ClickException(error.message) from None
+    except SQLAlchemyError as error:
+        raise click.ClickException(f"The database is not ready ({type(error).__name__}); "
+                                   "run `netevents db upgrade` first.") from None
+    click.echo(f"{name} is {'enabled' if enabled else 'disabled'}. Running servers pick this up within 30 seconds.")
+
+
+@plugins.command("enable")
+@click.argument("name")
+@with_appcontext
+def enable(name: str):
+    """Enable an installed plugin (and bring its tables up to date)."""
+    _set_enabled(name, True)
+
+
+@plugins.command("disable")
+@click.argument("name")
+@with_appcontext
+def disable(name: str):
+    """Disable a plugin: its hooks stop running and its pages disappear; its data stays."""
+    _set_enabled(name, False)
+
+
+@plugins.command("revision")
+@click.argument("name")
+@click.option("-m", "--message", required=True, help="What the revision changes.")
+@with_appcontext
+def revision(name: str, message: str):
+    """For plugin authors: autogenerate a revision of a plugin's own history from its models."""
+    import tempfile
+
+    from netevents.db import make_engine
+    from netevents.schema import autogenerate_plugin_revision, plugin_migration_directories
+
+    directory = plugin_migration_directories(current_app).get(name)
+    if directory is None:
+        raise click.ClickException(f"{name} is not an enabled plugin with a migration_directory.")
+    with tempfile.TemporaryDirectory() as scratch:
+        autogenerate_plugin_revision(make_engine(f"sqlite:///{scratch}/scratch.db"), name, directory, message)
+
+
+def _pip(*arguments: str) -> None:
+    """Run pip of this very Python environment, failing the command when pip fails."""
+    completed = subprocess.run([sys.executable, "-m", "pip", *arguments], check=False)
+    if completed.returncode != 0:
+        raise click.ClickException(f"pip {arguments[0]} failed (exit code {completed.returncode}).")
+
+
+@click.command("install")
+@click.argument("name_or_path")
+@click.option("-U", "--upgrade", is_flag=True, help="Upgrade it if it is installed already.")
+@click.option("-e", "--editable", is_flag=True, help="Install a local folder in editable mode (for authors).")
+def install(name_or_path: str, upgrade: bool, editable: bool):
+    """Install a plugin package (a name or a path) into netevents' own environment with pip."""
+    _pip("install", *(["--upgrade"] if upgrade else []), *(["--editable"] if editable else []), name_or_path)
+    click.echo("Installed. See it with `netevents plugins list`; an admin enables it with "
+               "`netevents plugins enable NAME` or on /-/plugins.")
+
+
+@click.command("uninstall")
+@click.argument("name")
+def uninstall(name: str):
+    """Uninstall a plugin package by plugin or distribution name; other plugins and their data are untouched."""
+    from netevents.plugin_loading import entry_point_candidates
+
+    distribution = {c.name: c for c in entry_point_candidates()}.get(name)
+    if distribution is not None and distribution.source == "first-party":
+        raise click.ClickException(f"{name} is part of netevents; disable it instead: netevents plugins disable {name}")
+    target = distribution.location if distribution is not None else name
+    if target.lower() == "netevents":
+        raise click.ClickException("That would uninstall netevents itself.")
+    _pip("uninstall", "--yes", target)
+    click.echo(f"Uninstalled {target}. Its tables stay in the database; `netevents db upgrade` ignores them.")
+
+
+def init_cli(main: click.Group) -> None:
+    """Add the plugin commands to the ``netevents`` group."""
+    for command in (plugins, install, uninstall):
+        main.add_command(command)

@@ -1,0 +1,30 @@
+"""Registering plugins in a test app, shared by netevents.testing's fixtures."""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from netevents.plugins import PluginRecord, manager_of
+
+
+def register_test_plugin(app, plugin: Any, name: Optional[str] = None) -> PluginRecord:
+    """Register ``plugin`` as ``name`` (default: its module's last part), enabled, with its tables created."""
+    from netevents.db import Base
+    from netevents.plugin_loading import owning_package
+    from netevents.web.plugin_wiring import mount_blueprints
+
+    manager = manager_of(app)
+    name = name or owning_package(plugin).rpartition(".")[2]
+    record = manager.records.get(name)
+    if record is not None and record.loaded:
+        manager.activate(name)  # installed in this environment too: just enable it
+        return record
+    record = PluginRecord(name, "registered", owning_package(plugin))
+    manager.add(record, plugin)
+    if record.error:
+        return record
+    mount_blueprints(app, [name])
+    tables = [table for table_name, table in Base.metadata.tables.items() if table_name.startswith(f"{name}_")]
+    connection = app.extensions.get("netevents.testing.connection")
+    if tables and connection is not None:
+        Base.metadata.create_all(connection, tables=tables)
+    return record

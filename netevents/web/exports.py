@@ -1,0 +1,25 @@
+"""The Export page: every download format plugins register, and the downloads."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, render_template
+from flask_login import current_user
+
+from netevents.db import request_session
+from netevents.services.exports import available_exporters, run_export
+
+bp = Blueprint("exports", __name__, url_prefix="/export")
+
+
+@bp.route("")
+def index():
+    """List the export formats."""
+    return render_template("exports/index.html", exporters=available_exporters(request_session()))
+
+
+@bp.route("/<name>")
+def download(name: str):
+    """Download the logged-in account's data in one format."""
+    export = run_export(request_session(), name, owner=current_user)
+    return Response(export.content, mimetype=export.media_type,
+                    headers={"Content-Disposition": f'attachment; filename="{export.filename}"',
+                             "Cache-Control": "no-store"})

@@ -1,0 +1,120 @@
+"""Plugins in the web layer: their blueprints and templates, page slots, navigation and template variables."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from flask import abort, current_app, has_request_context, request
+from flask.signals import before_render_template
+from flask_login import current_user
+from jinja2 import ChoiceLoader, FileSystemLoader
+from markupsafe import Markup
+
+from netevents.db import request_session
+from netevents.plugins import manager_of
+from netevents.services.hooks import implementations
+
+log = logging.getLogger(__name__)
+SLOTS = ("dashboard_panels", "person_panels", "event_panels", "group_panels")
+PANEL = Markup('<section class="plugin-panel">{}</section>')
+
+
+def mount_blueprints(app, plugin_names: list[str]) -> None:
+    """Register each named plugin's blueprints under /plugins/<name>/ (or the prefix the blueprint sets)."""
+    manager = manager_of(app)
+    wanted = set(plugin_names)
+    for impl in implementations(manager.hook.register_blueprints):
+        if impl.plugin_name in wanted:
+            result = impl.function(**{arg: app for arg in impl.argnames})
+            for blueprint in result if isinstance(result, (list, tuple)) else [result] if result else []:
+                _mount(app, impl.plugin_name, blueprint)
+    _add_template_folders(app, plugin_names)
+
+
+def _mount(app, plugin_name: str, blueprint) -> None:
+    """Register one plugin blueprint, recording a clash instead of failing start-up."""
+    from netevents.web import BLUEPRINTS
+
+    manager = manager_of(app)
+    prefix = getattr(blueprint, "url_prefix", None) or f"/plugins/{plugin_name}"
+    try:
+        if getattr(blueprint, "name", None) in {core.name for core in BLUEPRINTS}:
+            raise ValueError(f"the blueprint name {blueprint.name!r} is taken by the core")
+        if prefix.rstrip("/") == "" or prefix.startswith("/-/"):
+            raise ValueError(f"the URL prefix {prefix!r} belongs to the core")
+        app.register_blueprint(blueprint, url_prefix=prefix)
+    except (ValueError, AssertionError, AttributeError, TypeError) as exc:
+        manager.record_failure(plugin_name, "register_blueprints", exc)
+        return
+    manager.blueprint_plugins[blueprint.name] = plugin_name
+
+
+def _add_template_folders(app, plugin_names: list[str]) -> None:
+    """Let render_template find templates in each package plugin's templates/ folder, after the core's."""
+    folders = []
+    for name in plugin_names:
+        module_file = getattr(manager_of(app).records[name].plugin, "__file__", None)
+        if module_file and (Path(module_file).parent / "templates").is_dir():
+            folders.append(FileSystemLoader(str(Path(module_file).parent / "templates")))
+    if folders:
+        app.jinja_loader = ChoiceLoader([app.jinja_loader, *folders])
+
+
+def init_app(app) -> None:
+    """Install slot() and plugin_navigation() for templates and the per-request plugin checks."""
+    app.jinja_env.globals.update(slot=slot, plugin_navigation=plugin_navigation)
+    app.before_request(_plugin_request_checks)
+
+
+def _plugin_request_checks():
+    """Pick up flag changes from other processes; a disabled plugin's pages are not there (404)."""
+    from netevents.plugin_control import refresh_if_due
+
+    refresh_if_due(current_app)
+    manager = manager_of(current_app)
+    owner = manager.blueprint_plugins.get((request.blueprint or "").split(".")[0])
+    if owner is not None and not manager.is_active(owner):
+        abort(404)
+
+
+def _account():
+    """The logged-in account, or None outside a request or for visitors."""
+    if has_request_context() and current_user.is_authenticated:
+        return current_user._get_current_object()
+    return None
+
+
+def slot(name: str, **context: Any) -> Markup:
+    """Render every enabled plugin's panel for a slot, in hook order; a failing plugin is left out."""
+    if name not in SLOTS:
+        raise ValueError(f"unknown slot {name!r}; slots are {', '.join(SLOTS)}")
+    caller = getattr(manager_of(current_app).hook, name)
+    panels = caller(session=request_session(), account=_account(), **context)
+    return Markup("").join(PANEL.format(panel) for panel in panels if panel)
+
+
+def plugin_navigation() -> list[dict[str, str]]:
+    """Navigation entries from plugins: dicts with a label and an href."""
+    entries = []
+    for items in manager_of(current_app).hook.navigation_items(account=_account()):
+        for item in items if isinstance(items, (list, tuple)) else [items]:
+            if isinstance(item, dict) and isinstance(item.get("label"), str) and isinstance(item.get("href"), str):
+                entries.append({"label": item["label"], "href": item["href"]})
+            else:
+                log.warning("ignoring a navigation item that is not {'label': str, 'href': str}: %r", item)
+    return entries
+
+
+def _add_plugin_variables(sender, template, context, **_extra) -> None:
+    """Merge plugins' template_variables into a page's context; the page's own variables win."""
+    manager = sender.extensions.get("netevents.plugins")
+    if manager is None:
+        return
+    for variables in manager.hook.template_variables(template_name=template.name, account=_account()):
+        if isinstance(variables, dict):
+            for key, value in variables.items():
+                context.setdefault(key, value)
+
+
+before_render_template.connect(_add_plugin_variables)

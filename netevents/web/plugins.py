@@ -1,0 +1,85 @@
+"""/-/plugins: what is installed, loaded, enabled and failing; admins enable and disable; users set settings."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+
+from netevents import HOOK_API_VERSION, __version__
+from netevents.db import request_session
+from netevents.errors import DomainError, Forbidden, NotFound
+from netevents.plugin_api import plugin_secret, secret_variable
+from netevents.plugin_control import set_plugin_enabled
+from netevents.plugins import manager_of
+from netevents.services.plugin_state import save_settings, settings_for, settings_spec
+from netevents.web.forms_helpers import attach_errors
+
+bp = Blueprint("plugins", __name__)
+
+
+def _records():
+    """Every plugin record, sorted by name."""
+    return sorted(manager_of(current_app).records.values(), key=lambda record: record.name)
+
+
+@bp.route("/-/plugins")
+def index():
+    """List plugins with their source, version, hooks, state and errors."""
+    manager = manager_of(current_app)
+    settings = {name for name, _spec in _settings_specs()}
+    return render_template("plugins/index.html", records=_records(), safe_mode=manager.safe_mode,
+                           with_settings=settings, form=FlaskForm(), hook_api=HOOK_API_VERSION, version=__version__)
+
+
+@bp.route("/-/plugins.json")
+def index_json():
+    """The same list as JSON."""
+    return jsonify({"netevents": __version__, "hook_api": HOOK_API_VERSION,
+                    "safe_mode": manager_of(current_app).safe_mode,
+                    "plugins": [record.as_dict() for record in _records()]})
+
+
+@bp.route("/-/plugins/<name>/<any(enable, disable):action>", methods=["POST"])
+def change(name: str, action: str):
+    """Enable or disable a plugin (admins only)."""
+    if not current_user.is_admin:
+        raise Forbidden("Only an admin can enable or disable plugins.")
+    session = request_session()
+    try:
+        set_plugin_enabled(current_app, session, name, action == "enable")
+        session.commit()
+    except DomainError as error:
+        session.rollback()
+        flash(error.message, "error")
+    else:
+        flash(f"{name} is {action}d.", "success")
+    return redirect(url_for("plugins.index"))
+
+
+def _settings_specs():
+    """(plugin name, PluginSettings) of every enabled plugin that has settings."""
+    from netevents.services.hooks import results_by_plugin
+
+    return results_by_plugin(request_session(), "plugin_settings")
+
+
+@bp.route("/-/plugins/<name>/settings", methods=["GET", "POST"])
+def settings(name: str):
+    """Show and save the logged-in account's settings of a plugin; secrets show only whether they are set."""
+    session = request_session()
+    spec = settings_spec(session, name)
+    if spec is None:
+        raise NotFound(f"The plugin {name} has no settings here.")
+    form = spec.form(data=settings_for(session, name, owner=current_user))
+    if form.validate_on_submit():
+        try:
+            save_settings(session, name, form.data, owner=current_user)
+            session.commit()
+        except DomainError as error:
+            session.rollback()
+            attach_errors(form, error)
+        else:
+            flash(f"Settings of {name} saved.", "success")
+            return redirect(url_for("plugins.settings", name=name))
+    secrets = [(secret_variable(name, key), plugin_secret(name, key) is not None) for key in spec.secrets]
+    return render_template("plugins/settings.html", name=name, form=form, secrets=secrets)

@@ -1,0 +1,20 @@
+"""The plugin's table; its name starts with the plugin's name, as netevents requires."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from netevents.db import Base, utcnow
+from netevents.models.base import Owned
+
+
+class HelloNote(Owned, Base):
+    """A short note pinned to one account's dashboard."""
+
+    __tablename__ = "hello_panel_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    text: Mapped[str] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

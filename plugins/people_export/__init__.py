@@ -1,0 +1,17 @@
+"""First-party plugin: download your people as a spreadsheet (CSV) or as contact cards (vCard 3.0)."""
+from netevents import hookimpl
+from netevents.plugin_api import Exporter
+from netevents_plugins.people_export.formats import people_csv, people_vcard
+
+
+@hookimpl
+def register_exporters():
+    """The CSV and vCard exports of the account's people."""
+    return [
+        Exporter(name="people-csv", label="People (CSV spreadsheet)", media_type="text/csv; charset=utf-8",
+                 extension="csv", export=people_csv,
+                 description="One row per person; opens in Excel, LibreOffice and Numbers."),
+        Exporter(name="people-vcard", label="People (vCard contact cards)", media_type="text/vcard; charset=utf-8",
+                 extension="vcf", export=people_vcard,
+                 description="vCard 3.0, for phones, Apple Contacts, Google Contacts and Outlook."),
+    ]

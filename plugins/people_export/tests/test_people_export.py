@@ -1,0 +1,66 @@
+"""The first-party people_export plugin: CSV with formulas neutralised, vCard 3.0, only your own people."""
+import csv
+import io
+
+from netevents.models import Organization, Person, PersonEmail, PersonPhone, Tag
+from netevents_plugins.people_export.formats import escape_text, fold, neutralise
+
+
+def add_person(session, owner, name, **fields):
+    person = Person(owner_id=owner.id, display_name=name, sort_name=name.lower(), **fields)
+    session.add(person)
+    session.flush()
+    return person
+
+
+def test_csv_lists_my_people_with_their_details(session, user_client, account, make_account):
+    ada = add_person(session, account, "Ada Lovelace", given_name="Ada", family_name="Lovelace", job_title="CTO",
+                     organization=Organization(owner_id=account.id, name="Engines Ltd"),
+                     tags=[Tag(owner_id=account.id, name="mentors")])
+    ada.emails.append(PersonEmail(owner_id=account.id, address="ada@example.com"))
+    ada.phones.append(PersonPhone(owner_id=account.id, number="+441234567890"))
+    add_person(session, make_account(), "Someone Else")
+    session.commit()
+    body = user_client.get("/export/people-csv").data
+    assert body.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert [row["name"] for row in rows] == ["Ada Lovelace"]
+    assert rows[0]["emails"] == "ada@example.com" and rows[0]["organization"] == "Engines Ltd"
+    # a leading + would make a spreadsheet read the number as a formula or a number: it stays text
+    assert rows[0]["tags"] == "mentors" and rows[0]["phones"] == "'+441234567890"
+
+
+def test_csv_neutralises_formulas(session, user_client, account):
+    add_person(session, account, "=HYPERLINK(\"http://evil\")", notes="+1 call", job_title="@boss")
+    session.commit()
+    row = next(csv.DictReader(io.StringIO(user_client.get("/export/people-csv").data.decode("utf-8-sig"))))
+    assert row["name"].startswith("'=") and row["notes"] == "'+1 call" and row["job_title"] == "'@boss"
+    assert neutralise("-2") == "'-2" and neutralise("plain") == "plain" and neutralise(None) == ""
+
+
+def test_vcard_is_valid_3_0(session, user_client, account):
+    ada = add_person(session, account, "Ada; Countess, of Lovelace", notes="line one\nline two", given_name="Ada")
+    ada.emails.append(PersonEmail(owner_id=account.id, address="ada@example.com"))
+    session.commit()
+    body = user_client.get("/export/people-vcard").data.decode()
+    assert body.startswith("BEGIN:VCARD\r\nVERSION:3.0\r\n") and body.endswith("END:VCARD\r\n")
+    assert "FN:Ada\\; Countess\\, of Lovelace\r\n" in body
+    assert "NOTE:line one\\nline two\r\n" in body and "EMAIL;TYPE=INTERNET:ada@example.com" in body
+    assert f"UID:netevents-person-{ada.id}" in body
+    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+
+
+def test_vcard_lines_fold_at_75_octets_without_splitting_characters():
+    line = "NOTE:" + "é" * 100
+    folded = fold(line)
+    parts = folded.split("\r\n")
+    assert all(len(part.encode()) <= 75 for part in parts) and all(p.startswith(" ") for p in parts[1:])
+    assert "".join(p[1:] if i else p for i, p in enumerate(parts)) == line
+    assert escape_text("a\\b,c;d") == "a\\\\b\\,c\\;d"
+
+
+def test_an_empty_network_exports_headers_only(user_client):
+    assert user_client.get("/export/people-csv").data.decode("utf-8-sig").strip() == ",".join([
+        "name", "given_name", "family_name", "emails", "phones", "organization", "job_title", "location", "tags",
+        "links", "how_we_met", "interests", "notes", "added"])
+    assert user_client.get("/export/people-vcard").data == b""

@@ -1,0 +1,103 @@
+"""/-/plugins: listing, admin-only enable/disable with CSRF, per-account settings with secrets never shown."""
+import pytest
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, StringField
+from wtforms.validators import NumberRange
+
+from netevents import hookimpl
+from netevents.models import PluginState
+from netevents.plugin_api import PluginSettings, plugin_settings_for
+
+
+class Tuned:
+    """A plugin with settings and a secret."""
+
+    @hookimpl
+    def plugin_settings(self):
+        class Form(FlaskForm):
+            greeting = StringField("Greeting")
+            days = IntegerField("Days ahead", validators=[NumberRange(min=1, max=30)])
+
+        return PluginSettings(form=Form, defaults={"greeting": "Hello", "days": 7}, secrets=("API_TOKEN",))
+
+    @hookimpl
+    def dashboard_panels(self, session, account):
+        return plugin_settings_for(session, "tuned", account)["greeting"]
+
+
+@pytest.fixture
+def tuned(register_plugin):
+    return register_plugin(Tuned(), name="tuned")
+
+
+def test_lists_plugins_with_source_version_hooks_and_state(user_client, tuned):
+    page = user_client.get("/-/plugins").get_data(as_text=True)
+    assert "people_export" in page and "first-party" in page and "register_exporters" in page
+    data = user_client.get("/-/plugins.json").get_json()
+    assert data["hook_api"] == "1.0"
+    tuned_json = next(plugin for plugin in data["plugins"] if plugin["name"] == "tuned")
+    assert tuned_json["enabled"] and tuned_json["hooks"] == ["dashboard_panels", "plugin_settings"]
+
+
+def test_plugin_pages_need_a_login(client, account):
+    assert client.get("/-/plugins").status_code == 302
+    assert client.get("/-/plugins.json").status_code == 302
+
+
+def test_admin_disables_and_enables_a_plugin(app, user_client, session, tuned):
+    assert "Hello" in user_client.get("/").get_data(as_text=True)
+    response = user_client.post("/-/plugins/tuned/disable", follow_redirects=True)
+    assert "tuned is disabled" in response.get_data(as_text=True)
+    assert session.get(PluginState, "tuned").enabled is False
+    assert "Hello" not in user_client.get("/").get_data(as_text=True)
+    user_client.post("/-/plugins/tuned/enable")
+    assert session.get(PluginState, "tuned").enabled is True
+    assert "Hello" in user_client.get("/").get_data(as_text=True)
+
+
+def test_only_admins_change_plugins(app, account, make_account, tuned):
+    member = app.test_client(user=make_account())
+    assert member.post("/-/plugins/tuned/disable").status_code == 403
+    assert app.extensions["netevents.plugins"].is_active("tuned")
+    assert "Disable" not in member.get("/-/plugins").get_data(as_text=True)
+
+
+def test_changing_a_plugin_needs_the_csrf_token(app, account, tuned):
+    app.config["WTF_CSRF_ENABLED"] = True
+    assert app.test_client(user=account).post("/-/plugins/tuned/disable").status_code == 400
+    assert app.extensions["netevents.plugins"].is_active("tuned")
+
+
+def test_unknown_or_broken_plugins_cannot_be_enabled(user_client):
+    response = user_client.post("/-/plugins/nothing/enable", follow_redirects=True)
+    assert "No plugin named &#39;nothing&#39; is installed" in response.get_data(as_text=True)
+
+
+def test_other_processes_pick_up_a_change(app, user_client, session, tuned):
+    app.config["PLUGIN_STATE_REFRESH_SECONDS"] = 0
+    session.add(PluginState(name="tuned", enabled=False))  # as if another process had disabled it
+    session.commit()
+    user_client.get("/")
+    assert not app.extensions["netevents.plugins"].is_active("tuned")
+
+
+def test_settings_are_per_account_and_validated(app, user_client, make_account, tuned):
+    assert 'value="Hello"' in user_client.get("/-/plugins/tuned/settings").get_data(as_text=True)
+    bad = user_client.post("/-/plugins/tuned/settings", data={"greeting": "Hi", "days": "99"})
+    assert bad.status_code == 200 and "field-error" in bad.get_data(as_text=True)
+    user_client.post("/-/plugins/tuned/settings", data={"greeting": "Good morning", "days": "3"})
+    assert "Good morning" in user_client.get("/").get_data(as_text=True)
+    other = app.test_client(user=make_account())
+    assert "Hello" in other.get("/").get_data(as_text=True)
+
+
+def test_secrets_come_from_the_environment_and_are_never_shown(user_client, tuned, monkeypatch):
+    monkeypatch.setenv("NETEVENTS_PLUGIN_TUNED_API_TOKEN", "s3cr3t-value")
+    page = user_client.get("/-/plugins/tuned/settings").get_data(as_text=True)
+    assert "NETEVENTS_PLUGIN_TUNED_API_TOKEN</code>: set" in page
+    assert "s3cr3t-value" not in page
+    assert "s3cr3t-value" not in user_client.get("/-/plugins.json").get_data(as_text=True)
+
+
+def test_a_plugin_without_settings_has_no_settings_page(user_client):
+    assert user_client.get("/-/plugins/people_export/settings").status_code == 404
