@@ -4,9 +4,10 @@ from __future__ import annotations
 import enum
 from typing import Optional
 
-from sqlalchemy import Column, Enum, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import Column, Enum, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from netevents import search_index
 from netevents.db import Base
 from netevents.models.base import Owned, Timestamped
 
@@ -148,3 +149,19 @@ class PersonLink(Owned, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     person: Mapped[Person] = relationship(back_populates="links")
+
+
+def _create_search_index(_metadata, connection, tables=(), **_kw) -> None:
+    """Build the people search index whenever create_all creates the person table."""
+    if any(created.name == "person" for created in tables):
+        search_index.create_search_index(connection)
+
+
+def _drop_search_index(_metadata, connection, tables=(), **_kw) -> None:
+    """Drop the search index before drop_all drops the person table it refers to."""
+    if any(dropped.name == "person" for dropped in tables):
+        search_index.drop_search_index(connection)
+
+
+event.listen(Base.metadata, "after_create", _create_search_index)
+event.listen(Base.metadata, "before_drop", _drop_search_index)
