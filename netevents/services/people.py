@@ -172,8 +172,9 @@ def _apply(session: Session, person: Person, fields: PersonFields, owner: Accoun
 def create_person(session: Session, fields: PersonFields, *, owner: Account) -> Person:
     """Add a person to the owner's network and fire ``person_created``."""
     person = Person(owner_id=owner.id)
+    with session.no_autoflush:  # the lookups while validating must not insert a half-filled person
+        _apply(session, person, fields, owner)
     session.add(person)
-    _apply(session, person, fields, owner)
     reindex_people(session, [person.id])
     notify(session, "person_created", person=person, owner=owner)
     return person
@@ -182,7 +183,8 @@ def create_person(session: Session, fields: PersonFields, *, owner: Account) -> 
 def update_person(session: Session, person_id: int, fields: PersonFields, *, owner: Account) -> Person:
     """Change a person's details and fire ``person_updated``."""
     person = get_person(session, person_id, owner=owner)
-    _apply(session, person, fields, owner)
+    with session.no_autoflush:
+        _apply(session, person, fields, owner)
     reindex_people(session, [person.id])
     notify(session, "person_updated", person=person, owner=owner)
     return person

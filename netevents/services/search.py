@@ -4,11 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session
 
 from netevents import search_index
 from netevents.models import Account, Person
+from netevents.services.people_lists import load_people
 
 MAX_LIMIT = 100
 
@@ -42,14 +42,6 @@ def _matching_email(person: Person, chunks: list[list[str]]) -> Optional[str]:
     return person.primary_email
 
 
-def _load_people(session: Session, ids: list[int]) -> list[Person]:
-    """Load people with what result lists show, in the order of ``ids``."""
-    query = select(Person).where(Person.id.in_(ids)).options(
-        joinedload(Person.organization), selectinload(Person.emails), selectinload(Person.tags))
-    found = {person.id: person for person in session.scalars(query)}
-    return [found[person_id] for person_id in ids if person_id in found]
-
-
 def search_people(session: Session, query: str, *, owner: Account, limit: int = 20, offset: int = 0) -> SearchPage:
     """Find the owner's people whose name, email, organization, tags or notes match every word of ``query``.
 
@@ -60,7 +52,7 @@ def search_people(session: Session, query: str, *, owner: Account, limit: int = 
     session.flush()
     ids = search_index.matching_person_ids(session.connection(), query, owner.id, limit + 1, offset)
     chunks = search_index.query_chunks(query)
-    hits = [SearchHit(person, _matching_email(person, chunks)) for person in _load_people(session, ids[:limit])]
+    hits = [SearchHit(person, _matching_email(person, chunks)) for person in load_people(session, ids[:limit])]
     return SearchPage(query=query, hits=hits, offset=offset, limit=limit, has_more=len(ids) > limit)
 
 

@@ -5,6 +5,8 @@ from netevents.services.validation import display_phone
 
 CORE_NAVIGATION = [
     ("home.index", "Home"),
+    ("people.index", "People"),
+    ("organizations.index", "Organizations"),
 ]
 
 
