@@ -74,7 +74,7 @@ class Person(Owned, Timestamped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     display_name: Mapped[str] = mapped_column(String(200))
-    # lower-cased display name, for case-insensitive sorting without a function index
+    # display name without case or diacritics (services.people.name_key), to sort and compare names
     sort_name: Mapped[str] = mapped_column(String(200), default="")
     given_name: Mapped[Optional[str]] = mapped_column(String(120))
     family_name: Mapped[Optional[str]] = mapped_column(String(120))

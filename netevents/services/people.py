@@ -1,12 +1,14 @@
 """People: creating, changing, finding and deleting the people in a user's network."""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from netevents.db import utcnow
 from netevents.errors import Conflict, Invalid, NotFound
 from netevents.models import Account, Person, PersonEmail, PersonLink, PersonPhone, Tag
 from netevents.services.hooks import notify
@@ -55,9 +57,15 @@ def person_with_email(session: Session, address: str, *, owner: Account) -> Pers
     return session.scalars(query.limit(1)).first()
 
 
+def name_key(name: str) -> str:
+    """The form of a name used to sort and compare: case-folded, without diacritics, single spaces."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(char for char in decomposed if not unicodedata.combining(char)).casefold().split())
+
+
 def people_named(session: Session, name: str, *, owner: Account, limit: int = 2) -> list[Person]:
     """Return up to ``limit`` of the owner's people whose name is exactly ``name`` (ignoring case)."""
-    query = select(Person).where(Person.owner_id == owner.id, Person.sort_name == name.strip().casefold())
+    query = select(Person).where(Person.owner_id == owner.id, Person.sort_name == name_key(name))
     return list(session.scalars(query.order_by(Person.id).limit(limit)))
 
 
@@ -71,7 +79,7 @@ def _introducer_by_id(session: Session, person_id: int, owner: Account) -> Perso
 
 def _label_fits(label: str, person: Person) -> bool:
     """Whether a typed label still names ``person`` (suggestions read "Name" or "Name (organization)")."""
-    typed = label.casefold()
+    typed = name_key(label)
     return typed == person.sort_name or typed.startswith(person.sort_name + " (")
 
 
@@ -139,7 +147,7 @@ def _apply_scalars(session: Session, person: Person, fields: PersonFields, owner
     introducer = _introducer(session, fields, owner)
     if introducer is not None and introducer is person:
         raise Invalid("Nobody introduces themselves.", introduced_by_id="Choose someone else.")
-    person.display_name, person.sort_name = name, name.casefold()
+    person.display_name, person.sort_name = name, name_key(name)
     person.given_name = clean_text(fields.given_name, 120, field="given_name") or None
     person.family_name = clean_text(fields.family_name, 120, field="family_name") or None
     person.job_title = clean_text(fields.job_title, 200, field="job_title") or None
@@ -175,6 +183,7 @@ def create_person(session: Session, fields: PersonFields, *, owner: Account) -> 
     with session.no_autoflush:  # the lookups while validating must not insert a half-filled person
         _apply(session, person, fields, owner)
     session.add(person)
+    session.flush()
     reindex_people(session, [person.id])
     notify(session, "person_created", person=person, owner=owner)
     return person
@@ -185,6 +194,7 @@ def update_person(session: Session, person_id: int, fields: PersonFields, *, own
     person = get_person(session, person_id, owner=owner)
     with session.no_autoflush:
         _apply(session, person, fields, owner)
+    person.updated_at = utcnow()  # also when only emails, phones or tags changed
     reindex_people(session, [person.id])
     notify(session, "person_updated", person=person, owner=owner)
     return person
