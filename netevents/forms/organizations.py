@@ -1,8 +1,9 @@
 """The organization form."""
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from netevents.forms.people import web_address
 from netevents.models import Organization
 from netevents.models.people import OrganizationKind
 from netevents.services.organizations import OrganizationFields
@@ -12,9 +13,9 @@ class OrganizationForm(FlaskForm):
     """Name, kind, website and notes of an organization."""
 
     name = StringField("Name", validators=[DataRequired("Enter a name."), Length(max=200)])
-    kind = SelectField("Kind", choices=[(kind.value, kind.label.capitalize()) for kind in OrganizationKind],
-                       default=OrganizationKind.company.value)
-    website = StringField("Website", validators=[Length(max=500)], render_kw={"inputmode": "url"})
+    kind = SelectField("Kind", default=OrganizationKind.company.value,
+                       choices=[SelectChoice(kind.value, kind.label.capitalize()) for kind in OrganizationKind])
+    website = StringField("Website", validators=[Length(max=500), web_address], render_kw={"inputmode": "url"})
     notes = TextAreaField("Notes", validators=[Length(max=20_000)])
 
     def to_fields(self) -> OrganizationFields:

@@ -7,13 +7,13 @@ import phonenumbers
 from flask_wtf import FlaskForm
 from markupsafe import Markup, escape
 from phonenumbers import geocoder
-from wtforms import Field, HiddenField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms import Field, HiddenField, IntegerField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from netevents.errors import Invalid
 from netevents.models import Person
 from netevents.services.people import PersonFields
-from netevents.services.validation import display_phone, normalize_email, normalize_phone
+from netevents.services.validation import display_phone, normalize_email, normalize_phone, normalize_url
 
 TEXT_LIMIT = 20_000
 
@@ -74,7 +74,8 @@ def _each(normalize):
             try:
                 normalize(form, value)
             except Invalid as error:
-                field.errors.append(next(iter(error.field_errors.values()), error.message))
+                message = next(iter(error.field_errors.values()), error.message)
+                field.errors.append(message if value in message else f"{value}: {message}")
 
     return validator
 
@@ -99,15 +100,24 @@ def _phone(form, value):
     normalize_phone(value, form.phone_region.data or None, field="phones")
 
 
+def web_address(_form, field):
+    """Check an optional web address the way the service will store it."""
+    if field.data and field.data.strip():
+        try:
+            normalize_url(field.data, field=field.name)
+        except Invalid as error:
+            raise ValidationError(error.field_errors[field.name]) from None
+
+
 @cache
-def phone_regions() -> list[tuple[str, str]]:
+def phone_regions() -> list[SelectChoice]:
     """Countries for numbers typed without +country code, by name."""
     regions = []
     for code in phonenumbers.SUPPORTED_REGIONS:
         example = phonenumbers.example_number(code)
         name = (geocoder.country_name_for_number(example, "en") if example else "") or code
-        regions.append((code, f"{name} (+{phonenumbers.country_code_for_region(code)})"))
-    return [("", "None: numbers start with +")] + sorted(regions, key=lambda item: item[1])
+        regions.append(SelectChoice(code, f"{name} (+{phonenumbers.country_code_for_region(code)})"))
+    return [SelectChoice("", "None: numbers start with +"), *sorted(regions, key=lambda choice: choice.label)]
 
 
 def split_tags(text: str | None) -> list[str]:
@@ -129,8 +139,8 @@ class PersonForm(FlaskForm):
                         input_attributes={"autocomplete": "off", "inputmode": "tel"})
     phone_region = SelectField("Country for numbers without +", choices=phone_regions, validate_choice=True)
     location = StringField("Location", validators=[Length(max=200)])
-    linkedin = StringField("LinkedIn", validators=[Length(max=500)])
-    website = StringField("Website", validators=[Length(max=500)])
+    linkedin = StringField("LinkedIn", validators=[Length(max=500), web_address])
+    website = StringField("Website", validators=[Length(max=500), web_address])
     tags = StringField("Tags", validators=[Length(max=2000)])
     interests = TextAreaField("Interests", validators=[Length(max=TEXT_LIMIT)])
     how_we_met = TextAreaField("How we met", validators=[Length(max=TEXT_LIMIT)])

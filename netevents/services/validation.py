@@ -44,8 +44,12 @@ def normalize_url(raw: str, field: str = "url") -> str:
     value = raw.strip()
     if value and "://" not in value:
         value = "https://" + value
-    parts = urlsplit(value)
-    if parts.scheme not in {"http", "https"} or "." not in parts.netloc:
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname or ""
+    except ValueError:  # e.g. a malformed port or IPv6 bracket
+        parts, host = urlsplit(""), ""
+    if parts.scheme not in {"http", "https"} or "." not in host or any(char.isspace() for char in value):
         message = f"{raw!r} is not a web address"
         raise Invalid(message, **{field: message})
     return value
