@@ -68,8 +68,11 @@ class Person(Owned, Timestamped, Base):
 
     __tablename__ = "person"
     __table_args__ = (
-        Index("ix_person_owner_sort_name", "owner_id", "sort_name"),
-        Index("ix_person_owner_updated", "owner_id", "updated_at"),
+        # one index per list order, ending on the id, so a page of ids is read from the index alone
+        Index("ix_person_owner_sort_name", "owner_id", "sort_name", "id"),
+        Index("ix_person_owner_organization_key", "owner_id", "organization_key", "sort_name", "id"),
+        Index("ix_person_owner_created", "owner_id", "created_at", "id"),
+        Index("ix_person_owner_updated", "owner_id", "updated_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -81,6 +84,8 @@ class Person(Owned, Timestamped, Base):
     organization_id: Mapped[Optional[int]] = mapped_column(
         ForeignKey("organization.id", ondelete="SET NULL"), index=True
     )
+    # the organization's name as a sort key (services.validation.name_key), kept by the services
+    organization_key: Mapped[Optional[str]] = mapped_column(String(200))
     job_title: Mapped[Optional[str]] = mapped_column(String(200))
     location: Mapped[Optional[str]] = mapped_column(String(200))
     interests: Mapped[str] = mapped_column(Text, default="")

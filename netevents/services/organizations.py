@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from netevents.errors import Conflict, Invalid, NotFound
@@ -12,7 +12,7 @@ from netevents.models import Account, Organization, Person
 from netevents.models.people import OrganizationKind
 from netevents.services.pagination import Page, page_of_ids
 from netevents.services.search import reindex_people
-from netevents.services.validation import clean_text, normalize_url
+from netevents.services.validation import clean_text, name_key, normalize_url
 
 
 @dataclass
@@ -86,6 +86,7 @@ def update_organization(session: Session, organization_id: int, fields: Organiza
     _apply(session, organization, fields, owner)
     session.flush()
     if organization.name != old_name:
+        _set_member_sort_key(session, organization, name_key(organization.name))
         reindex_people(session, _member_ids(session, organization))
     return organization
 
@@ -94,9 +95,17 @@ def delete_organization(session: Session, organization_id: int, *, owner: Accoun
     """Delete an organization; its people stay, without an organization."""
     organization = get_organization(session, organization_id, owner=owner)
     members = _member_ids(session, organization)
+    _set_member_sort_key(session, organization, None)
     session.delete(organization)
     session.flush()
     reindex_people(session, members)
+
+
+def _set_member_sort_key(session: Session, organization: Organization, key: str | None) -> None:
+    """Store the organization's sort key on its people, so lists sort by organization along an index."""
+    session.execute(update(Person).where(Person.owner_id == organization.owner_id,
+                                         Person.organization_id == organization.id)
+                    .values(organization_key=key).execution_options(synchronize_session="fetch"))
 
 
 def _member_ids(session: Session, organization: Organization) -> list[int]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from math import ceil
-from typing import Generic, TypeVar
+from typing import Callable, Generic, TypeVar
 
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
@@ -42,13 +42,17 @@ class Page(Generic[T]):
         return (self.page - 1) * self.per_page + 1 if self.items else 0
 
 
-def page_of_ids(session: Session, ids: Select, count: Select, page: int, per_page: int) -> tuple[list[int], int, int]:
+def page_of_ids(session: Session, ids: Select, count: Select, page: int, per_page: int,
+                fetch: Callable[[Select, int, int], list[int]] | None = None) -> tuple[list[int], int, int]:
     """Run a count query and an id query for ``page``; return (ids, clamped page, total).
 
     Selecting only ids lets the database walk an index for deep pages; callers then load the rows.
+    ``fetch(ids, offset, limit)`` replaces the plain OFFSET/LIMIT query when an order needs more.
     """
     per_page = max(1, min(per_page, MAX_PER_PAGE))
     total = session.scalar(count) or 0
     page = max(1, min(page, max(1, ceil(total / per_page))))
-    found = list(session.scalars(ids.limit(per_page).offset((page - 1) * per_page)))
-    return found, page, total
+    offset = (page - 1) * per_page
+    if fetch is not None:
+        return fetch(ids, offset, per_page), page, total
+    return list(session.scalars(ids.limit(per_page).offset(offset))), page, total

@@ -1,7 +1,6 @@
 """People: creating, changing, finding and deleting the people in a user's network."""
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -14,7 +13,7 @@ from netevents.models import Account, Person, PersonEmail, PersonLink, PersonPho
 from netevents.services.hooks import notify
 from netevents.services.organizations import organization_for_name
 from netevents.services.search import reindex_people, unindex_people
-from netevents.services.validation import clean_text, normalize_email, normalize_phone, normalize_url
+from netevents.services.validation import clean_text, name_key, normalize_email, normalize_phone, normalize_url
 
 
 @dataclass
@@ -55,12 +54,6 @@ def person_with_email(session: Session, address: str, *, owner: Account) -> Pers
     query = select(Person).join(PersonEmail).where(PersonEmail.owner_id == owner.id,
                                                    PersonEmail.address == address.strip().lower())
     return session.scalars(query.limit(1)).first()
-
-
-def name_key(name: str) -> str:
-    """The form of a name used to sort and compare: case-folded, without diacritics, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return " ".join("".join(char for char in decomposed if not unicodedata.combining(char)).casefold().split())
 
 
 def people_named(session: Session, name: str, *, owner: Account, limit: int = 2) -> list[Person]:
@@ -158,6 +151,7 @@ def _apply_scalars(session: Session, person: Person, fields: PersonFields, owner
     person.introduced_by = introducer
     person.cadence_days = fields.cadence_days
     person.organization = organization_for_name(session, fields.organization_name, owner=owner)
+    person.organization_key = name_key(person.organization.name) if person.organization else None
 
 
 def _apply(session: Session, person: Person, fields: PersonFields, owner: Account) -> None:

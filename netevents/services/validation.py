@@ -1,6 +1,7 @@
 """Field normalizers shared by services: emails, phone numbers, URLs, plain text."""
 from __future__ import annotations
 
+import unicodedata
 from urllib.parse import urlsplit
 
 import phonenumbers
@@ -61,3 +62,9 @@ def clean_text(raw: str | None, limit: int | None = None, field: str = "text") -
     if limit is not None and len(value) > limit:
         raise Invalid(f"{field} is longer than {limit} characters", **{field: f"At most {limit} characters."})
     return value
+
+
+def name_key(name: str) -> str:
+    """The form of a name used to sort and compare: case-folded, without diacritics, single spaces."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(char for char in decomposed if not unicodedata.combining(char)).casefold().split())

@@ -42,6 +42,19 @@ def test_list_sorts_by_organization_with_the_unaffiliated_last(session, account,
     assert listed(page) == ["alice", "Émile", "carol", "Bob", "Dave", "Frank"]
 
 
+def test_organization_order_pages_across_the_unaffiliated(session, account, crowd):
+    pages = [listed(list_people(session, owner=account, sort="organization", page=n, per_page=2)) for n in (1, 2, 3)]
+    assert pages == [["alice", "Émile"], ["carol", "Bob"], ["Dave", "Frank"]]
+
+
+def test_organization_order_follows_renames_and_deletions(session, account, crowd):
+    acme = crowd[2].organization
+    update_organization(session, acme.id, OrganizationFields(name="Zulu"), owner=account)
+    assert listed(list_people(session, owner=account, sort="organization"))[:3] == ["carol", "alice", "Émile"]
+    delete_organization(session, acme.id, owner=account)
+    assert listed(list_people(session, owner=account, sort="organization"))[:2] == ["carol", "alice"]
+
+
 def test_list_sorts_by_recently_added_and_updated(session, account, crowd):
     assert listed(list_people(session, owner=account, sort="added"))[0] == "Émile"
     update_person(session, crowd[1].id, PersonFields(display_name="Bob", tags=["new"]), owner=account)
