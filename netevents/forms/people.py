@@ -24,9 +24,14 @@ class RepeatedInput:
     def __call__(self, field: "MultiValueField", **kwargs) -> Markup:
         values = [*field.display_values(), ""]
         attributes = {"type": field.input_type, "name": field.name, **field.input_attributes, **kwargs}
+        # mark only the boxes an error message names (all of them when none is named)
+        named = {value for value in values if value and any(value in error for error in field.errors)}
         inputs = []
         for index, value in enumerate(values):
             own = {**attributes, "id": field.id if index == 0 else f"{field.id}-{index}", "value": value}
+            if named and value not in named:
+                for key in ("aria_invalid", "aria-invalid", "aria_describedby", "aria-describedby"):
+                    own.pop(key, None)
             rendered = " ".join(f'{escape(key.replace("_", "-"))}="{escape(val)}"' for key, val in own.items()
                                 if val is not None and val is not False)
             inputs.append(Markup(f"<input {rendered}>"))

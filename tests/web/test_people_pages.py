@@ -148,3 +148,10 @@ def test_home_offers_search_and_add(user_client):
     html = user_client.get("/").get_data(as_text=True)
     assert 'action="/people/search"' in html and 'href="/people/new"' in html
     assert 'href="/people/"' in html and 'href="/organizations/"' in html
+
+
+def test_only_the_box_with_the_bad_address_is_marked(user_client):
+    html = user_client.post("/people/new", data={**VALID, "emails": ["ok@example.com", "broken@"]}).get_data(
+        as_text=True)
+    boxes = re.findall(r'<input[^>]*name="emails"[^>]*>', html)
+    assert ['aria-invalid="true"' in box for box in boxes] == [False, True, False]
