@@ -158,6 +158,34 @@ def run_benchmarks(session: Session, owner: Account, data: dict, repeat: int) ->
                          max(3, repeat // 5)))
 
 
+def prepare(session: Session, engine, count: int) -> tuple[Account, dict]:
+    """Create a benchmark account, bulk-load its people and index them; return the account and the data."""
+    data = generate(count)
+    owner = Account(email=f"benchmark-{uuid.uuid4().hex[:8]}@example.invalid", password_hash="-")
+    session.add(owner)
+    session.flush()
+    start = time.perf_counter()
+    load(session, owner.id, data)
+    session.commit()
+    print(f"inserted {count:,} people in {time.perf_counter() - start:.1f} s")
+    start = time.perf_counter()
+    rebuild_search_index(session.connection(), owner_id=owner.id)
+    session.commit()
+    print(f"indexed them in {time.perf_counter() - start:.1f} s")
+    if engine.dialect.name == "postgresql":  # what autovacuum does soon after a bulk load
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("VACUUM ANALYZE person, person_search, person_email, organization")
+    return owner, data
+
+
+def remove(session: Session, owner: Account) -> None:
+    """Delete the benchmark account, its people and their index rows."""
+    people = session.scalars(select(Person.id).where(Person.owner_id == owner.id)).all()
+    remove_search_rows(session.connection(), people)
+    session.execute(delete(Account).where(Account.id == owner.id))
+    session.commit()
+
+
 def main() -> None:
     """Parse arguments, load the data, build the index, time everything, clean up."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -166,36 +194,17 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--keep", action="store_true", help="keep the benchmark account and its people")
     args = parser.parse_args()
-    url = args.database_url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'benchmark.db'}"
-    engine = make_engine(url)
+    engine = make_engine(args.database_url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'benchmark.db'}")
     Base.metadata.create_all(engine)
     with engine.begin() as connection:
         create_search_index(connection)
     print(f"database: {engine.url.render_as_string(hide_password=True)} ({engine.dialect.name})")
-    data = generate(args.people)
     with Session(engine, expire_on_commit=False) as session:
-        owner = Account(email=f"benchmark-{uuid.uuid4().hex[:8]}@example.invalid", password_hash="-")
-        session.add(owner)
-        session.flush()
-        start = time.perf_counter()
-        load(session, owner.id, data)
-        session.commit()
-        print(f"inserted {args.people:,} people in {time.perf_counter() - start:.1f} s")
-        start = time.perf_counter()
-        rebuild_search_index(session.connection(), owner_id=owner.id)
-        session.commit()
-        print(f"indexed them in {time.perf_counter() - start:.1f} s")
-        if engine.dialect.name == "postgresql":  # what autovacuum does soon after a bulk load
-            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-                connection.exec_driver_sql("VACUUM ANALYZE person, person_search, person_email, organization")
+        owner, data = prepare(session, engine, args.people)
         run_benchmarks(session, owner, data, args.repeat)
         if not args.keep:
-            remove_search_rows(session.connection(), session.scalars(
-                select(Person.id).where(Person.owner_id == owner.id)).all())
-            session.execute(delete(Account).where(Account.id == owner.id))
-            session.commit()
+            remove(session, owner)
     engine.dispose()
-
 
 if __name__ == "__main__":
     main()

@@ -75,6 +75,7 @@ def _each(normalize):
     """A validator that runs ``normalize`` on every value and reports each failure next to the field."""
 
     def validator(form, field):
+        """Check each value, collecting one message per bad value."""
         for value in field.data or []:
             try:
                 normalize(form, value)
@@ -89,6 +90,7 @@ def _at_most(count: int, noun: str):
     """A validator that limits how many values a repeated field takes."""
 
     def validator(_form, field):
+        """Refuse more than ``count`` values."""
         if len(field.data or []) > count:
             field.errors.append(f"At most {count} {noun}.")
 

@@ -47,6 +47,7 @@ def _by_organization(session: Session):
     """
 
     def fetch(ids: Select, offset: int, limit: int) -> list[int]:
+        """Return up to ``limit`` ids from ``offset`` on, in organization order."""
         affiliated = ids.where(Person.organization_key.is_not(None))
         found = list(session.scalars(affiliated.order_by(*PERSON_SORTS["organization"][1])
                                      .offset(offset).limit(limit)))
