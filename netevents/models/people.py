@@ -4,9 +4,10 @@ from __future__ import annotations
 import enum
 from typing import Optional
 
-from sqlalchemy import Column, Enum, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import Column, Enum, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from netevents import search_index
 from netevents.db import Base
 from netevents.models.base import Owned, Timestamped
 
@@ -67,19 +68,24 @@ class Person(Owned, Timestamped, Base):
 
     __tablename__ = "person"
     __table_args__ = (
-        Index("ix_person_owner_sort_name", "owner_id", "sort_name"),
-        Index("ix_person_owner_updated", "owner_id", "updated_at"),
+        # one index per list order, ending on the id, so a page of ids is read from the index alone
+        Index("ix_person_owner_sort_name", "owner_id", "sort_name", "id"),
+        Index("ix_person_owner_organization_key", "owner_id", "organization_key", "sort_name", "id"),
+        Index("ix_person_owner_created", "owner_id", "created_at", "id"),
+        Index("ix_person_owner_updated", "owner_id", "updated_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     display_name: Mapped[str] = mapped_column(String(200))
-    # lower-cased display name, for case-insensitive sorting without a function index
+    # display name without case or diacritics (services.people.name_key), to sort and compare names
     sort_name: Mapped[str] = mapped_column(String(200), default="")
     given_name: Mapped[Optional[str]] = mapped_column(String(120))
     family_name: Mapped[Optional[str]] = mapped_column(String(120))
     organization_id: Mapped[Optional[int]] = mapped_column(
         ForeignKey("organization.id", ondelete="SET NULL"), index=True
     )
+    # the organization's name as a sort key (services.validation.name_key), kept by the services
+    organization_key: Mapped[Optional[str]] = mapped_column(String(200))
     job_title: Mapped[Optional[str]] = mapped_column(String(200))
     location: Mapped[Optional[str]] = mapped_column(String(200))
     interests: Mapped[str] = mapped_column(Text, default="")
@@ -148,3 +154,19 @@ class PersonLink(Owned, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     person: Mapped[Person] = relationship(back_populates="links")
+
+
+def _create_search_index(_metadata, connection, tables=(), **_kw) -> None:
+    """Build the people search index whenever create_all creates the person table."""
+    if any(created.name == "person" for created in tables):
+        search_index.create_search_index(connection)
+
+
+def _drop_search_index(_metadata, connection, tables=(), **_kw) -> None:
+    """Drop the search index before drop_all drops the person table it refers to."""
+    if any(dropped.name == "person" for dropped in tables):
+        search_index.drop_search_index(connection)
+
+
+event.listen(Base.metadata, "after_create", _create_search_index)
+event.listen(Base.metadata, "before_drop", _drop_search_index)

@@ -8,7 +8,6 @@ from typing import Generic, Optional, TypeVar
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
-from netevents.db import utcnow
 from netevents.errors import Invalid, NotFound
 from netevents.models import Account, Encounter, Event, EventKind
 from netevents.services.clock import account_zone, local_today

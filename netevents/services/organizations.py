@@ -4,13 +4,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from netevents.errors import Invalid, NotFound
-from netevents.models import Account, Organization
+from netevents.errors import Conflict, Invalid, NotFound
+from netevents.models import Account, Organization, Person
 from netevents.models.people import OrganizationKind
-from netevents.services.validation import clean_text, normalize_url
+from netevents.services.pagination import Page, page_of_ids
+from netevents.services.search import reindex_people
+from netevents.services.validation import clean_text, name_key, normalize_url
 
 
 @dataclass
@@ -47,11 +49,16 @@ def organization_for_name(session: Session, name: str | None, *, owner: Account)
         session, OrganizationFields(name=cleaned), owner=owner)
 
 
-def _apply(organization: Organization, fields: OrganizationFields) -> None:
-    """Validate and copy fields onto an organization."""
+def _apply(session: Session, organization: Organization, fields: OrganizationFields, owner: Account) -> None:
+    """Validate and copy fields onto an organization; names are unique per account, ignoring case."""
     name = clean_text(fields.name, 200, field="name")
     if not name:
         raise Invalid("An organization needs a name.", name="Enter a name.")
+    with session.no_autoflush:
+        namesake = find_organization(session, name, owner=owner)
+    if namesake is not None and namesake is not organization:
+        message = f"You already have an organization called {namesake.name}."
+        raise Conflict(message, name=message)
     try:
         kind = OrganizationKind(fields.kind)
     except ValueError:
@@ -65,7 +72,7 @@ def _apply(organization: Organization, fields: OrganizationFields) -> None:
 def create_organization(session: Session, fields: OrganizationFields, *, owner: Account) -> Organization:
     """Add an organization to the owner's records."""
     organization = Organization(owner_id=owner.id)
-    _apply(organization, fields)
+    _apply(session, organization, fields, owner)
     session.add(organization)
     session.flush()
     return organization
@@ -73,14 +80,62 @@ def create_organization(session: Session, fields: OrganizationFields, *, owner: 
 
 def update_organization(session: Session, organization_id: int, fields: OrganizationFields, *,
                         owner: Account) -> Organization:
-    """Change an organization's details."""
+    """Change an organization's details; a new name is searchable on its people at once."""
     organization = get_organization(session, organization_id, owner=owner)
-    _apply(organization, fields)
+    old_name = organization.name
+    _apply(session, organization, fields, owner)
     session.flush()
+    if organization.name != old_name:
+        _set_member_sort_key(session, organization, name_key(organization.name))
+        reindex_people(session, _member_ids(session, organization))
     return organization
 
 
 def delete_organization(session: Session, organization_id: int, *, owner: Account) -> None:
     """Delete an organization; its people stay, without an organization."""
-    session.delete(get_organization(session, organization_id, owner=owner))
+    organization = get_organization(session, organization_id, owner=owner)
+    members = _member_ids(session, organization)
+    _set_member_sort_key(session, organization, None)
+    session.delete(organization)
     session.flush()
+    reindex_people(session, members)
+
+
+def _set_member_sort_key(session: Session, organization: Organization, key: str | None) -> None:
+    """Store the organization's sort key on its people, so lists sort by organization along an index."""
+    session.execute(update(Person).where(Person.owner_id == organization.owner_id,
+                                         Person.organization_id == organization.id)
+                    .values(organization_key=key).execution_options(synchronize_session="fetch"))
+
+
+def _member_ids(session: Session, organization: Organization) -> list[int]:
+    """Return the ids of the organization's people."""
+    query = select(Person.id).where(Person.owner_id == organization.owner_id,
+                                    Person.organization_id == organization.id)
+    return list(session.scalars(query))
+
+
+def list_organizations(session: Session, *, owner: Account, page: int = 1,
+                       per_page: int = 50) -> Page[tuple[Organization, int]]:
+    """Return one page of the owner's organizations by name, each with how many people it has."""
+    ids = select(Organization.id).where(Organization.owner_id == owner.id).order_by(
+        func.lower(Organization.name), Organization.id)
+    count = select(func.count(Organization.id)).where(Organization.owner_id == owner.id)
+    found, page, total = page_of_ids(session, ids, count, page, per_page)
+    people = dict(session.execute(select(Person.organization_id, func.count(Person.id)).where(
+        Person.owner_id == owner.id, Person.organization_id.in_(found)).group_by(Person.organization_id)).all())
+    organizations = {org.id: org for org in session.scalars(select(Organization).where(Organization.id.in_(found)))}
+    items = [(organizations[org_id], people.get(org_id, 0)) for org_id in found]
+    return Page(items=items, page=page, per_page=per_page, total=total)
+
+
+def organization_names(session: Session, text: str, *, owner: Account, limit: int = 10) -> list[str]:
+    """Return names of the owner's organizations containing ``text`` (ignoring case), those starting with it first."""
+    wanted = text.strip().lower()
+    if not wanted:
+        return []
+    lowered = func.lower(Organization.name)
+    query = select(Organization.name).where(Organization.owner_id == owner.id,
+                                            lowered.contains(wanted, autoescape=True))
+    return list(session.scalars(query.order_by(lowered.startswith(wanted, autoescape=True).desc(), lowered)
+                                .limit(limit)))

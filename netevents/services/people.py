@@ -7,11 +7,13 @@ from typing import Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from netevents.db import utcnow
 from netevents.errors import Conflict, Invalid, NotFound
 from netevents.models import Account, Person, PersonEmail, PersonLink, PersonPhone, Tag
 from netevents.services.hooks import notify
 from netevents.services.organizations import organization_for_name
-from netevents.services.validation import clean_text, normalize_email, normalize_phone, normalize_url
+from netevents.services.search import reindex_people, unindex_people
+from netevents.services.validation import clean_text, name_key, normalize_email, normalize_phone, normalize_url
 
 
 @dataclass
@@ -33,6 +35,8 @@ class PersonFields:
     notes: str = ""
     how_we_met: str = ""
     introduced_by_id: Optional[int] = None
+    # the introducer's name as typed; used when no id is given or the id does not fit the name
+    introduced_by_name: Optional[str] = None
     cadence_days: Optional[int] = None
     phone_region: Optional[str] = None
 
@@ -50,6 +54,44 @@ def person_with_email(session: Session, address: str, *, owner: Account) -> Pers
     query = select(Person).join(PersonEmail).where(PersonEmail.owner_id == owner.id,
                                                    PersonEmail.address == address.strip().lower())
     return session.scalars(query.limit(1)).first()
+
+
+def people_named(session: Session, name: str, *, owner: Account, limit: int = 2) -> list[Person]:
+    """Return up to ``limit`` of the owner's people whose name is exactly ``name`` (ignoring case)."""
+    query = select(Person).where(Person.owner_id == owner.id, Person.sort_name == name_key(name))
+    return list(session.scalars(query.order_by(Person.id).limit(limit)))
+
+
+def _introducer_by_id(session: Session, person_id: int, owner: Account) -> Person:
+    """Return the owner's person chosen as introducer; NotFound carries a field error for forms."""
+    try:
+        return get_person(session, person_id, owner=owner)
+    except NotFound:
+        raise NotFound("No such person.", introduced_by_id="Choose someone from your people.") from None
+
+
+def _label_fits(label: str, person: Person) -> bool:
+    """Whether a typed label still names ``person`` (suggestions read "Name" or "Name (organization)")."""
+    typed = name_key(label)
+    return typed == person.sort_name or typed.startswith(person.sort_name + " (")
+
+
+def _introducer(session: Session, fields: PersonFields, owner: Account) -> Person | None:
+    """Resolve the introducer from the chosen id, or from the typed name when the id does not fit it."""
+    name = clean_text(fields.introduced_by_name, 200, field="introduced_by_id")
+    if fields.introduced_by_id is not None:
+        chosen = _introducer_by_id(session, fields.introduced_by_id, owner)
+        if fields.introduced_by_name is None or _label_fits(name, chosen):
+            return chosen
+    if not name:
+        return None
+    matches = people_named(session, name, owner=owner)
+    if not matches:
+        raise Invalid(f"Nobody called {name}.", introduced_by_id=f"Nobody called {name!r} among your people.")
+    if len(matches) > 1:
+        message = f"Several people are called {name}; pick one from the suggestions."
+        raise Invalid(message, introduced_by_id=message)
+    return matches[0]
 
 
 def _unique_emails(session: Session, raw: list[str], person: Person, owner: Account) -> list[str]:
@@ -95,11 +137,10 @@ def _apply_scalars(session: Session, person: Person, fields: PersonFields, owner
         raise Invalid("A person needs a name.", display_name="Enter a name.")
     if fields.cadence_days is not None and not 1 <= fields.cadence_days <= 3650:
         raise Invalid("Cadence must be 1 to 3650 days.", cadence_days="Between 1 and 3650 days.")
-    if fields.introduced_by_id is not None:
-        introducer = get_person(session, fields.introduced_by_id, owner=owner)
-        if introducer.id == person.id:
-            raise Invalid("Nobody introduces themselves.", introduced_by_id="Choose someone else.")
-    person.display_name, person.sort_name = name, name.casefold()
+    introducer = _introducer(session, fields, owner)
+    if introducer is not None and introducer is person:
+        raise Invalid("Nobody introduces themselves.", introduced_by_id="Choose someone else.")
+    person.display_name, person.sort_name = name, name_key(name)
     person.given_name = clean_text(fields.given_name, 120, field="given_name") or None
     person.family_name = clean_text(fields.family_name, 120, field="family_name") or None
     person.job_title = clean_text(fields.job_title, 200, field="job_title") or None
@@ -107,9 +148,10 @@ def _apply_scalars(session: Session, person: Person, fields: PersonFields, owner
     person.interests = clean_text(fields.interests, field="interests")
     person.notes = clean_text(fields.notes, field="notes")
     person.how_we_met = clean_text(fields.how_we_met, field="how_we_met")
-    person.introduced_by_id = fields.introduced_by_id
+    person.introduced_by = introducer
     person.cadence_days = fields.cadence_days
     person.organization = organization_for_name(session, fields.organization_name, owner=owner)
+    person.organization_key = name_key(person.organization.name) if person.organization else None
 
 
 def _apply(session: Session, person: Person, fields: PersonFields, owner: Account) -> None:
@@ -117,8 +159,14 @@ def _apply(session: Session, person: Person, fields: PersonFields, owner: Accoun
     _apply_scalars(session, person, fields, owner)
     addresses = _unique_emails(session, fields.emails, person, owner)
     numbers = [normalize_phone(value, fields.phone_region) for value in fields.phones if value and value.strip()]
-    person.emails = [PersonEmail(owner_id=owner.id, address=a, position=i) for i, a in enumerate(addresses)]
-    person.phones = [PersonPhone(owner_id=owner.id, number=n, position=i) for i, n in enumerate(dict.fromkeys(numbers))]
+    # keep the rows of addresses that stay: deleting and re-inserting one would trip the unique constraint
+    kept = {email.address: email for email in person.emails}
+    person.emails = [kept.get(a) or PersonEmail(owner_id=owner.id, address=a) for a in addresses]
+    kept_phones = {phone.number: phone for phone in person.phones}
+    person.phones = [kept_phones.get(n) or PersonPhone(owner_id=owner.id, number=n) for n in dict.fromkeys(numbers)]
+    for rows in (person.emails, person.phones):
+        for position, row in enumerate(rows):
+            row.position = position
     person.links = _links(fields, owner)
     person.tags = _tags(session, fields.tags, owner)
 
@@ -126,9 +174,11 @@ def _apply(session: Session, person: Person, fields: PersonFields, owner: Accoun
 def create_person(session: Session, fields: PersonFields, *, owner: Account) -> Person:
     """Add a person to the owner's network and fire ``person_created``."""
     person = Person(owner_id=owner.id)
+    with session.no_autoflush:  # the lookups while validating must not insert a half-filled person
+        _apply(session, person, fields, owner)
     session.add(person)
-    _apply(session, person, fields, owner)
     session.flush()
+    reindex_people(session, [person.id])
     notify(session, "person_created", person=person, owner=owner)
     return person
 
@@ -136,13 +186,17 @@ def create_person(session: Session, fields: PersonFields, *, owner: Account) -> 
 def update_person(session: Session, person_id: int, fields: PersonFields, *, owner: Account) -> Person:
     """Change a person's details and fire ``person_updated``."""
     person = get_person(session, person_id, owner=owner)
-    _apply(session, person, fields, owner)
-    session.flush()
+    with session.no_autoflush:
+        _apply(session, person, fields, owner)
+    person.updated_at = utcnow()  # also when only emails, phones or tags changed
+    reindex_people(session, [person.id])
     notify(session, "person_updated", person=person, owner=owner)
     return person
 
 
 def delete_person(session: Session, person_id: int, *, owner: Account) -> None:
     """Delete a person and everything that is only about them."""
-    session.delete(get_person(session, person_id, owner=owner))
+    person = get_person(session, person_id, owner=owner)
+    unindex_people(session, [person.id])
+    session.delete(person)
     session.flush()

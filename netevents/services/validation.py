@@ -1,6 +1,7 @@
 """Field normalizers shared by services: emails, phone numbers, URLs, plain text."""
 from __future__ import annotations
 
+import unicodedata
 from urllib.parse import urlsplit
 
 import phonenumbers
@@ -44,8 +45,12 @@ def normalize_url(raw: str, field: str = "url") -> str:
     value = raw.strip()
     if value and "://" not in value:
         value = "https://" + value
-    parts = urlsplit(value)
-    if parts.scheme not in {"http", "https"} or "." not in parts.netloc:
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname or ""
+    except ValueError:  # e.g. a malformed port or IPv6 bracket
+        parts, host = urlsplit(""), ""
+    if parts.scheme not in {"http", "https"} or "." not in host or any(char.isspace() for char in value):
         message = f"{raw!r} is not a web address"
         raise Invalid(message, **{field: message})
     return value
@@ -57,3 +62,9 @@ def clean_text(raw: str | None, limit: int | None = None, field: str = "text") -
     if limit is not None and len(value) > limit:
         raise Invalid(f"{field} is longer than {limit} characters", **{field: f"At most {limit} characters."})
     return value
+
+
+def name_key(name: str) -> str:
+    """The form of a name used to sort and compare: case-folded, without diacritics, single spaces."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(char for char in decomposed if not unicodedata.combining(char)).casefold().split())

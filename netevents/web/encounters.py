@@ -14,7 +14,8 @@ from netevents.services.encounters import (delete_encounter, get_encounter, log_
 from netevents.services.clock import local_today
 from netevents.services.events import get_event, is_running, list_events
 from netevents.services.people import get_person
-from netevents.web.event_display import day_label, person_url
+from netevents.web.event_display import day_label
+from netevents.web.templating import person_url
 from netevents.web.form_actions import FAILED, submit
 
 bp = Blueprint("encounters", __name__, url_prefix="/encounters")

@@ -3,15 +3,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from flask import url_for
 from flask_login import current_user
-from werkzeug.routing import BuildError
 
 from netevents.models import Event
 from netevents.services.clock import account_zone
 
-# the people pages are another area's; link to them when they exist
-PERSON_ENDPOINT = "people.detail"
 
 
 def day_label(day: date) -> str:
@@ -56,18 +52,9 @@ def event_dates(event: Event) -> str:
     return f"{start} – {moment_label(event.ends_at)}"
 
 
-def person_url(person) -> str | None:
-    """The person's page, when the people pages are installed."""
-    try:
-        return url_for(PERSON_ENDPOINT, person_id=person.id)
-    except BuildError:
-        return None
-
-
 def register(blueprint) -> None:
     """Make these helpers available to every template."""
     blueprint.add_app_template_filter(day_label, "day_label")
     blueprint.add_app_template_filter(time_label, "time_label")
     blueprint.add_app_template_filter(moment_label, "moment_label")
     blueprint.add_app_template_filter(event_dates, "event_dates")
-    blueprint.add_app_template_global(person_url, "person_url")

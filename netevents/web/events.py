@@ -1,15 +1,11 @@
 """Event pages: the list (upcoming first), details with sessions and people met, create, edit, delete."""
 from __future__ import annotations
 
-from typing import Any, Callable
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from sqlalchemy.orm import Session
 
 from netevents.db import request_session
-from netevents.errors import DomainError
 from netevents.forms.events import KIND_CHOICES, ConfirmForm, EventForm, EventSessionForm
 from netevents.models import Event
 from netevents.services.encounters import people_met_at

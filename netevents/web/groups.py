@@ -4,7 +4,6 @@ from __future__ import annotations
 from itertools import groupby
 
 from flask import Blueprint, flash, redirect, render_template, url_for
-from werkzeug.routing import BuildError
 
 from netevents.db import request_session
 from netevents.forms.groups import ConfirmForm, GroupForm
@@ -16,21 +15,6 @@ from netevents.web.form_actions import FAILED, current_owner, fields_from, submi
 bp = Blueprint("groups", __name__, url_prefix="/groups")
 SUGGESTED_ORGANIZATION_KINDS = [OrganizationKind.employer, OrganizationKind.association,
                                 OrganizationKind.company, OrganizationKind.other]
-
-
-@bp.context_processor
-def person_links():
-    """Offer ``person_url(person)``: the person page when the people pages are installed, else None."""
-    def person_url(person):
-        """The person's page, or None."""
-        if person is None:
-            return None
-        try:
-            return url_for("people.detail", person_id=person.id)
-        except BuildError:
-            return None
-
-    return {"person_url": person_url}
 
 
 @bp.route("/")

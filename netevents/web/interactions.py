@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from werkzeug.routing import BuildError
 
 from netevents.db import request_session
 from netevents.forms.interactions import CHANNEL_CHOICES, InteractionForm
@@ -18,7 +17,6 @@ from netevents.web.form_actions import FAILED, current_owner, safe_next, submit
 bp = Blueprint("interactions", __name__, url_prefix="/interactions")
 CHART_ROWS, CHART_ROW_HEIGHT, CHART_BAR_WIDTH = 15, 38, 290
 PANEL_INTERACTIONS = 10
-PERSON_ENDPOINT = "people.detail"
 
 
 @bp.app_template_filter("day")
@@ -40,16 +38,6 @@ def due_in_filter(value: date) -> str:
     if days > 0:
         return "tomorrow" if days == 1 else f"in {days} days"
     return "1 day overdue" if days == -1 else f"{-days} days overdue"
-
-
-@bp.app_template_global()
-def person_url(person_id: int) -> str:
-    """Link to a person's page once the people pages exist, else to the interactions with them."""
-    # the person page belongs to another area; fall back quietly until it is registered as people.detail
-    try:
-        return url_for(PERSON_ENDPOINT, person_id=person_id)
-    except BuildError:
-        return url_for("interactions.index", person=person_id)
 
 
 def _form(session, **kwargs) -> InteractionForm:

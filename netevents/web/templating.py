@@ -29,10 +29,20 @@ def _registered(entries: list[tuple[str, str]]):
     return [(endpoint, label) for endpoint, label in entries if endpoint in current_app.view_functions]
 
 
+def person_url(person) -> str | None:
+    """The page of a person, given the Person or its id (None for no person)."""
+    from flask import url_for
+
+    if person is None:
+        return None
+    return url_for("people.detail", person_id=getattr(person, "id", person))
+
+
 def init_templating(app) -> None:
     """Install filters and globals every template can use."""
     app.jinja_env.filters["phone"] = display_phone
     app.jinja_env.globals["core_navigation"] = lambda: _registered(CORE_NAVIGATION)
     app.jinja_env.globals["more_navigation"] = lambda: _registered(MORE_NAVIGATION)
+    app.jinja_env.globals["person_url"] = person_url
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

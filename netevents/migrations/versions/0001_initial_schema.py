@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 09:43:08.510707
+Create Date: 2026-11-27 10:05:58.979881
 """
 from alembic import op
 import sqlalchemy as sa
@@ -170,6 +170,7 @@ def upgrade() -> None:
     sa.Column('given_name', sa.String(length=120), nullable=True),
     sa.Column('family_name', sa.String(length=120), nullable=True),
     sa.Column('organization_id', sa.Integer(), nullable=True),
+    sa.Column('organization_key', sa.String(length=200), nullable=True),
     sa.Column('job_title', sa.String(length=200), nullable=True),
     sa.Column('location', sa.String(length=200), nullable=True),
     sa.Column('interests', sa.Text(), nullable=False),
@@ -188,9 +189,11 @@ def upgrade() -> None:
     with op.batch_alter_table('person', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_person_introduced_by_id'), ['introduced_by_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_person_organization_id'), ['organization_id'], unique=False)
+        batch_op.create_index('ix_person_owner_created', ['owner_id', 'created_at', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_person_owner_id'), ['owner_id'], unique=False)
-        batch_op.create_index('ix_person_owner_sort_name', ['owner_id', 'sort_name'], unique=False)
-        batch_op.create_index('ix_person_owner_updated', ['owner_id', 'updated_at'], unique=False)
+        batch_op.create_index('ix_person_owner_organization_key', ['owner_id', 'organization_key', 'sort_name', 'id'], unique=False)
+        batch_op.create_index('ix_person_owner_sort_name', ['owner_id', 'sort_name', 'id'], unique=False)
+        batch_op.create_index('ix_person_owner_updated', ['owner_id', 'updated_at', 'id'], unique=False)
 
     op.create_table('event_session',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -438,7 +441,9 @@ def downgrade() -> None:
     with op.batch_alter_table('person', schema=None) as batch_op:
         batch_op.drop_index('ix_person_owner_updated')
         batch_op.drop_index('ix_person_owner_sort_name')
+        batch_op.drop_index('ix_person_owner_organization_key')
         batch_op.drop_index(batch_op.f('ix_person_owner_id'))
+        batch_op.drop_index('ix_person_owner_created')
         batch_op.drop_index(batch_op.f('ix_person_organization_id'))
         batch_op.drop_index(batch_op.f('ix_person_introduced_by_id'))
 

@@ -1,0 +1,175 @@
+"""The people search index: its DDL, the documents it holds and the queries it answers, per dialect.
+
+SQLite keeps an FTS5 table ``person_search`` (rowid = person.id). PostgreSQL keeps a table ``person_search``
+with a weighted tsvector and a GIN index. Both hold text folded in Python (case, diacritics, punctuation),
+so the two databases find the same people. Services keep the rows in step (see services/search.py);
+create_all builds the index through a metadata event, Alembic revision 0002 through the same function.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from typing import Iterable, Iterator
+
+from sqlalchemy import bindparam, column, select, table, text
+from sqlalchemy.engine import Connection
+
+WORD = re.compile(r"[^\W_]+")
+MAX_QUERY_CHUNKS = 12
+REBUILD_BATCH = 2_000
+# Column weights: a hit in the name counts most, then email, organization, tags, other text.
+SQLITE_WEIGHTS = "10.0, 6.0, 4.0, 3.0, 1.0"
+FIELDS = ("name", "emails", "organization", "tags", "other")
+PG_WEIGHTS = {"name": "A", "emails": "B", "organization": "B", "tags": "C", "other": "D"}
+
+_person = table("person", column("id"), column("owner_id"), column("display_name"), column("given_name"),
+                column("family_name"), column("organization_id"), column("job_title"), column("location"),
+                column("interests"), column("notes"), column("how_we_met"))
+_organization = table("organization", column("id"), column("name"))
+_email = table("person_email", column("person_id"), column("address"))
+_tag = table("tag", column("id"), column("name"))
+_person_tag = table("person_tag", column("person_id"), column("tag_id"))
+
+
+def fold(value: str | None) -> str:
+    """Return the searchable words of ``value``: case-folded, without diacritics, joined by spaces."""
+    decomposed = unicodedata.normalize("NFKD", value or "")
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(WORD.findall(plain.casefold()))
+
+
+def query_chunks(query: str) -> list[list[str]]:
+    """Split a user's query into chunks (separated by white space), each a list of folded words."""
+    chunks = [fold(chunk).split() for chunk in (query or "").split()]
+    return [words for words in chunks if words][:MAX_QUERY_CHUNKS]
+
+
+# --- DDL -------------------------------------------------------------------------------------------------
+
+def create_search_index(connection: Connection) -> None:
+    """Create the search index table (and its GIN index on PostgreSQL) if missing."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS person_search USING fts5("
+            "name, emails, organization, tags, other, "
+            "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')")
+        return
+    connection.exec_driver_sql(
+        "CREATE TABLE IF NOT EXISTS person_search ("
+        "person_id INTEGER PRIMARY KEY REFERENCES person (id) ON DELETE CASCADE, "
+        "owner_id INTEGER NOT NULL, document TSVECTOR NOT NULL)")
+    # fastupdate off: a pending list makes every search scan recent writes until a vacuum; writes here are few
+    connection.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_person_search_document ON person_search "
+                               "USING GIN (document) WITH (fastupdate = off)")
+
+
+def drop_search_index(connection: Connection) -> None:
+    """Drop the search index table."""
+    connection.exec_driver_sql("DROP TABLE IF EXISTS person_search")
+
+
+# --- documents -------------------------------------------------------------------------------------------
+
+def _documents(connection: Connection, person_ids: list[int]) -> Iterator[dict]:
+    """Yield one index row (id, owner_id and the folded fields) per existing person in ``person_ids``."""
+    emails: dict[int, list[str]] = defaultdict(list)
+    tags: dict[int, list[str]] = defaultdict(list)
+    for person_id, address in connection.execute(
+            select(_email.c.person_id, _email.c.address).where(_email.c.person_id.in_(person_ids))):
+        emails[person_id].append(address)
+    tag_query = select(_person_tag.c.person_id, _tag.c.name).join(_tag, _tag.c.id == _person_tag.c.tag_id)
+    for person_id, name in connection.execute(tag_query.where(_person_tag.c.person_id.in_(person_ids))):
+        tags[person_id].append(name)
+    people = select(_person, _organization.c.name.label("organization_name")).outerjoin(
+        _organization, _organization.c.id == _person.c.organization_id).where(_person.c.id.in_(person_ids))
+    for row in connection.execute(people).mappings():
+        other = (row["job_title"], row["location"], row["interests"], row["notes"], row["how_we_met"])
+        yield {"id": row["id"], "owner_id": row["owner_id"],
+               "name": fold(" ".join(filter(None, (row["display_name"], row["given_name"], row["family_name"])))),
+               "emails": fold(" ".join(emails[row["id"]])), "organization": fold(row["organization_name"]),
+               "tags": fold(" ".join(tags[row["id"]])), "other": fold(" ".join(filter(None, other)))}
+
+
+def _batches(ids: Iterable[int], size: int = REBUILD_BATCH) -> Iterator[list[int]]:
+    """Yield lists of at most ``size`` ids."""
+    batch: list[int] = []
+    for value in ids:
+        batch.append(value)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def remove_search_rows(connection: Connection, person_ids: Iterable[int]) -> None:
+    """Delete the index rows of these people."""
+    key = "rowid" if connection.dialect.name == "sqlite" else "person_id"
+    statement = text(f"DELETE FROM person_search WHERE {key} IN :ids").bindparams(bindparam("ids", expanding=True))
+    for batch in _batches(person_ids):
+        connection.execute(statement, {"ids": batch})
+
+
+def _insert_statement(dialect: str):
+    """The INSERT that writes one prepared document."""
+    if dialect == "sqlite":
+        return text("INSERT INTO person_search (rowid, name, emails, organization, tags, other) "
+                    "VALUES (:id, :name, :emails, :organization, :tags, :other)")
+    vector = " || ".join(f"setweight(to_tsvector('simple', :{name}), '{PG_WEIGHTS[name]}')" for name in FIELDS)
+    return text(f"INSERT INTO person_search (person_id, owner_id, document) VALUES (:id, :owner_id, {vector}) "
+                "ON CONFLICT (person_id) DO UPDATE SET owner_id = excluded.owner_id, document = excluded.document")
+
+
+def refresh_search_rows(connection: Connection, person_ids: Iterable[int]) -> None:
+    """Rewrite the index rows of these people from the tables (people that no longer exist are removed)."""
+    insert = _insert_statement(connection.dialect.name)
+    for batch in _batches(person_ids):
+        remove_search_rows(connection, batch)
+        rows = list(_documents(connection, batch))
+        if rows:
+            connection.execute(insert, rows)
+
+
+def rebuild_search_index(connection: Connection, owner_id: int | None = None) -> None:
+    """Rebuild the whole index (or one account's part of it) from the tables."""
+    query = select(_person.c.id).order_by(_person.c.id)
+    if owner_id is not None:
+        query = query.where(_person.c.owner_id == owner_id)
+    else:
+        connection.exec_driver_sql("DELETE FROM person_search")
+    refresh_search_rows(connection, connection.scalars(query).all())
+
+
+# --- queries ---------------------------------------------------------------------------------------------
+
+def match_expression(chunks: list[list[str]], dialect: str) -> str:
+    """Build a full-text query: every chunk must match, as a phrase whose last word may be a prefix."""
+    if dialect == "sqlite":
+        # quoted strings are never FTS5 syntax; the words hold no quotes, but escape them anyway
+        return " AND ".join('"' + " ".join(words).replace('"', '""') + '"*' for words in chunks)
+    quoted = [[word.replace("'", "''").replace("\\", "\\\\") for word in words] for words in chunks]
+    return " & ".join("(" + " <-> ".join(f"'{word}'" for word in words) + ":*)" for words in quoted)
+
+
+def matching_person_ids(connection: Connection, query: str, owner_id: int, limit: int, offset: int = 0) -> list[int]:
+    """Return the ids of the owner's people matching ``query``, best first."""
+    chunks = query_chunks(query)
+    if not chunks:
+        return []
+    dialect = connection.dialect.name
+    params = {"q": match_expression(chunks, dialect), "owner": owner_id, "limit": limit, "offset": offset}
+    if dialect == "sqlite":
+        statement = text(
+            "SELECT person.id FROM person_search JOIN person ON person.id = person_search.rowid "
+            f"WHERE person_search MATCH :q AND person.owner_id = :owner "
+            f"ORDER BY bm25(person_search, {SQLITE_WEIGHTS}), person.sort_name, person.id "
+            "LIMIT :limit OFFSET :offset")
+    else:
+        statement = text(
+            "SELECT person.id FROM person_search JOIN person ON person.id = person_search.person_id, "
+            "to_tsquery('simple', :q) AS query "
+            "WHERE person_search.owner_id = :owner AND person_search.document @@ query "
+            "ORDER BY ts_rank(person_search.document, query) DESC, person.sort_name, person.id "
+            "LIMIT :limit OFFSET :offset")
+    return list(connection.scalars(statement, params))

@@ -1,0 +1,58 @@
+"""Numbered pages over long lists: a count, then one page of ids, then the rows for those ids."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import ceil
+from typing import Callable, Generic, TypeVar
+
+from sqlalchemy import Select
+from sqlalchemy.orm import Session
+
+T = TypeVar("T")
+MAX_PER_PAGE = 200
+
+
+@dataclass
+class Page(Generic[T]):
+    """One page of a list, with what a pager needs."""
+
+    items: list[T]
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        """How many pages there are (at least one)."""
+        return max(1, ceil(self.total / self.per_page))
+
+    @property
+    def has_previous(self) -> bool:
+        """Whether a page comes before this one."""
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        """Whether a page comes after this one."""
+        return self.page < self.pages
+
+    @property
+    def first_number(self) -> int:
+        """The position (from 1) of the first item on this page."""
+        return (self.page - 1) * self.per_page + 1 if self.items else 0
+
+
+def page_of_ids(session: Session, ids: Select, count: Select, page: int, per_page: int,
+                fetch: Callable[[Select, int, int], list[int]] | None = None) -> tuple[list[int], int, int]:
+    """Run a count query and an id query for ``page``; return (ids, clamped page, total).
+
+    Selecting only ids lets the database walk an index for deep pages; callers then load the rows.
+    ``fetch(ids, offset, limit)`` replaces the plain OFFSET/LIMIT query when an order needs more.
+    """
+    per_page = max(1, min(per_page, MAX_PER_PAGE))
+    total = session.scalar(count) or 0
+    page = max(1, min(page, max(1, ceil(total / per_page))))
+    offset = (page - 1) * per_page
+    if fetch is not None:
+        return fetch(ids, offset, per_page), page, total
+    return list(session.scalars(ids.limit(per_page).offset(offset))), page, total

@@ -1,0 +1,76 @@
+"""Lists of people: sorted pages, the people someone introduced, the tags in use."""
+from __future__ import annotations
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from netevents.models import Account, Person, Tag
+from netevents.models.people import person_tag
+from netevents.services.pagination import Page, page_of_ids
+
+# sort key -> (label, ORDER BY); every order ends on the id so pages never overlap, and each has an index
+PERSON_SORTS = {
+    "name": ("Name", (Person.sort_name, Person.id)),
+    "organization": ("Organization", (Person.organization_key, Person.sort_name, Person.id)),
+    "added": ("Recently added", (Person.created_at.desc(), Person.id.desc())),
+    "updated": ("Recently updated", (Person.updated_at.desc(), Person.id.desc())),
+}
+
+
+def load_people(session: Session, ids: list[int]) -> list[Person]:
+    """Load people with what lists show (organization, emails, tags), in the order of ``ids``."""
+    query = select(Person).where(Person.id.in_(ids)).options(
+        joinedload(Person.organization), selectinload(Person.emails), selectinload(Person.tags))
+    found = {person.id: person for person in session.scalars(query)}
+    return [found[person_id] for person_id in ids if person_id in found]
+
+
+def list_people(session: Session, *, owner: Account, sort: str = "name", page: int = 1, per_page: int = 50,
+                organization_id: int | None = None) -> Page[Person]:
+    """Return one page of the owner's people (optionally one organization's), in the chosen order."""
+    _label, order = PERSON_SORTS.get(sort, PERSON_SORTS["name"])
+    ids = select(Person.id).where(Person.owner_id == owner.id)
+    count = select(func.count(Person.id)).where(Person.owner_id == owner.id)
+    if organization_id is not None:
+        ids, count = (query.where(Person.organization_id == organization_id) for query in (ids, count))
+    if sort == "organization":
+        found, page, total = page_of_ids(session, ids, count, page, per_page, fetch=_by_organization(session))
+    else:
+        found, page, total = page_of_ids(session, ids.order_by(*order), count, page, per_page)
+    return Page(items=load_people(session, found), page=page, per_page=per_page, total=total)
+
+
+def _by_organization(session: Session):
+    """Fetch a slice of people by organization name, those without one last, each part along an index.
+
+    (SQLite cannot walk an index for NULLS LAST, so the two parts are separate queries.)
+    """
+
+    def fetch(ids: Select, offset: int, limit: int) -> list[int]:
+        """Return up to ``limit`` ids from ``offset`` on, in organization order."""
+        affiliated = ids.where(Person.organization_key.is_not(None))
+        found = list(session.scalars(affiliated.order_by(*PERSON_SORTS["organization"][1])
+                                     .offset(offset).limit(limit)))
+        if len(found) == limit:
+            return found
+        # the page starts in the second part when the first ran out before it; count the first part only then
+        start = 0 if found else offset - (session.scalar(select(func.count()).select_from(affiliated.subquery())) or 0)
+        rest = ids.where(Person.organization_key.is_(None)).order_by(Person.sort_name, Person.id)
+        return found + list(session.scalars(rest.offset(max(0, start)).limit(limit - len(found))))
+
+    return fetch
+
+
+def people_introduced_by(session: Session, person: Person, *, owner: Account, limit: int = 200) -> list[Person]:
+    """Return the people ``person`` introduced the owner to, by name."""
+    query = select(Person).where(Person.owner_id == owner.id, Person.introduced_by_id == person.id)
+    return list(session.scalars(query.options(joinedload(Person.organization)).order_by(Person.sort_name)
+                                .limit(limit)))
+
+
+def tag_names(session: Session, *, owner: Account, limit: int = 300) -> list[str]:
+    """Return the owner's tag names, the most used first, for suggestions."""
+    uses = func.count(person_tag.c.person_id)
+    query = (select(Tag.name).outerjoin(person_tag, person_tag.c.tag_id == Tag.id).where(Tag.owner_id == owner.id)
+             .group_by(Tag.id, Tag.name).order_by(uses.desc(), Tag.name).limit(limit))
+    return list(session.scalars(query))

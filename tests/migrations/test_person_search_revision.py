@@ -1,0 +1,56 @@
+"""Revision 0002 builds the people search index, fills it from existing people, and drops it on downgrade."""
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+from alembic import command
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session
+
+from netevents.db import Base, make_engine
+from netevents.schema import alembic_config, upgrade_core
+from netevents.search_index import matching_person_ids
+from netevents.services.accounts import create_account
+from netevents.testing import TEST_PASSWORD
+
+
+@pytest.fixture
+def scratch_engine(tmp_path):
+    """An empty database of the kind the tests run on: a SQLite file, or a fresh PostgreSQL schema."""
+    url = os.environ.get("NETEVENTS_TEST_DATABASE_URL", "")
+    if not url.startswith("postgresql"):
+        engine = make_engine(f"sqlite:///{tmp_path / 'scratch.db'}")
+        yield engine
+        engine.dispose()
+        return
+    schema = f"scratch_{uuid.uuid4().hex[:10]}"
+    admin = make_engine(url)
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    engine = make_engine(url, connect_args={"options": f"-csearch_path={schema}"})
+    yield engine
+    engine.dispose()
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+    admin.dispose()
+
+
+def test_upgrade_indexes_existing_people_and_downgrade_drops_the_index(scratch_engine):
+    with scratch_engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0001")
+    with Session(scratch_engine) as session:
+        owner = create_account(session, "owner@example.com", TEST_PASSWORD)
+        person = Base.metadata.tables["person"]
+        session.execute(person.insert().values(owner_id=owner.id, display_name="María García",
+                                               sort_name="maria garcia", interests="", notes="", how_we_met=""))
+        session.commit()
+        owner_id = owner.id
+    upgrade_core(scratch_engine)
+    with scratch_engine.connect() as connection:
+        assert len(matching_person_ids(connection, "garcia", owner_id, limit=10)) == 1
+    assert "person_search" in inspect(scratch_engine).get_table_names()
+    with scratch_engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0001")
+    assert "person_search" not in inspect(scratch_engine).get_table_names()
