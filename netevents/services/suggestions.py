@@ -82,32 +82,32 @@ def _owed(rows: list[ReciprocityRow]) -> list[Suggestion]:
     return [Suggestion(row.person, reason(row), "favor") for row in rows]
 
 
-def _last_seen_query(owner: Account, today: date):
-    """Every person's id, when they were added, and the latest interaction or encounter with them (or None)."""
+def _out_of_touch(owner: Account, today: date):
+    """The owner's people with the latest interaction or encounter date (None: never), longest out of touch first.
+
+    Someone never contacted counts from the day they were added (its UTC date: close enough to rank by).
+    """
     talked = (select(interaction_person.c.person_id, func.max(Interaction.occurred_on).label("day"))
               .join(Interaction, Interaction.id == interaction_person.c.interaction_id)
               .where(Interaction.owner_id == owner.id).group_by(interaction_person.c.person_id).subquery())
     met = (select(Encounter.person_id, func.max(Encounter.met_on).label("day"))
            .where(Encounter.owner_id == owner.id, Encounter.met_on <= today).group_by(Encounter.person_id).subquery())
-    # the later of two nullable dates, portably (SQLite has no GREATEST)
+    # the later of two nullable dates, portably (SQLite has no GREATEST); date() exists in both databases
     last_seen = case((met.c.day > talked.c.day, met.c.day), else_=func.coalesce(talked.c.day, met.c.day))
-    return (select(Person.id, Person.created_at, last_seen.label("last_seen"))
+    return (select(Person, last_seen.label("last_seen"))
             .outerjoin(talked, talked.c.person_id == Person.id).outerjoin(met, met.c.person_id == Person.id)
-            .where(Person.owner_id == owner.id))
+            .where(Person.owner_id == owner.id)
+            .order_by(func.coalesce(last_seen, func.date(Person.created_at)), Person.id))
 
 
 def _silent(session: Session, owner: Account, today: date, exclude: Collection[int], limit: int) -> list[Suggestion]:
-    """People out of touch for the longest time; someone never contacted counts from the day they were added."""
-    # ranked in Python: "the day they were added" is a local date SQLite cannot compute; the rows are narrow
-    rows = session.execute(_last_seen_query(owner, today).where(Person.id.not_in(list(exclude)))).all()
-    quiet_since = {row.id: (row.last_seen, local_date(row.created_at, owner)) for row in rows}
-    ranked = sorted(quiet_since, key=lambda pid: (quiet_since[pid][0] or quiet_since[pid][1], pid))[:limit]
-    people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ranked)))} if ranked else {}
+    """People out of touch for the longest time."""
+    query = _out_of_touch(owner, today).where(Person.id.not_in(list(exclude))).limit(limit)
     suggestions = []
-    for person_id in ranked:
-        person, (last_seen, added) = people[person_id], quiet_since[person_id]
+    for person, last_seen in session.execute(query):
         if last_seen is None:
-            reason = f"You added {first_name(person)} {when(added, today)} and haven't been in touch yet"
+            added = when(local_date(person.created_at, owner), today)
+            reason = f"You added {first_name(person)} {added} and haven't been in touch yet"
         else:
             reason = f"You haven't been in touch {since(last_seen, today)}"
         suggestions.append(Suggestion(person, reason, "silent"))

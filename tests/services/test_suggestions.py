@@ -148,3 +148,11 @@ def test_other_accounts_people_are_never_suggested(session, account, make_accoun
     (120, "since November 2025", "in November 2025")])
 def test_how_long_ago_reads(days, since_text, when_text):
     assert (since(ago(days), TODAY), when(ago(days), TODAY)) == (since_text, when_text)
+
+
+@pytest.mark.parametrize("added_days_ago, suggested", [(300, True), (5, False)])
+def test_someone_never_contacted_counts_from_the_day_they_were_added(session, account, added_days_ago, suggested):
+    for n in range(SHORTLIST):
+        talk(session, account, add(session, account, f"Known {n}"), ago(10 + n))
+    add(session, account, "Newcomer", added=ago(added_days_ago))
+    assert ("Newcomer" in picks_over(session, account, SHORTLIST)) is suggested

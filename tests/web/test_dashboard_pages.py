@@ -166,16 +166,19 @@ def test_another_account_never_sees_my_dashboard(app, session, account, make_acc
 def test_the_page_is_a_handful_of_queries(app, session, account, user_client, quiet):
     for n in range(60):
         talk(session, account, [add(session, account, f"P{n}", cadence_days=20)], ago(n))
+    create_event(session, EventFields(name="Rust meetup", starts=TODAY), owner=account)
+    create_membership(session, MembershipFields(organization_name="IEEE", renewal_on=TODAY), owner=account)
     statements = []
     connection = session.connection()
     # the test harness wraps each request session in a savepoint; those statements are not the page's
     listener = lambda *args: statements.append(args[2]) if "SAVEPOINT" not in args[2] else None  # noqa: E731
     event.listen(connection, "before_cursor_execute", listener)
     try:
-        page_of(user_client)
+        page = page_of(user_client)
     finally:
         event.remove(connection, "before_cursor_execute", listener)
     assert len(statements) < 15
+    assert all(text in page for text in ("Contact of the day", "Rust meetup", "IEEE", "P59"))
 
 
 def test_the_timeline_partial_draws_each_kind(app, session, account):
