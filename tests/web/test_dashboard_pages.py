@@ -164,7 +164,7 @@ def test_another_account_never_sees_my_dashboard(app, session, account, make_acc
 
 
 def test_the_page_is_a_handful_of_queries(app, session, account, user_client, quiet):
-    for n in range(60):
+    for n in range(1, 61):
         talk(session, account, [add(session, account, f"P{n}", cadence_days=20)], ago(n))
     create_event(session, EventFields(name="Rust meetup", starts=TODAY), owner=account)
     create_membership(session, MembershipFields(organization_name="IEEE", renewal_on=TODAY), owner=account)
@@ -178,7 +178,7 @@ def test_the_page_is_a_handful_of_queries(app, session, account, user_client, qu
     finally:
         event.remove(connection, "before_cursor_execute", listener)
     assert len(statements) < 15
-    assert all(text in page for text in ("Contact of the day", "Rust meetup", "IEEE", "P59"))
+    assert [text for text in ("Contact of the day", "Rust meetup", "IEEE", "P60") if text not in page] == []
 
 
 def test_the_timeline_partial_draws_each_kind(app, session, account):
