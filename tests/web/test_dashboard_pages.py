@@ -122,6 +122,7 @@ def test_contact_of_the_day_can_be_logged_or_skipped(app, session, account, quie
     first = suggested(page)
     person = next(p for p in quiet if p.display_name == first)
     assert "Contact of the day" in page and f'/interactions/new?person={person.id}&amp;next=/' in page
+    assert "Log today's contact" not in page  # the card's own button is the one to press
     assert suggested(page_of(client)) == first  # the same all day
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
     assert client.post(f"/today/skip/{person.id}").status_code == 400  # no token
@@ -140,6 +141,7 @@ def test_skips_last_until_midnight_and_everyone_skipped_is_said(app, account, qu
         client.post(f"/today/skip/{person.id}")
     page = page_of(client)
     assert "That's everyone for today" in page and "Start your network" not in page
+    assert "Log today's contact" in page  # no suggestion card to log from
     monkeypatch.setattr(clock, "utcnow", lambda: NOW + timedelta(days=1))
     assert "Contact of the day" in page_of(client)
 
