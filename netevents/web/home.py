@@ -35,7 +35,7 @@ def skipped_today(today: date) -> list[int]:
 def add_person_url() -> str:
     """Where to add someone: the people pages when installed, else quick capture (which adds people too)."""
     try:
-        return url_for("people.new")
+        return url_for("people.create")
     except BuildError:
         return url_for("capture.index")
 
