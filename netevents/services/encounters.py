@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from netevents.errors import Invalid, NotFound
@@ -105,6 +105,14 @@ def encounters_of_person(session: Session, person_id: int, *, owner: Account) ->
     person = get_person(session, person_id, owner=owner)
     query = select(Encounter).where(Encounter.owner_id == owner.id, Encounter.person_id == person.id)
     return list(session.scalars(_with_details(query).order_by(Encounter.met_on.desc(), Encounter.id.desc())))
+
+
+def encounter_days(session: Session, *, owner: Account, start: date, end: date) -> dict[date, int]:
+    """Return how many encounters fall on each date from ``start`` to ``end`` (days without any left out)."""
+    query = (select(Encounter.met_on, func.count())
+             .where(Encounter.owner_id == owner.id, Encounter.met_on >= start, Encounter.met_on <= end)
+             .group_by(Encounter.met_on))
+    return {day: count for day, count in session.execute(query)}
 
 
 def people_met_at(session: Session, event_id: int, *, owner: Account, on: date | None = None,

@@ -1,0 +1,111 @@
+"""The daily-habit dashboard: what is due, who to contact today, who is fading, what is coming, and the streak.
+
+What counts as a networking day: a day on which the user logged at least one interaction *or* met at least
+one person (an encounter), because meeting someone at an event is networking too. The heatmap counts
+interactions plus encounters on each day; today's goal counts the distinct people contacted today (in an
+interaction or met), against the account's ``daily_goal``. Streaks count consecutive networking days.
+
+Every part is one or two queries filtered by owner and by date (indexed), so the page stays a handful of
+queries whatever the size of the network.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Collection, Optional
+
+from sqlalchemy import select, union
+from sqlalchemy.orm import Session
+
+from netevents.models import Account, AssociationMembership, Encounter, Event, FollowUp, Interaction
+from netevents.models.interactions import interaction_person
+from netevents.services.associations import upcoming_renewals
+from netevents.services.cadence import StayInTouch, fading_people
+from netevents.services.clock import local_today
+from netevents.services.encounters import encounter_days
+from netevents.services.events import list_events
+from netevents.services.followups import due_followups
+from netevents.services.interactions import EARLIEST, interaction_days
+from netevents.services.streaks import Streaks, compute_streaks
+from netevents.services.suggestions import Suggestion, has_people, suggested_contact
+
+FADING_SHOWN = 5
+UPCOMING_EVENT_DAYS = 14
+RENEWAL_DAYS = 60
+HEATMAP_DAYS = 365
+
+
+@dataclass
+class Dashboard:
+    """Everything the home page shows for one account on one local day."""
+
+    today: date
+    overdue: list[FollowUp]
+    due_today: list[FollowUp]
+    suggested_contact: Optional[Suggestion]
+    fading: list[StayInTouch]
+    fading_total: int
+    upcoming_events: list[Event]
+    renewals: list[AssociationMembership]
+    streaks: Streaks
+    contacted_today: int
+    daily_goal: int
+    day_counts: dict[date, int]
+    has_people: bool
+
+    @property
+    def anything_due(self) -> bool:
+        """Whether a follow-up is due today or overdue."""
+        return bool(self.overdue or self.due_today)
+
+    @property
+    def goal_met(self) -> bool:
+        """Whether enough people have been contacted today."""
+        return self.contacted_today >= self.daily_goal
+
+
+def activity_days(session: Session, *, owner: Account, start: date, end: date) -> dict[date, int]:
+    """Per date from ``start`` to ``end``: interactions plus encounters (networking days only)."""
+    counts = Counter(interaction_days(session, owner=owner, start=start, end=end))
+    counts.update(encounter_days(session, owner=owner, start=start, end=end))
+    return dict(counts)
+
+
+def people_contacted_on(session: Session, day: date, *, owner: Account) -> set[int]:
+    """Ids of the people the owner had an interaction with, or met, on ``day``."""
+    talked = (select(interaction_person.c.person_id)
+              .join(Interaction, Interaction.id == interaction_person.c.interaction_id)
+              .where(Interaction.owner_id == owner.id, Interaction.occurred_on == day))
+    met = select(Encounter.person_id).where(Encounter.owner_id == owner.id, Encounter.met_on == day)
+    return set(session.scalars(union(talked, met)))
+
+
+def _upcoming_events(session: Session, owner: Account, today: date) -> list[Event]:
+    """Events running today or starting within UPCOMING_EVENT_DAYS, soonest first."""
+    horizon = today + timedelta(days=UPCOMING_EVENT_DAYS)
+    page = list_events(session, owner=owner, when="upcoming", today=today, per_page=25)
+    return [event for event in page.items if event.starts_on <= horizon]
+
+
+def daily_dashboard(session: Session, *, owner: Account, today: date | None = None,
+                    skipped: Collection[int] = ()) -> Dashboard:
+    """Build the owner's dashboard for ``today`` (their local today by default); ``skipped``: people skipped today."""
+    today = today or local_today(owner)
+    due = due_followups(session, owner=owner, today=today)
+    contacted = people_contacted_on(session, today, owner=owner)
+    fading = fading_people(session, owner=owner, today=today)
+    suggestion = None
+    if not due:
+        suggestion = suggested_contact(session, owner=owner, today=today, fading=fading,
+                                       exclude=contacted | set(skipped))
+    all_days = activity_days(session, owner=owner, start=EARLIEST, end=today)
+    first_shown = today - timedelta(days=HEATMAP_DAYS - 1)
+    return Dashboard(
+        today=today, overdue=[f for f in due if f.due_on < today], due_today=[f for f in due if f.due_on == today],
+        suggested_contact=suggestion, fading=fading[:FADING_SHOWN], fading_total=len(fading),
+        upcoming_events=_upcoming_events(session, owner, today),
+        renewals=upcoming_renewals(session, owner=owner, within_days=RENEWAL_DAYS, today=today),
+        streaks=compute_streaks(all_days, today), contacted_today=len(contacted), daily_goal=owner.daily_goal or 1,
+        day_counts={day: count for day, count in all_days.items() if day >= first_shown},
+        has_people=bool(due or contacted or suggestion or fading) or has_people(session, owner=owner))

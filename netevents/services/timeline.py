@@ -1,0 +1,111 @@
+"""A person's timeline: encounters, interactions, roles, favors and follow-ups merged into one dated list."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from netevents.models import Account, Encounter, Favor, FollowUp, Interaction, Person, Role
+from netevents.models.interactions import FavorDirection
+from netevents.services.clock import local_date, local_today
+from netevents.services.encounters import encounters_of_person
+from netevents.services.favors import favor_balance
+from netevents.services.interactions import interactions_of_person
+from netevents.services.people import get_person
+from netevents.services.roles import roles_of_person
+
+# kinds, in the order entries of one day are listed (newest first reads best with plans on top)
+KINDS = ("followup_open", "followup_done", "favor_given", "favor_received", "interaction", "encounter",
+         "role_end", "role_start")
+
+
+@dataclass
+class TimelineEntry:
+    """One dated thing that happened with a person; ``link`` is an endpoint and its values (or None)."""
+
+    kind: str
+    on: date
+    title: str
+    detail: str = ""
+    link: Optional[tuple[str, dict]] = None
+    people: list[Person] = field(default_factory=list)
+    upcoming: bool = False
+    sort_id: int = 0
+
+
+def _encounter(encounter: Encounter) -> TimelineEntry:
+    """Where and how you met."""
+    where = encounter.event.name if encounter.event else encounter.place
+    details = [encounter.event_session.title if encounter.event_session else "",
+               f"Introduced by {encounter.introduced_by.display_name}" if encounter.introduced_by else "",
+               encounter.context]
+    return TimelineEntry("encounter", encounter.met_on, f"Met at {where}" if where else "Met",
+                         " · ".join(filter(None, details)), ("encounters.edit", {"encounter_id": encounter.id}),
+                         sort_id=encounter.id)
+
+
+def _interaction(interaction: Interaction, person: Person) -> TimelineEntry:
+    """An interaction, naming the other people who were part of it."""
+    # the title is the channel when there is no summary; say the channel only once
+    channel = interaction.channel.label.capitalize() if interaction.summary else ""
+    detail = " · ".join(filter(None, [channel, interaction.notes[:200]]))
+    return TimelineEntry("interaction", interaction.occurred_on, interaction.title, detail,
+                         ("interactions.edit", {"interaction_id": interaction.id}),
+                         people=[other for other in interaction.people if other.id != person.id],
+                         sort_id=interaction.id)
+
+
+def _roles(role: Role, today: date) -> list[TimelineEntry]:
+    """A role's start, and its end when it has one."""
+    where = role.group.name + (f" ({role.group.organization.name})" if role.group.organization else "")
+    link = ("groups.detail", {"group_id": role.group_id})
+    entries = [TimelineEntry("role_start", role.started_on, f"Became {role.title}", where, link,
+                             upcoming=role.started_on > today, sort_id=role.id)]
+    if role.ended_on is not None:
+        entries.append(TimelineEntry("role_end", role.ended_on, f"No longer {role.title}", where, link,
+                                     upcoming=role.ended_on > today, sort_id=role.id))
+    return entries
+
+
+def _favor(favor: Favor) -> TimelineEntry:
+    """A favor given or received."""
+    given = favor.direction is FavorDirection.given
+    title = f"{'You gave' if given else 'You received'}: {favor.kind.label}"
+    link = ("interactions.edit", {"interaction_id": favor.interaction_id}) if favor.interaction_id else None
+    return TimelineEntry("favor_given" if given else "favor_received", favor.occurred_on, title,
+                         favor.description, link, sort_id=favor.id)
+
+
+def _followup(followup: FollowUp, owner: Account, today: date) -> TimelineEntry:
+    """An open follow-up on its due date, a done one on the day it was done."""
+    if followup.done_at is not None:
+        return TimelineEntry("followup_done", local_date(followup.done_at, owner), "Followed up", followup.note,
+                             ("followups.edit", {"followup_id": followup.id}), sort_id=followup.id)
+    title = "Follow-up overdue" if followup.due_on < today else "Follow up"
+    return TimelineEntry("followup_open", followup.due_on, title, followup.note,
+                         ("followups.edit", {"followup_id": followup.id}), upcoming=followup.due_on >= today,
+                         sort_id=followup.id)
+
+
+def _followups(session: Session, person: Person, owner: Account) -> list[FollowUp]:
+    """All of a person's follow-ups, open and done."""
+    query = select(FollowUp).where(FollowUp.owner_id == owner.id, FollowUp.person_id == person.id)
+    return list(session.scalars(query))
+
+
+def person_timeline(session: Session, person_id: int, *, owner: Account) -> list[TimelineEntry]:
+    """Everything that happened (or is planned) with one of the owner's people, newest first."""
+    person = get_person(session, person_id, owner=owner)
+    today = local_today(owner)
+    entries = [_encounter(e) for e in encounters_of_person(session, person.id, owner=owner)]
+    entries += [_interaction(i, person) for i in interactions_of_person(session, person.id, owner=owner)]
+    entries += [entry for role in roles_of_person(session, person.id, owner=owner, today=today)
+                for entry in _roles(role, today)]
+    entries += [_favor(favor) for favor in favor_balance(session, person.id, owner=owner).history]
+    entries += [_followup(followup, owner, today) for followup in _followups(session, person, owner)]
+    rank = {kind: position for position, kind in enumerate(KINDS)}
+    entries.sort(key=lambda entry: (-entry.on.toordinal(), rank[entry.kind], -entry.sort_id))
+    return entries
