@@ -7,9 +7,10 @@ from decimal import Decimal
 
 from netevents.demo.build import DemoBuild
 from netevents.demo.cast import ASSOCIATION, EMPLOYER, Member
-from netevents.demo.programme import (COMMITTEE, COMMITTEE_ROLES, EVENTS, EXTRA_MEETING_CONTEXT, MEETINGS,
+from netevents.demo.programme import (COMMITTEE, COMMITTEE_ROLES, EVENTS, EXTRA_MEETING_CONTEXTS, MEETINGS,
                                       MEMBERSHIP, TASK_FORCE, TASK_FORCE_ROLES, VOLUNTEER_ROLES, VOLUNTEERING,
                                       EventPlan, Meeting, RolePlan)
+from netevents.demo.rhythm import weekday_start
 from netevents.services.associations import (MembershipFields, VolunteerFields, add_volunteer_position,
                                              create_membership)
 from netevents.services.encounters import EncounterFields, log_encounter
@@ -22,7 +23,7 @@ from netevents.services.roles import RoleFields, add_role
 
 def _event_fields(build: DemoBuild, plan: EventPlan) -> EventFields:
     """The event as the user would have entered it."""
-    starts = build.day(-plan.starts)
+    starts = weekday_start(build.day(-plan.starts), plan.days)
     organizer = build.organizations[plan.organizer].id if plan.organizer else None
     return EventFields(name=f"{plan.name} {starts.year}" if plan.kind == "conference" else plan.name,
                        starts=starts, kind=plan.kind, ends=starts + timedelta(days=plan.days - 1),
@@ -45,10 +46,10 @@ def add_events(build: DemoBuild) -> None:
             build.summary.talks += 1
 
 
-def _meetings(cast: list[Member]) -> list[Meeting]:
+def _meetings(build: DemoBuild, cast: list[Member]) -> list[Meeting]:
     """The curated meetings, plus one for every extra first met at an event."""
     starts = {plan.key: -plan.starts for plan in EVENTS}
-    extras = [Meeting(m.met_at, m.key, starts[m.met_at] - m.since, EXTRA_MEETING_CONTEXT)
+    extras = [Meeting(m.met_at, m.key, starts[m.met_at] - m.since, build.rng.choice(EXTRA_MEETING_CONTEXTS))
               for m in cast if m.met_at and all(meeting.person != m.key for meeting in MEETINGS)]
     return [*MEETINGS, *extras]
 
@@ -56,7 +57,7 @@ def _meetings(cast: list[Member]) -> list[Meeting]:
 def add_encounters(build: DemoBuild, cast: list[Member]) -> None:
     """Who I met at each event, at which talk and through whom; one in-person interaction per event day."""
     met_on_day = defaultdict(list)
-    for meeting in _meetings(cast):
+    for meeting in _meetings(build, cast):
         event = build.events[meeting.event]
         fields = EncounterFields(person_id=build.person_id(meeting.person),
                                  met_on=event.starts_on + timedelta(days=meeting.day), event_id=event.id,

@@ -145,8 +145,10 @@ MEETINGS = [
     Meeting("chapter", "kwame", 0, "He presented the Guild's new mentoring scheme."),
     Meeting("chapter", "noa", 0, "Planned the spring meetup line-up together."),
 ]
-# Extras met at an event get an encounter there with this context.
-EXTRA_MEETING_CONTEXT = "Met at the {event}; exchanged cards."
+# Extras met at an event get an encounter there with one of these contexts.
+EXTRA_MEETING_CONTEXTS = ["Exchanged cards at the coffee break.", "Sat at the same table at lunch.",
+                          "Chatted in the queue for the evening reception.", "Met at the Guild stand.",
+                          "Asked a sharp question in the Q&A; we talked afterwards."]
 
 COMMITTEE = dict(name="Sustainability Steering Committee", kind="internal_committee", since=730,
                  description="Sets Brightwater's sustainability targets and tracks the scope 3 supplier "
@@ -193,8 +195,7 @@ FAVORS = [
     FavorPlan("mariajose", "given", "referral", "Recommended Ostara Packaging for their own-brand range.", 120),
     FavorPlan("lan", "received", "other", "Expedited a late shipment by air at their cost.", 140, "email"),
     FavorPlan("lan", "given", "recommendation", "Wrote her a LinkedIn recommendation.", 100, "social"),
-    FavorPlan("arjun", "received", "introduction", "Introduced me to Chloé Dubois at the Forum.", 97,
-              "in_person"),
+    FavorPlan("arjun", "received", "introduction", "Introduced me to Chloé Dubois at the Forum.", 94, "email"),
     FavorPlan("jiwoo", "given", "introduction", "Introduced her to Priya for a demand-sensing pilot.", 180,
               "email"),
     FavorPlan("emily", "received", "speaking_slot", "Offered me a slot at next year's Summit.", 35, "video"),

@@ -34,10 +34,11 @@ STYLES = {
                  ("video", "Capacity planning call"), ("email", "Price review for next year")],
     "association": [("email", "Guild committee emails"), ("video", "Committee call"),
                     ("in_person", "Coffee before the chapter meeting")],
-    "conference": [("email", "Follow-up after the conference"), ("social", "Commented on a post of theirs"),
+    "conference": [("email", "Emails about a possible collaboration"), ("social", "Commented on a post of theirs"),
                    ("video", "Video call to compare notes"), ("message", "Shared an article")],
     "": [("call", "Catch-up call"), ("email", "Emails back and forth")],
 }
+FIRST_FOLLOW_UP = ("email", "Follow-up after the conference")
 QUICK_TOUCHES = [("message", "Quick message"), ("message", "Thanks for the help today"),
                  ("call", "Five-minute call"), ("social", "Congratulated on a post")]
 COMMITTEE_TOPICS = ["scope 3 baseline", "supplier code of conduct", "packaging targets", "energy audit results",
@@ -89,6 +90,13 @@ def _weekday_shift(rng: random.Random, ago: int, today: date) -> int:
     if weekday == 6 and ago > 1:
         return ago - 1
     return ago + (1 if weekday == 5 else 2)
+
+
+def weekday_start(start: date, days: int) -> date:
+    """Move an event's first day back until none of its ``days`` falls on a weekend."""
+    while any((start + timedelta(days=offset)).weekday() >= 5 for offset in range(days)):
+        start -= timedelta(days=1)
+    return start
 
 
 def _after_holiday(ago: int) -> int:
@@ -144,8 +152,11 @@ def plan_year(rng: random.Random, cast: list[Member], today: date) -> list[Plann
     planned = committee_meetings(today)
     for member in cast:
         styles = STYLES[circle_of(member)]
-        for ago in contact_days(rng, member, today):
+        days = contact_days(rng, member, today)
+        for ago in days:
             channel, summary = rng.choice(styles)
+            if member.met_at and ago == max(days):
+                channel, summary = FIRST_FOLLOW_UP
             planned.append(Planned(ago, (member.key,), channel, summary))
     planned.extend(_streak(rng, planned, cast))
     return sorted(planned, key=lambda item: -item.ago)
