@@ -4,7 +4,7 @@ from __future__ import annotations
 from netevents.demo.build import DemoBuild
 from netevents.demo.cast import Member
 from netevents.demo.programme import FAVORS, FOLLOWUPS
-from netevents.demo.rhythm import STYLES, Planned, circle_of
+from netevents.demo.rhythm import STYLES, Planned, circle_of, weekday_start
 from netevents.services.favors import FavorFields
 from netevents.services.followups import create_followup, mark_followup_done
 from netevents.services.interactions import InteractionFields, log_interaction
@@ -33,7 +33,8 @@ def add_favors(build: DemoBuild, cast: list[Member]) -> None:
     for favor in FAVORS:
         summary = next((text for channel, text in STYLES[circles[favor.person]] if channel == favor.channel),
                        favor.description)
-        fields = InteractionFields(person_ids=[build.person_id(favor.person)], occurred_on=build.day(favor.ago),
+        day = weekday_start(build.day(favor.ago), 1)
+        fields = InteractionFields(person_ids=[build.person_id(favor.person)], occurred_on=day,
                                    channel=favor.channel, summary=summary)
         log_interaction(build.session, fields, [FavorFields(direction=favor.direction, kind=favor.kind,
                                                             description=favor.description)], owner=build.owner)
