@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from netevents import hookimpl
-from netevents.demo import AccountNotEmpty, build_demo_network
+from netevents.demo import TOTAL_STEPS, AccountNotEmpty, build_demo_network
 from netevents.demo import gatherings
 from netevents.demo.rhythm import choose_cast
 from netevents.errors import Conflict, Invalid
@@ -69,11 +69,13 @@ def count(session, model, owner) -> int:
 
 @pytest.fixture
 def demo(app, session, account):
-    """The account filled with the demo network as of today, with the hooks it fired."""
+    """The account filled with the demo network as of today (progress reported in full), with the hooks it fired."""
     recorder = Recorder()
     app.extensions["netevents.plugins"].register(recorder)
     today = local_today(account)
-    summary = build_demo_network(session, owner=account, today=today)
+    steps = []
+    summary = build_demo_network(session, owner=account, today=today, progress=steps.append)
+    assert sum(steps) == TOTAL_STEPS and all(step >= 0 for step in steps) and len(steps) > 10
     return summary, recorder.calls, today
 
 
