@@ -94,8 +94,9 @@ def check_demo_allowed(session: Session, owner: Account, today: date, force: boo
         raise Invalid("The demo's today cannot be in the future.", today="Use today or an earlier date.")
     count = session.scalar(select(func.count()).select_from(Person).where(Person.owner_id == owner.id)) or 0
     if count and not force:
-        raise AccountNotEmpty(f"{owner.email} already has {count} people; the demo network only goes into an "
-                              "empty account unless it is forced in next to them.")
+        people = "1 person" if count == 1 else f"{count} people"
+        raise AccountNotEmpty(f"{owner.email} already has {people}; the demo network only goes into an empty "
+                              "account unless it is forced in next to them.")
     if person_with_email(session, email_of(PEOPLE[0]), owner=owner) is not None:
         raise Conflict(f"{owner.email} already holds the demo network.")
 

@@ -83,7 +83,7 @@ def test_unknown_email_is_an_error(runner, session, account):
 def test_an_account_with_people_is_refused_unless_forced(runner, session, account):
     create_person(session, PersonFields(display_name="Ana Real"), owner=account)
     result = runner.invoke(args=["demo", "--user", account.email])
-    assert result.exit_code != 0 and "already has 1 people" in result.output and "--force" in result.output
+    assert result.exit_code != 0 and "already has 1 person" in result.output and "--force" in result.output
     assert "Building" not in result.output and count(session, Person, account) == 1
     result = runner.invoke(args=["demo", "--user", account.email, "--force", "--seed", "7"])
     assert result.exit_code == 0, result.output

@@ -192,7 +192,7 @@ def test_another_seed_gives_another_cast():
 
 def test_refuses_an_account_that_has_people_and_writes_nothing(session, account):
     create_person(session, PersonFields(display_name="Ana Real"), owner=account)
-    with pytest.raises(AccountNotEmpty, match="already has 1 people"):
+    with pytest.raises(AccountNotEmpty, match="already has 1 person"):
         build_demo_network(session, owner=account, today=local_today(account))
     assert [p.display_name for p in people_of(session, account)] == ["Ana Real"]
     assert count(session, Organization, account) == count(session, Event, account) == 0
