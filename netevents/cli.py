@@ -9,6 +9,7 @@ from flask.cli import FlaskGroup, with_appcontext
 
 from netevents import create_app
 from netevents.db import session_scope
+from netevents.demo.command import demo
 from netevents.errors import DomainError
 from netevents.schema import upgrade_all
 from netevents.services.accounts import create_account
@@ -27,7 +28,7 @@ def main():
 
 def init_app(app) -> None:
     """Add the netevents commands to the app's CLI (plugins add theirs through a hook)."""
-    for command in (db, serve, users):
+    for command in (db, serve, users, demo):
         app.cli.add_command(command)
 
 
