@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from netevents.errors import register_error_pages
-from netevents.web import auth, home
+from netevents.web import auth, duplicates, home
 from netevents.web.templating import init_templating
 
-BLUEPRINTS = [home.bp, auth.bp]
+BLUEPRINTS = [home.bp, auth.bp, duplicates.bp]
 
 
 def init_app(app) -> None:
