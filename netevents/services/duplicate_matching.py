@@ -15,7 +15,7 @@ Rules (score, reason); a pair's score is its best rule plus 3 for every further 
   names are at least 70% alike; generic parts (info, contact, ...) never count.
 - names (token sort ratio of case-folded, accent-free names, so "García, María" = "Maria Garcia"):
   85%+ at the same or a similar organization scores the similarity (at most 95); the same name when
-  either organization is unknown 80, a 90%+ similar one similarity - 15; the same name at different
+  either organization is unknown 80, a 90%+ similar one similarity - 25; the same name at different
   organizations 65.
 
 A phone, address, profile or website shared by more than ``MAX_SHARED`` people (a switchboard, a company
@@ -23,6 +23,7 @@ site) identifies nobody and is ignored.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -40,17 +41,21 @@ LEGAL_FORMS = {"inc", "ltd", "llc", "gmbh", "ag", "sa", "sas", "sarl", "srl", "s
 GENERIC_LOCAL_PARTS = {"info", "contact", "hello", "admin", "office", "mail", "email", "team", "sales",
                        "support", "jobs", "events", "press", "noreply", "enquiries", "inquiries"}
 GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
+WORD = re.compile(r"[^\W_]+")
 
 
 def strip_accents(text: str | None) -> str:
     """Case-folded text without diacritics ("Ångström" -> "angstrom")."""
-    decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
+    folded = (text or "").casefold()
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def fold(text: str | None) -> list[str]:
-    """Split text into case-folded, accent-free alphanumeric words."""
-    return "".join(ch if ch.isalnum() else " " for ch in strip_accents(text)).split()
+    """Split text into case-folded, accent-free words of letters and digits."""
+    return WORD.findall(strip_accents(text))
 
 
 def name_key(name: str | None) -> str:
@@ -142,7 +147,7 @@ def _name_rule(similarity: int, organization: str) -> tuple[int, str] | None:
     if organization == "unknown" and same:
         return 80, "same name"
     if organization == "unknown" and similarity >= 90:
-        return similarity - 15, f"similar names ({similarity}%)"
+        return similarity - 25, f"similar names ({similarity}%)"
     if organization == "different" and same:
         return 65, "same name at different organizations"
     return None

@@ -148,3 +148,15 @@ def test_find_people_by_name(session, account, make_account, person):
         ["Anna Smithers"]
     assert find_people_by_name(session, "   ", owner=account) == []
     assert find_people_by_name(session, "100%_", owner=account) == []
+
+
+def test_oversized_name_blocks_are_split_without_losing_pairs(monkeypatch):
+    from netevents.services import duplicate_matching
+    from netevents.services.duplicate_matching import PersonRecord, candidate_pairs
+
+    monkeypatch.setattr(duplicate_matching, "MAX_BLOCK", 5)
+    others = ["Okafor", "Nguyen", "Schmidt", "Tanaka", "Kowalski", "Haddad", "Ivanova", "Mensah"]
+    records = [PersonRecord(i, f"Maria {name}") for i, name in enumerate(others)]
+    records += [PersonRecord(10 + i, f"{name} Lopez") for i, name in enumerate(others)]
+    records += [PersonRecord(100, "María López"), PersonRecord(101, "LOPEZ, Maria")]
+    assert candidate_pairs(records) == {(100, 101)}
