@@ -176,6 +176,24 @@ def naive_seconds(records: list, total: int) -> tuple[float, float]:
     return elapsed, elapsed * (total * (total - 1)) / (n * (n - 1))
 
 
+def measure(session: Session, owner: Account, truth: set[tuple[int, int]], sample: int, seed: int) -> dict:
+    """Time the search (first page, everything, blocking alone) and the naive baseline; compute recall."""
+    results = {"first_page": min(timed(lambda: find_duplicate_candidates(session, owner=owner, limit=50))
+                                 for _ in range(2))}
+    started = time.perf_counter()
+    found = find_duplicate_candidates(session, owner=owner, limit=None)
+    results["everything"] = time.perf_counter() - started
+    records = list(load_records(session, owner=owner).values())
+    started = time.perf_counter()
+    results["compared"] = len(candidate_pairs(records))
+    results["blocking"] = time.perf_counter() - started
+    pairs = {tuple(sorted((c.first.id, c.second.id))) for c in found}
+    results["found"], results["recall"] = len(found), sum(tuple(sorted(p)) in pairs for p in truth) / len(truth)
+    results["naive"], results["extrapolated"] = naive_seconds(random.Random(seed).sample(records, sample),
+                                                              len(records))
+    return results
+
+
 def run(url: str, count: int, planted: int, sample: int, seed: int) -> None:
     """Populate, time both approaches, print the results, remove the benchmark's data."""
     engine = make_engine(url)
@@ -186,40 +204,27 @@ def run(url: str, count: int, planted: int, sample: int, seed: int) -> None:
         truth = populate(session, owner, count, planted, seed)
         session.commit()
         inserted = time.perf_counter() - started
-        total = count + planted
-        first_page = min(timed(lambda: find_duplicate_candidates(session, owner=owner, limit=50)) for _ in range(2))
-        started = time.perf_counter()
-        found = find_duplicate_candidates(session, owner=owner, limit=None)
-        blocked = time.perf_counter() - started
-        records = load_records(session, owner=owner)
-        started = time.perf_counter()
-        compared = len(candidate_pairs(list(records.values())))
-        blocking = time.perf_counter() - started
-        pairs = {tuple(sorted((c.first.id, c.second.id))) for c in found}
-        recall = sum(1 for pair in truth if tuple(sorted(pair)) in pairs) / len(truth)
-        measured, naive = naive_seconds(random.Random(seed).sample(list(records.values()), sample), total)
-        report(engine.dialect.name, total, inserted, (first_page, blocked, blocking), compared, len(found), sample,
-               (measured, naive), recall, planted)
+        results = measure(session, owner, truth, sample, seed)
+        report(engine.dialect.name, count + planted, planted, sample, inserted, results)
         session.delete(session.get(Account, owner.id))
         session.commit()
     engine.dispose()
 
 
-def report(dialect, total, inserted, timings, compared, found, sample, naive, recall, planted):
+def report(dialect: str, total: int, planted: int, sample: int, inserted: float, results: dict) -> None:
     """Print the numbers as a small Markdown table."""
-    (first_page, blocked, blocking), (measured, extrapolated) = timings, naive
-    all_pairs = total * (total - 1) // 2
+    r, all_pairs = results, total * (total - 1) // 2
     rows = [("database", dialect), ("people", f"{total:,} ({planted} planted duplicates)"),
             ("bulk insert", f"{inserted:.1f} s"),
-            ("first page of 50 candidates (load, block, score, sort; best of 2)", f"{first_page:.2f} s"),
-            ("every candidate, as Person objects", f"{blocked:.2f} s"),
-            ("  of which blocking alone", f"{blocking:.2f} s"),
-            ("pairs scored", f"{compared:,} of {all_pairs:,} ({compared / all_pairs:.4%})"),
-            (f"candidates at score >= {MIN_SCORE}", f"{found:,}"),
-            (f"naive all pairs on {sample:,} people", f"{measured:.2f} s"),
-            (f"naive extrapolated to {total:,}", f"{extrapolated:,.0f} s ({extrapolated / 3600:.1f} h)"),
-            ("speed-up (naive / first page)", f"{extrapolated / first_page:,.0f}x"),
-            ("recall on planted duplicates", f"{recall:.1%}")]
+            ("first page of 50 candidates (load, block, score, sort; best of 2)", f"{r['first_page']:.2f} s"),
+            ("every candidate, as Person objects", f"{r['everything']:.2f} s"),
+            ("  of which blocking alone", f"{r['blocking']:.2f} s"),
+            ("pairs scored", f"{r['compared']:,} of {all_pairs:,} ({r['compared'] / all_pairs:.4%})"),
+            (f"candidates at score >= {MIN_SCORE}", f"{r['found']:,}"),
+            (f"naive all pairs on {sample:,} people", f"{r['naive']:.2f} s"),
+            (f"naive extrapolated to {total:,}", f"{r['extrapolated']:,.0f} s ({r['extrapolated'] / 3600:.1f} h)"),
+            ("speed-up (naive / first page)", f"{r['extrapolated'] / r['first_page']:,.0f}x"),
+            ("recall on planted duplicates", f"{r['recall']:.1%}")]
     print("| measure | value |\n|---|---|")
     for name, value in rows:
         print(f"| {name} | {value} |")

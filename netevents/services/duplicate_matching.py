@@ -104,6 +104,7 @@ class PersonRecord:
     websites: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
+        """Derive the comparison keys of the name and organization."""
         self.name_key = name_key(self.name)
         self.organization_key = organization_key(self.organization)
 
