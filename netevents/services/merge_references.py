@@ -13,6 +13,7 @@ needs nothing to take part in merges. For each such column, rows of the merged p
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from sqlalchemy import Column, ColumnElement, PrimaryKeyConstraint, UniqueConstraint, and_, delete, exists, false
@@ -43,9 +44,15 @@ class TableMove:
         return self.moved + self.dropped + self.cleared
 
 
+@functools.cache
+def _import_models_once() -> None:
+    """Import core and plugin models, once per process (plugins are only picked up at start-up anyway)."""
+    plugins.import_all_models()
+
+
 def person_references() -> list[Column]:
     """Every column, in every known table, that holds a foreign key to ``person.id``."""
-    plugins.import_all_models()
+    _import_models_once()
     columns = []
     for table in sorted(Base.metadata.tables.values(), key=lambda t: t.name):
         columns += [fk.parent for fk in table.foreign_keys if fk.target_fullname == "person.id"]

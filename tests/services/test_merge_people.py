@@ -211,3 +211,16 @@ def test_merging_fires_person_merged(app, session, account, pair):
     merge_people(session, pair.survivor.id, pair.merged.id, owner=account)
     assert seen == [(pair.survivor.id, pair.merged.id, account.id)]
     assert session.get(Person, pair.merged.id) is None
+
+
+def test_the_merged_persons_dismissals_are_dropped(session, account, pair):
+    from netevents.services.duplicates import dismiss_duplicate, dismissed_pairs
+
+    dismiss_duplicate(session, pair.survivor.id, pair.friend.id, owner=account)
+    dismiss_duplicate(session, pair.merged.id, pair.introducer.id, owner=account)
+    dismiss_duplicate(session, pair.survivor.id, pair.merged.id, owner=account)
+    preview = merge_preview(session, pair.survivor.id, pair.merged.id, owner=account)
+    dropped = sum(m.dropped for m in preview.moves if m.label == "dismissed duplicate suggestions")
+    assert dropped == 2
+    merge_people(session, pair.survivor.id, pair.merged.id, owner=account)
+    assert dismissed_pairs(session, owner=account) == {tuple(sorted((pair.survivor.id, pair.friend.id)))}
