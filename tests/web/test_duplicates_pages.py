@@ -81,6 +81,7 @@ def test_compare_page_previews_the_merge(user_client, twins):
     first, second = twins
     page = user_client.get(f"/people/merge/{first.id}/{second.id}").get_data(as_text=True)
     assert "Merge into Ann Smith" in page
+    assert f'action="/people/duplicates/{first.id}/{second.id}/dismiss"' in page
     assert f'href="/people/merge/{second.id}/{first.id}"' in page  # swap which one survives
     assert re.search(r"<dt>Job title</dt>\s*<dd><span[^>]*>Buyer</span>\s*<small[^>]*>from Annie Smith</small>", page)
     assert re.search(r"<strong>phones</strong>:\s*1 already there", page)
