@@ -123,6 +123,8 @@ def _duplicate_condition(column: Column, survivor_id: int) -> ColumnElement:
 def _conditions(column: Column, survivor_id: int, merged_id: int, owner_id: int):
     """(clear, drop, move) row conditions for one column; they never overlap."""
     owned = _owned(column, owner_id)
+    if column.table.name == "person":  # the merged person's own row is deleted, not changed
+        owned = and_(owned, column.table.c.id != merged_id)
     clear = _clear_condition(column, survivor_id, merged_id)
     mine = and_(owned, _is(column, merged_id), not_(clear))
     if column.table.info.get("merge") == "drop":

@@ -224,3 +224,12 @@ def test_the_merged_persons_dismissals_are_dropped(session, account, pair):
     assert dropped == 2
     merge_people(session, pair.survivor.id, pair.merged.id, owner=account)
     assert dismissed_pairs(session, owner=account) == {tuple(sorted((pair.survivor.id, pair.friend.id)))}
+
+
+def test_a_copy_introduced_by_the_survivor_leaves_no_trace(session, account):
+    survivor = add_person(session, account, "Sam Survivor")
+    copy = add_person(session, account, "Sam S.", introduced_by_id=survivor.id)
+    preview = merge_preview(session, survivor.id, copy.id, owner=account)
+    assert preview.moves == []
+    assert "Introduced by" not in {field.label for field in preview.fields if field.value}
+    assert merge_people(session, survivor.id, copy.id, owner=account).introduced_by_id is None
