@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 10:05:58.979881
+Create Date: 2026-11-27 10:12:55.440755
 """
 from alembic import op
 import sqlalchemy as sa
@@ -194,6 +194,24 @@ def upgrade() -> None:
         batch_op.create_index('ix_person_owner_organization_key', ['owner_id', 'organization_key', 'sort_name', 'id'], unique=False)
         batch_op.create_index('ix_person_owner_sort_name', ['owner_id', 'sort_name', 'id'], unique=False)
         batch_op.create_index('ix_person_owner_updated', ['owner_id', 'updated_at', 'id'], unique=False)
+
+    op.create_table('dismissed_duplicate',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('person_a_id', sa.Integer(), nullable=False),
+    sa.Column('person_b_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('owner_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['owner_id'], ['account.id'], name=op.f('fk_dismissed_duplicate_owner_id_account'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['person_a_id'], ['person.id'], name=op.f('fk_dismissed_duplicate_person_a_id_person'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['person_b_id'], ['person.id'], name=op.f('fk_dismissed_duplicate_person_b_id_person'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_dismissed_duplicate')),
+    sa.UniqueConstraint('owner_id', 'person_a_id', 'person_b_id', name=op.f('uq_dismissed_duplicate_owner_id_person_a_id_person_b_id')),
+    info={'merge': 'drop'}
+    )
+    with op.batch_alter_table('dismissed_duplicate', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_dismissed_duplicate_owner_id'), ['owner_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_dismissed_duplicate_person_a_id'), ['person_a_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_dismissed_duplicate_person_b_id'), ['person_b_id'], unique=False)
 
     op.create_table('event_session',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -438,6 +456,12 @@ def downgrade() -> None:
         batch_op.drop_index('ix_event_session_event_starts')
 
     op.drop_table('event_session')
+    with op.batch_alter_table('dismissed_duplicate', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_dismissed_duplicate_person_b_id'))
+        batch_op.drop_index(batch_op.f('ix_dismissed_duplicate_person_a_id'))
+        batch_op.drop_index(batch_op.f('ix_dismissed_duplicate_owner_id'))
+
+    op.drop_table('dismissed_duplicate')
     with op.batch_alter_table('person', schema=None) as batch_op:
         batch_op.drop_index('ix_person_owner_updated')
         batch_op.drop_index('ix_person_owner_sort_name')
