@@ -10,14 +10,27 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from netevents.errors import Conflict, Invalid
-from netevents.models import Account, Encounter, Event, Organization, Person, PersonEmail
+from netevents.models import (
+    Account,
+    Encounter,
+    Event,
+    Organization,
+    Person,
+    PersonEmail,
+)
 from netevents.models.followups import FollowUp
-from netevents.services.encounters import EncounterFields, log_encounter
 from netevents.services.clock import local_today
+from netevents.services.encounters import EncounterFields, log_encounter
 from netevents.services.events import get_event
 from netevents.services.followups import create_followup
 from netevents.services.organizations import organization_for_name
-from netevents.services.people import PersonFields, create_person, get_person, person_with_email
+from netevents.services.people import (
+    PersonFields,
+    create_person,
+    get_person,
+    person_with_email,
+)
+from netevents.services.search import reindex_people
 from netevents.services.validation import clean_text, normalize_email
 
 MAX_FOLLOWUP_DAYS = 365
@@ -111,6 +124,7 @@ def _fill_blanks(session: Session, person: Person, line: CaptureLine, owner: Acc
         person.emails.append(PersonEmail(owner_id=owner.id, address=line.email, position=len(person.emails)))
     if line.company and person.organization is None:
         person.organization = organization_for_name(session, line.company, owner=owner)
+    reindex_people(session, [person.id])
 
 
 def _new_person(session: Session, name: str, line: CaptureLine, event: Event, owner: Account) -> Person:

@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from netevents.errors import DomainError, Invalid, NotFound, PluginFailed
-from netevents.models import Account, Organization, Person, PersonEmail
+from netevents.models import Account, Person, PersonEmail
 from netevents.plugin_api import Importer, PersonRow
-from netevents.services.hooks import notify, record_failure
+from netevents.services.hooks import record_failure
+from netevents.services.people import PersonFields, create_person
 from netevents.services.registered import registered, sorted_by_label
 from netevents.services.validation import clean_text, normalize_email
 
@@ -89,32 +88,10 @@ def run_import(session: Session, importer_name: str, data: bytes, *, owner: Acco
     if invalid:
         listed = ", ".join(map(str, invalid[:10])) + ("…" if len(invalid) > 10 else "")
         raise Invalid(f"Rows {listed} have problems; nothing was imported.", file="Fix the rows marked invalid.")
-    people = [_create_person(session, item.row, owner) for item in preview if item.status == "new"]
-    session.flush()
-    for person in people:
-        notify(session, "person_created", session=session, person=person, owner=owner)
-    return people
+    return [create_person(session, _fields(item.row), owner=owner) for item in preview if item.status == "new"]
 
 
-def _create_person(session: Session, row: PersonRow, owner: Account) -> Person:
-    """Add one checked row as a person (with email and organization) to ``owner``'s network."""
-    name = clean_text(row.display_name, 200)
-    person = Person(owner_id=owner.id, display_name=name, sort_name=name.lower(), notes=clean_text(row.notes),
-                    job_title=clean_text(row.job_title, 200) or None,
-                    organization=_organization(session, clean_text(row.organization, 200), owner))
-    if row.email and row.email.strip():
-        person.emails.append(PersonEmail(owner_id=owner.id, address=normalize_email(row.email)))
-    session.add(person)
-    return person
-
-
-def _organization(session: Session, name: str, owner: Account) -> Optional[Organization]:
-    """The owner's organization of that name (created when missing), or None for an empty name."""
-    if not name:
-        return None
-    found = session.scalar(select(Organization).where(Organization.owner_id == owner.id,
-                                                      Organization.name == name))
-    if found is None:
-        found = Organization(owner_id=owner.id, name=name)
-        session.add(found)
-    return found
+def _fields(row: PersonRow) -> PersonFields:
+    """The people-service input for one checked row."""
+    return PersonFields(display_name=row.display_name, emails=[row.email] if row.email else [],
+                        organization_name=row.organization, job_title=row.job_title, notes=row.notes or "")

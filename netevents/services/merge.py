@@ -22,6 +22,7 @@ from netevents.models import Account, Person
 from netevents.services.hooks import notify
 from netevents.services.merge_references import TableMove, move_references, plan_moves
 from netevents.services.people import delete_person, get_person
+from netevents.services.search import reindex_people
 
 log = logging.getLogger(__name__)
 # derived from display_name, or bookkeeping a merge must not copy
@@ -142,6 +143,7 @@ def merge_people(session: Session, survivor_id: int, merged_id: int, *, owner: A
                 setattr(survivor, key, value)
             survivor.updated_at = utcnow()
             delete_person(session, merged_id, owner=owner)
+            reindex_people(session, [survivor.id])
     except IntegrityError as error:
         log.warning("merging person %s into %s failed: %s", merged_id, survivor_id, error.orig)
         raise Conflict("The database refused this merge, so nothing was changed.") from error

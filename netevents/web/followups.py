@@ -122,7 +122,7 @@ def delete(followup_id: int):
 def followup_panel_context(session, person: Person, *, owner) -> dict:
     """What templates/people/_followups.html needs on a person's page."""
     today = local_today(owner)
-    return {"person": person, "today": today,
+    return {"today": today,
             "person_followups": followups_of_person(session, person.id, owner=owner),
             "stay_in_touch": stay_in_touch(session, person.id, owner=owner, today=today),
             "new_followup_due": today + timedelta(days=DEFAULT_DUE_DAYS),

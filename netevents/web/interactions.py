@@ -7,16 +7,13 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 
 from netevents.db import request_session
 from netevents.forms.interactions import CHANNEL_CHOICES, InteractionForm
-from netevents.models import Person
 from netevents.services.clock import local_date, local_today
-from netevents.services.favors import delete_favor, favor_balance, get_favor, reciprocity_list
-from netevents.services.interactions import (delete_interaction, get_interaction, interactions_of_person,
-                                             list_interactions, log_interaction, person_choices, update_interaction)
+from netevents.services.favors import delete_favor, get_favor, reciprocity_list
+from netevents.services.interactions import (delete_interaction, get_interaction, list_interactions, log_interaction, person_choices, update_interaction)
 from netevents.web.form_actions import FAILED, current_owner, safe_next, submit
 
 bp = Blueprint("interactions", __name__, url_prefix="/interactions")
 CHART_ROWS, CHART_ROW_HEIGHT, CHART_BAR_WIDTH = 15, 38, 290
-PANEL_INTERACTIONS = 10
 
 
 @bp.app_template_filter("day")
@@ -130,9 +127,3 @@ def reciprocity():
     """Where you have taken more than you gave: people by how many more favors you received."""
     rows = reciprocity_list(request_session(), owner=current_owner())
     return render_template("interactions/reciprocity.html", rows=rows, chart=balance_chart(rows))
-
-
-def interaction_panel_context(session, person: Person, *, owner) -> dict:
-    """What templates/people/_interactions.html needs on a person's page."""
-    return {"person": person, "balance": favor_balance(session, person.id, owner=owner),
-            "person_interactions": interactions_of_person(session, person.id, owner=owner, limit=PANEL_INTERACTIONS)}

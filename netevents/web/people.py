@@ -12,7 +12,8 @@ from netevents.db import request_session
 from netevents.forms.confirm import ConfirmForm
 from netevents.forms.people import PersonForm, person_form_data
 from netevents.services.people import create_person, delete_person, get_person, update_person
-from netevents.services.people_lists import PERSON_SORTS, list_people, people_introduced_by, tag_names
+from netevents.services.people_lists import PERSON_SORTS, list_people, tag_names
+from netevents.web.person_page import person_page_context
 from netevents.services.search import search_people
 from netevents.web.saving import save
 
@@ -118,8 +119,8 @@ def detail(person_id: int):
     """Show everything about a person."""
     session = request_session()
     person = get_person(session, person_id, owner=current_user)
-    introduced = people_introduced_by(session, person, owner=current_user)
-    return render_template("people/detail.html", person=person, introduced=introduced)
+    return render_template("people/detail.html", person=person,
+                           **person_page_context(session, person, owner=current_user))
 
 
 @bp.route("/<int:person_id>/edit", methods=["GET", "POST"])

@@ -148,3 +148,12 @@ def test_capturing_the_same_person_twice_a_day_adds_nothing_new(session, account
     next_day = quick_capture(session, event.id, "Ana Lopez", "", owner=account, today=date(2024, 5, 15),
                              person_id=first.person.id)
     assert not next_day.already_logged and count(session, Encounter, account) == 2
+
+
+def test_company_added_to_a_matched_person_is_searchable(session, account, event):
+    from netevents.services.search import search_people
+
+    ana = create_person(session, PersonFields(display_name="Ana Lopez"), owner=account)
+    quick_capture(session, event.id, "Ana Lopez", "ana@zephyrlabs.example, Zephyr Labs", owner=account,
+                  person_id=ana.id)
+    assert [hit.person.id for hit in search_people(session, "zephyr", owner=account).hits] == [ana.id]

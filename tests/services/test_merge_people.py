@@ -233,3 +233,12 @@ def test_a_copy_introduced_by_the_survivor_leaves_no_trace(session, account):
     assert preview.moves == []
     assert "Introduced by" not in {field.label for field in preview.fields if field.value}
     assert merge_people(session, survivor.id, copy.id, owner=account).introduced_by_id is None
+
+
+def test_search_finds_the_survivor_by_the_merged_persons_details(session, account, pair):
+    from netevents.services.search import search_people
+
+    merge_people(session, pair.survivor.id, pair.merged.id, owner=account)
+    for query in ("maria.g@uni.edu", "speaker", "logistics"):
+        hits = [hit.person.id for hit in search_people(session, query, owner=account).hits]
+        assert hits == [pair.survivor.id], query

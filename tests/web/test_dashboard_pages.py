@@ -198,3 +198,14 @@ def test_the_timeline_partial_draws_each_kind(app, session, account):
     with app.test_request_context("/people/1"):
         empty = render_template_string('{% include "people/_timeline.html" %}', person=bob, timeline=[])
     assert "Nothing with Bob Stone yet" in empty
+
+
+def test_person_page_shows_the_latest_timeline_entries(user_client, session, account):
+    from netevents.web.person_page import TIMELINE_LIMIT
+
+    ann = add(session, account, "Ann Lee")
+    for days in range(TIMELINE_LIMIT + 5):
+        talk(session, account, [ann], ago(days + 1))
+    html = user_client.get(f"/people/{ann.id}").get_data(as_text=True)
+    assert html.count('class="tl-entry') == TIMELINE_LIMIT
+    assert f"The latest {TIMELINE_LIMIT} of {TIMELINE_LIMIT + 5} entries." in html

@@ -2,7 +2,6 @@
 from datetime import date
 
 import pytest
-from flask import render_template
 
 from netevents.models import Encounter
 from netevents.services.encounters import EncounterFields, encounters_of_person, log_encounter
@@ -96,15 +95,13 @@ def test_next_parameter_cannot_leave_the_site(user_client, session, account, wor
     assert response.status_code == 302 and "evil" not in response.location
 
 
-def test_person_page_partial_lists_encounters(app, session, account, world):
+def test_person_page_lists_encounters_on_the_timeline(user_client, session, account, world):
     log_encounter(session, EncounterFields(person_id=world["ana"].id, met_on=date(2024, 9, 10),
                                            session_id=world["talk"].id, context="coffee",
                                            introduced_by_id=world["bo"].id), owner=account)
     log_encounter(session, EncounterFields(person_id=world["ana"].id, met_on=date(2024, 11, 2), place="Lunch"),
                   owner=account)
-    encounters = encounters_of_person(session, world["ana"].id, owner=account)
-    with app.test_request_context("/people/1"):
-        html = render_template("people/_encounters.html", person=world["ana"], encounters=encounters)
-    assert html.index("Sat 2 Nov 2024") < html.index("Tue 10 Sep 2024")
-    assert "SupplyCon" in html and "Supply chains" in html and "Introduced by Bo" in html and "Lunch" in html
+    html = user_client.get(f"/people/{world['ana'].id}").get_data(as_text=True)
+    assert html.index("Met at Lunch") < html.index("Met at SupplyCon")
+    assert "Supply chains" in html and "Introduced by Bo" in html and "coffee" in html
     assert f"/encounters/new?person_id={world['ana'].id}" in html

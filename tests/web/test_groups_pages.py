@@ -134,15 +134,9 @@ def test_empty_timeline_explains_itself(user_client):
     assert "<svg" not in page and "appear here on one timeline" in page
 
 
-def test_person_roles_partial_renders(app, session, account, group):
-    from flask import render_template
-
-    from netevents.services.roles import roles_of_person
-
+def test_person_page_shows_their_roles(user_client, session, account, group):
     ann = create_person(session, PersonFields(display_name="Ann"), owner=account)
     add_role(session, group.id, RoleFields(title="secretary", started_on=date(2022, 1, 1), person_id=ann.id),
              owner=account)
-    with app.test_request_context():
-        html = render_template("people/_roles.html", person=ann, roles=roles_of_person(session, ann.id,
-                                                                                       owner=account))
+    html = user_client.get(f"/people/{ann.id}").get_data(as_text=True)
     assert "secretary" in html and f'href="/groups/{group.id}"' in html and "Acme" in html
