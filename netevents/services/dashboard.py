@@ -31,6 +31,7 @@ from netevents.services.streaks import Streaks, compute_streaks
 from netevents.services.suggestions import Suggestion, has_people, suggested_contact
 
 FADING_SHOWN = 5
+COMING_UP_DAYS, COMING_UP_SHOWN = 7, 10
 UPCOMING_EVENT_DAYS = 14
 RENEWAL_DAYS = 60
 HEATMAP_DAYS = 365
@@ -43,6 +44,7 @@ class Dashboard:
     today: date
     overdue: list[FollowUp]
     due_today: list[FollowUp]
+    coming_up: list[FollowUp]
     suggested_contact: Optional[Suggestion]
     fading: list[StayInTouch]
     fading_total: int
@@ -92,7 +94,8 @@ def daily_dashboard(session: Session, *, owner: Account, today: date | None = No
                     skipped: Collection[int] = ()) -> Dashboard:
     """Build the owner's dashboard for ``today`` (their local today by default); ``skipped``: people skipped today."""
     today = today or local_today(owner)
-    due = due_followups(session, owner=owner, today=today)
+    window = due_followups(session, owner=owner, today=today, until=today + timedelta(days=COMING_UP_DAYS))
+    due = [followup for followup in window if followup.due_on <= today]
     contacted = people_contacted_on(session, today, owner=owner)
     fading = fading_people(session, owner=owner, today=today)
     suggestion = None
@@ -103,6 +106,7 @@ def daily_dashboard(session: Session, *, owner: Account, today: date | None = No
     first_shown = today - timedelta(days=HEATMAP_DAYS - 1)
     return Dashboard(
         today=today, overdue=[f for f in due if f.due_on < today], due_today=[f for f in due if f.due_on == today],
+        coming_up=[followup for followup in window if followup.due_on > today][:COMING_UP_SHOWN],
         suggested_contact=suggestion, fading=fading[:FADING_SHOWN], fading_total=len(fading),
         upcoming_events=_upcoming_events(session, owner, today),
         renewals=upcoming_renewals(session, owner=owner, within_days=RENEWAL_DAYS, today=today),

@@ -56,9 +56,9 @@ def _open(owner: Account):
             .options(selectinload(FollowUp.person)).order_by(FollowUp.due_on, FollowUp.id))
 
 
-def due_followups(session: Session, *, owner: Account, today: date) -> list[FollowUp]:
-    """Open follow-ups due on or before ``today`` (overdue first), for the daily dashboard."""
-    return list(session.scalars(_open(owner).where(FollowUp.due_on <= today)))
+def due_followups(session: Session, *, owner: Account, today: date, until: date | None = None) -> list[FollowUp]:
+    """Open follow-ups due on or before ``until`` (default ``today``), earliest first, for the daily dashboard."""
+    return list(session.scalars(_open(owner).where(FollowUp.due_on <= (until or today))))
 
 
 def open_followups(session: Session, *, owner: Account, today: date, done_limit: int = 20) -> FollowUpBoard:

@@ -59,6 +59,16 @@ def test_due_followups_are_split_into_overdue_and_today(session, account):
     assert board.anything_due and board.suggested_contact is None
 
 
+def test_the_coming_week_of_follow_ups_is_shown_too(session, account):
+    ann = add(session, account, "Ann")
+    create_followup(session, ann.id, TODAY, "today's", owner=account)
+    soon = create_followup(session, ann.id, TODAY + timedelta(days=2), "after the conference", owner=account)
+    week = create_followup(session, ann.id, TODAY + timedelta(days=7), "in a week", owner=account)
+    create_followup(session, ann.id, TODAY + timedelta(days=8), "later", owner=account)
+    board = daily_dashboard(session, owner=account, today=TODAY)
+    assert [f.id for f in board.coming_up] == [soon.id, week.id]
+
+
 def test_todays_goal_counts_distinct_people_from_interactions_and_encounters(session, account):
     account.daily_goal = 2
     ann, bob = add(session, account, "Ann"), add(session, account, "Bob")
