@@ -19,15 +19,8 @@ from netevents.models import Account, AssociationMembership, Group, Organization
 from netevents.models.groups import DuesPeriod, GroupKind
 from netevents.models.people import OrganizationKind
 from netevents.services.currencies import normalize_currency
-from netevents.services.groups import (
-    ErrorCollector,
-    GroupFields,
-    check_period,
-    create_group,
-    organization_of_kind,
-    require_kind,
-    today_for,
-)
+from netevents.services.groups import (ErrorCollector, GroupFields, check_period, create_group, organization_of_kind,
+                                       require_kind, today_for)
 from netevents.services.organizations import get_organization
 from netevents.services.ownership import get_owned
 from netevents.services.roles import RoleFields, add_role

@@ -14,13 +14,7 @@ from netevents.services.hooks import notify
 from netevents.services.organizations import organization_for_name
 from netevents.services.ownership import get_owned
 from netevents.services.search import reindex_people, unindex_people
-from netevents.services.validation import (
-    clean_text,
-    name_key,
-    normalize_email,
-    normalize_phone,
-    normalize_url,
-)
+from netevents.services.validation import clean_text, name_key, normalize_email, normalize_phone, normalize_url
 
 
 @dataclass

@@ -12,13 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from netevents.errors import Invalid
 from netevents.models import Account, Group, Person, Role
-from netevents.services.groups import (
-    ErrorCollector,
-    check_period,
-    get_group,
-    required_text,
-    today_for,
-)
+from netevents.services.groups import ErrorCollector, check_period, get_group, required_text, today_for
 from netevents.services.hooks import notify
 from netevents.services.ownership import get_owned
 from netevents.services.people import get_person
