@@ -49,3 +49,9 @@ def test_other_accounts_people_are_not_found(session, account, make_account):
         update_person(session, person.id, PersonFields(display_name="Stolen"), owner=other)
     with pytest.raises(NotFound):
         create_person(session, PersonFields(display_name="X", introduced_by_id=person.id), owner=other)
+
+
+@pytest.mark.parametrize("impossible", [0, -1, 2**31, 2**63, "12"])
+def test_impossible_ids_are_not_found_rather_than_database_errors(session, account, impossible):
+    with pytest.raises(NotFound):
+        get_person(session, impossible, owner=account)
