@@ -1,4 +1,5 @@
 """A wheel built from the repo, installed (not editable) into a fresh venv, serves the app."""
+import json
 import os
 import re
 import socket
@@ -47,6 +48,8 @@ def test_wheel_carries_templates_static_migrations_and_plugins(wheel):
     assert "netevents/migrations/versions/0001_initial_schema.py" in names
     assert "netevents/migrations/script.py.mako" in names
     assert "netevents_plugins/__init__.py" in names
+    assert "netevents_plugins/people_export/__init__.py" in names
+    assert not any("hello_panel" in name for name in names), "community plugins are installed separately"
     assert not any(name.startswith(("tests/", "benchmarks/")) for name in names)
 
 
@@ -91,6 +94,11 @@ def test_installed_wheel_serves_the_app(installed, tmp_path):
         status, _, body = http_get(base + "/static/vendor/pico.min.css")
         assert status == 200 and b"Pico CSS" in body
         assert (tmp_path / "data" / "netevents.db").exists()
+        listed = subprocess.run([str(installed / "bin" / "netevents"), "plugins", "list", "--json"], cwd=tmp_path,
+                                env=env, check=True, capture_output=True, text=True).stdout
+        plugins = {plugin["name"]: plugin for plugin in json.loads(listed)}
+        assert plugins["people_export"]["loaded"] and plugins["people_export"]["enabled"]
+        assert plugins["people_export"]["error"] is None and plugins["people_export"]["source"] == "first-party"
     finally:
         server.terminate()
         server.wait(timeout=10)
