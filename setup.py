@@ -8,7 +8,8 @@ from setuptools import find_packages, setup
 
 HERE = Path(__file__).parent
 # Example community plugins under plugins/ carry their own pyproject and are installed separately.
-FIRST_PARTY = [p for p in find_packages("plugins") if not (HERE / "plugins" / p.split(".")[0] / "pyproject.toml").exists()]
+COMMUNITY = [d.name for d in (HERE / "plugins").iterdir() if (d / "pyproject.toml").exists()]
+FIRST_PARTY = [p for p in find_packages("plugins") if p.split(".")[0] not in COMMUNITY]
 
 setup(
     packages=[*find_packages(include=["netevents", "netevents.*"]), "netevents.templates",
@@ -16,4 +17,5 @@ setup(
     package_dir={"netevents.templates": "templates", "netevents_plugins": "plugins"},
     package_data={"netevents": ["static/**/*", "migrations/*.ini", "migrations/*.mako"],
                   "netevents.templates": ["**/*"], "netevents_plugins": ["**/templates/**/*", "**/static/**/*"]},
+    exclude_package_data={"netevents_plugins": [f"{name}/**/*" for name in COMMUNITY]},
 )
