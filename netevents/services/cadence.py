@@ -8,13 +8,14 @@ from typing import Optional
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from netevents.errors import Invalid, NotFound
+from netevents.errors import Invalid
 from netevents.models import Account, Person, Tag
 from netevents.models.people import person_tag
 from netevents.services.clock import local_date
 from netevents.services.hooks import notify
 from netevents.services.interactions import last_contact_dates
 from netevents.services.people import get_person
+from netevents.services.ownership import get_owned
 
 MIN_CADENCE_DAYS, MAX_CADENCE_DAYS = 1, 3650
 
@@ -83,10 +84,7 @@ def set_person_cadence(session: Session, person_id: int, days: int | None, *, ow
 
 def get_tag(session: Session, tag_id: int, *, owner: Account) -> Tag:
     """Return one of the owner's tags or raise NotFound."""
-    tag = session.get(Tag, tag_id)
-    if tag is None or tag.owner_id != owner.id:
-        raise NotFound("No such tag.")
-    return tag
+    return get_owned(session, Tag, tag_id, owner=owner, message="No such tag.")
 
 
 def set_tag_cadence(session: Session, tag_id: int, days: int | None, *, owner: Account) -> Tag:

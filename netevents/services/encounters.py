@@ -8,13 +8,14 @@ from typing import Optional
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from netevents.errors import Invalid, NotFound
+from netevents.errors import Invalid
 from netevents.models import Account, Encounter, Person
 from netevents.services.event_sessions import get_event_session
 from netevents.services.events import check_date, get_event
 from netevents.services.hooks import notify
 from netevents.services.people import get_person
 from netevents.services.validation import clean_text
+from netevents.services.ownership import get_owned
 
 
 @dataclass
@@ -32,10 +33,7 @@ class EncounterFields:
 
 def get_encounter(session: Session, encounter_id: int, *, owner: Account) -> Encounter:
     """Return one of the owner's encounters or raise NotFound."""
-    encounter = session.get(Encounter, encounter_id)
-    if encounter is None or encounter.owner_id != owner.id:
-        raise NotFound("No such encounter.")
-    return encounter
+    return get_owned(session, Encounter, encounter_id, owner=owner, message="No such encounter.")
 
 
 def _where(session: Session, encounter: Encounter, fields: EncounterFields, owner: Account) -> None:

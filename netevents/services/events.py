@@ -13,6 +13,7 @@ from netevents.models import Account, Encounter, Event, EventKind
 from netevents.services.clock import account_zone, local_today
 from netevents.services.organizations import get_organization, organization_for_name
 from netevents.services.validation import clean_text, normalize_url
+from netevents.services.ownership import get_owned
 
 T = TypeVar("T")
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
@@ -70,10 +71,7 @@ class Page(Generic[T]):
 
 def get_event(session: Session, event_id: int, *, owner: Account) -> Event:
     """Return one of the owner's events or raise NotFound."""
-    event = session.get(Event, event_id)
-    if event is None or event.owner_id != owner.id:
-        raise NotFound("No such event.")
-    return event
+    return get_owned(session, Event, event_id, owner=owner, message="No such event.")
 
 
 def _apply_times(event: Event, fields: EventFields, owner: Account) -> None:

@@ -8,13 +8,14 @@ from typing import Iterable, Optional
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from netevents.errors import Invalid, NotFound
+from netevents.errors import Invalid
 from netevents.models import Account, Favor, Person
 from netevents.models.interactions import FavorDirection, FavorKind, Interaction
 from netevents.services.clock import local_today
 from netevents.services.hooks import notify
 from netevents.services.people import get_person
 from netevents.services.validation import clean_text
+from netevents.services.ownership import get_owned
 
 
 @dataclass
@@ -113,10 +114,7 @@ def log_favor(session: Session, fields: FavorFields, *, owner: Account) -> Favor
 
 def get_favor(session: Session, favor_id: int, *, owner: Account) -> Favor:
     """Return one of the owner's favors or raise NotFound."""
-    favor = session.get(Favor, favor_id)
-    if favor is None or favor.owner_id != owner.id:
-        raise NotFound("No such favor.")
-    return favor
+    return get_owned(session, Favor, favor_id, owner=owner, message="No such favor.")
 
 
 def delete_favor(session: Session, favor_id: int, *, owner: Account) -> None:

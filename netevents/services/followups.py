@@ -8,12 +8,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from netevents.db import utcnow
-from netevents.errors import Invalid, NotFound
+from netevents.errors import Invalid
 from netevents.models import Account
 from netevents.models.followups import FollowUp
 from netevents.services.hooks import notify
 from netevents.services.people import get_person
 from netevents.services.validation import clean_text
+from netevents.services.ownership import get_owned
 
 MAX_SNOOZE_DAYS = 365
 NOTE_LIMIT = 5000
@@ -44,10 +45,7 @@ def create_followup(session: Session, person_id: int, due_on: date, note: str = 
 
 def get_followup(session: Session, followup_id: int, *, owner: Account) -> FollowUp:
     """Return one of the owner's follow-ups or raise NotFound."""
-    followup = session.get(FollowUp, followup_id)
-    if followup is None or followup.owner_id != owner.id:
-        raise NotFound("No such follow-up.")
-    return followup
+    return get_owned(session, FollowUp, followup_id, owner=owner, message="No such follow-up.")
 
 
 def _open(owner: Account):

@@ -10,11 +10,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from netevents.errors import Invalid, NotFound
+from netevents.errors import Invalid
 from netevents.models import Account, Group, Organization, Person, Role
 from netevents.models.groups import GroupKind
 from netevents.models.people import OrganizationKind
 from netevents.services.hooks import notify
+from netevents.services.ownership import get_owned
 from netevents.services.organizations import (OrganizationFields, create_organization, find_organization,
                                               get_organization)
 from netevents.services.validation import clean_text
@@ -148,18 +149,6 @@ def require_kind(organization: Organization, kind: OrganizationKind, *, field: s
     elif kind is OrganizationKind.association:
         message = f"{organization.name} is of kind “{organization.kind.label}”, not a professional association."
         raise Invalid(message, **{field: message})
-
-
-# ids come from URLs; beyond a 32-bit integer column they would crash the database driver, not miss
-MAX_ID = 2**31 - 1
-
-
-def get_owned(session: Session, model, record_id: int, *, owner: Account, message: str):
-    """Return the owner's ``model`` row with this id, or raise NotFound (also for impossible ids)."""
-    record = session.get(model, record_id) if 0 < record_id <= MAX_ID else None
-    if record is None or record.owner_id != owner.id:
-        raise NotFound(message)
-    return record
 
 
 def get_group(session: Session, group_id: int, *, owner: Account) -> Group:

@@ -9,7 +9,7 @@ from typing import Optional, Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from netevents.errors import Invalid, NotFound
+from netevents.errors import Invalid
 from netevents.models import Account, Interaction, Organization, Person
 from netevents.models.interactions import Channel, interaction_person
 from netevents.services.clock import local_today
@@ -17,6 +17,7 @@ from netevents.services.favors import FavorFields, announce_favors, build_favor
 from netevents.services.hooks import notify
 from netevents.services.people import get_person
 from netevents.services.validation import clean_text
+from netevents.services.ownership import get_owned
 
 MAX_PEOPLE = 100
 EARLIEST = date(1900, 1, 1)
@@ -96,10 +97,7 @@ def log_interaction(session: Session, fields: InteractionFields, favors: Sequenc
 
 def get_interaction(session: Session, interaction_id: int, *, owner: Account) -> Interaction:
     """Return one of the owner's interactions or raise NotFound."""
-    interaction = session.get(Interaction, interaction_id)
-    if interaction is None or interaction.owner_id != owner.id:
-        raise NotFound("No such interaction.")
-    return interaction
+    return get_owned(session, Interaction, interaction_id, owner=owner, message="No such interaction.")
 
 
 def _keep_favor_people(interaction: Interaction) -> None:

@@ -7,12 +7,13 @@ from typing import Optional
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from netevents.errors import Conflict, Invalid, NotFound
+from netevents.errors import Conflict, Invalid
 from netevents.models import Account, Organization, Person
 from netevents.models.people import OrganizationKind
 from netevents.services.pagination import Page, page_of_ids
 from netevents.services.search import reindex_people
 from netevents.services.validation import clean_text, name_key, normalize_url
+from netevents.services.ownership import get_owned
 
 
 @dataclass
@@ -27,10 +28,7 @@ class OrganizationFields:
 
 def get_organization(session: Session, organization_id: int, *, owner: Account) -> Organization:
     """Return one of the owner's organizations or raise NotFound."""
-    organization = session.get(Organization, organization_id)
-    if organization is None or organization.owner_id != owner.id:
-        raise NotFound("No such organization.")
-    return organization
+    return get_owned(session, Organization, organization_id, owner=owner, message="No such organization.")
 
 
 def find_organization(session: Session, name: str, *, owner: Account) -> Organization | None:

@@ -14,6 +14,7 @@ from netevents.services.hooks import notify
 from netevents.services.organizations import organization_for_name
 from netevents.services.search import reindex_people, unindex_people
 from netevents.services.validation import clean_text, name_key, normalize_email, normalize_phone, normalize_url
+from netevents.services.ownership import get_owned
 
 
 @dataclass
@@ -43,10 +44,7 @@ class PersonFields:
 
 def get_person(session: Session, person_id: int, *, owner: Account) -> Person:
     """Return one of the owner's people or raise NotFound."""
-    person = session.get(Person, person_id)
-    if person is None or person.owner_id != owner.id:
-        raise NotFound("No such person.")
-    return person
+    return get_owned(session, Person, person_id, owner=owner, message="No such person.")
 
 
 def person_with_email(session: Session, address: str, *, owner: Account) -> Person | None:

@@ -1,0 +1,21 @@
+"""Looking up one of an account's records by an id that came from a user (URL, form or query string)."""
+from __future__ import annotations
+
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from netevents.errors import NotFound
+from netevents.models import Account
+
+T = TypeVar("T")
+# ids are 32-bit integer columns; a larger one would crash the database driver instead of finding nothing
+MAX_ID = 2**31 - 1
+
+
+def get_owned(session: Session, model: type[T], record_id: int, *, owner: Account, message: str) -> T:
+    """Return the owner's ``model`` row with this id, or raise NotFound (also for impossible ids)."""
+    record = session.get(model, record_id) if 0 < record_id <= MAX_ID else None
+    if record is None or record.owner_id != owner.id:
+        raise NotFound(message)
+    return record
