@@ -14,8 +14,8 @@ from netevents.models.people import person_tag
 from netevents.services.clock import local_date
 from netevents.services.hooks import notify
 from netevents.services.interactions import last_contact_dates
-from netevents.services.people import get_person
 from netevents.services.ownership import get_owned
+from netevents.services.people import get_person
 
 MIN_CADENCE_DAYS, MAX_CADENCE_DAYS = 1, 3650
 

@@ -13,9 +13,9 @@ from netevents.models import Account, Encounter, Person
 from netevents.services.event_sessions import get_event_session
 from netevents.services.events import check_date, get_event
 from netevents.services.hooks import notify
+from netevents.services.ownership import get_owned
 from netevents.services.people import get_person
 from netevents.services.validation import clean_text
-from netevents.services.ownership import get_owned
 
 
 @dataclass

@@ -12,8 +12,9 @@ from netevents.errors import Invalid, NotFound
 from netevents.models import Account, Encounter, Event, EventKind
 from netevents.services.clock import account_zone, local_today
 from netevents.services.organizations import get_organization, organization_for_name
-from netevents.services.validation import clean_text, normalize_url
 from netevents.services.ownership import get_owned
+from netevents.services.pagination import clamp_page
+from netevents.services.validation import clean_text, normalize_url
 
 T = TypeVar("T")
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
@@ -155,7 +156,7 @@ def list_events(session: Session, *, owner: Account, when: str = "all", kind: st
     upcoming_start = case((Event.ends_on >= today, Event.starts_on))
     query = query.order_by(case((Event.ends_on >= today, 0), else_=1), upcoming_start.asc(),
                            Event.starts_on.desc(), Event.starts_at.asc().nulls_first(), Event.id)
-    page = max(page, 1)
+    page = clamp_page(page, per_page)
     rows = list(session.scalars(query.offset((page - 1) * per_page).limit(per_page + 1)))
     return Page(rows[:per_page], page, per_page, has_next=len(rows) > per_page)
 

@@ -13,9 +13,9 @@ from netevents.models import Account, Favor, Person
 from netevents.models.interactions import FavorDirection, FavorKind, Interaction
 from netevents.services.clock import local_today
 from netevents.services.hooks import notify
+from netevents.services.ownership import get_owned
 from netevents.services.people import get_person
 from netevents.services.validation import clean_text
-from netevents.services.ownership import get_owned
 
 
 @dataclass

@@ -12,9 +12,9 @@ from netevents.errors import Invalid
 from netevents.models import Account
 from netevents.models.followups import FollowUp
 from netevents.services.hooks import notify
+from netevents.services.ownership import get_owned
 from netevents.services.people import get_person
 from netevents.services.validation import clean_text
-from netevents.services.ownership import get_owned
 
 MAX_SNOOZE_DAYS = 365
 NOTE_LIMIT = 5000

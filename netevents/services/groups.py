@@ -15,9 +15,9 @@ from netevents.models import Account, Group, Organization, Person, Role
 from netevents.models.groups import GroupKind
 from netevents.models.people import OrganizationKind
 from netevents.services.hooks import notify
-from netevents.services.ownership import get_owned
 from netevents.services.organizations import (OrganizationFields, create_organization, find_organization,
                                               get_organization)
+from netevents.services.ownership import get_owned
 from netevents.services.validation import clean_text
 
 # New organizations named on a group get the kind the group implies; "board" and "other" may be anywhere.

@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 from netevents.errors import Conflict, Invalid
 from netevents.models import Account, Organization, Person
 from netevents.models.people import OrganizationKind
+from netevents.services.ownership import get_owned
 from netevents.services.pagination import Page, page_of_ids
 from netevents.services.search import reindex_people
 from netevents.services.validation import clean_text, name_key, normalize_url
-from netevents.services.ownership import get_owned
 
 
 @dataclass

@@ -12,9 +12,9 @@ from netevents.errors import Conflict, Invalid, NotFound
 from netevents.models import Account, Person, PersonEmail, PersonLink, PersonPhone, Tag
 from netevents.services.hooks import notify
 from netevents.services.organizations import organization_for_name
+from netevents.services.ownership import get_owned
 from netevents.services.search import reindex_people, unindex_people
 from netevents.services.validation import clean_text, name_key, normalize_email, normalize_phone, normalize_url
-from netevents.services.ownership import get_owned
 
 
 @dataclass

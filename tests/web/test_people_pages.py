@@ -155,3 +155,9 @@ def test_only_the_box_with_the_bad_address_is_marked(user_client):
         as_text=True)
     boxes = re.findall(r'<input[^>]*name="emails"[^>]*>', html)
     assert ['aria-invalid="true"' in box for box in boxes] == [False, True, False]
+
+
+def test_a_search_page_beyond_any_list_is_empty_not_a_server_error(user_client, session, account):
+    add(session, account, "Ada Lovelace")
+    response = user_client.get("/people/search?q=ada&page=99999999999999999999")
+    assert response.status_code == 200 and "Ada Lovelace" not in response.get_data(as_text=True)
