@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 
 from netevents.errors import Invalid, NotFound
 from netevents.models import Account, Encounter, Event, EventSession
-from netevents.services.events import check_date, get_event, to_utc
+from netevents.services.events import get_event, to_utc
 from netevents.services.ownership import get_owned
 from netevents.services.people import get_person
-from netevents.services.validation import clean_text
+from netevents.services.validation import check_date, clean_text
 
 
 @dataclass
