@@ -61,8 +61,8 @@ def normalize_url(raw: str, field: str = "url") -> str:
 
 
 def clean_text(raw: str | None, limit: int | None = None, field: str = "text") -> str:
-    """Strip surrounding white space and enforce a length limit."""
-    value = (raw or "").strip()
+    """Drop NUL characters (PostgreSQL refuses them), strip surrounding white space, enforce a length limit."""
+    value = (raw or "").replace("\x00", "").strip()
     if limit is not None and len(value) > limit:
         raise Invalid(f"{field} is longer than {limit} characters", **{field: f"At most {limit} characters."})
     return value

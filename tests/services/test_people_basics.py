@@ -49,3 +49,11 @@ def test_other_accounts_people_are_not_found(session, account, make_account):
         update_person(session, person.id, PersonFields(display_name="Stolen"), owner=other)
     with pytest.raises(NotFound):
         create_person(session, PersonFields(display_name="X", introduced_by_id=person.id), owner=other)
+
+
+def test_nul_characters_never_reach_the_database(session, account):
+    person = create_person(session, PersonFields(display_name="Ada\x00", notes="a\x00b", organization_name="Acme\x00",
+                                                 tags=["x\x00"]), owner=account)
+    session.flush()
+    assert (person.display_name, person.notes, person.organization.name, [t.name for t in person.tags]) == (
+        "Ada", "ab", "Acme", ["x"])
