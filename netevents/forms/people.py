@@ -166,7 +166,7 @@ class PersonForm(FlaskForm):
             job_title=self.job_title.data, location=self.location.data, emails=self.emails.data,
             phones=self.phones.data, linkedin=self.linkedin.data, website=self.website.data,
             tags=split_tags(self.tags.data), interests=self.interests.data, notes=self.notes.data,
-            how_we_met=self.how_we_met.data, introduced_by_id=int(chosen) if chosen.isdigit() else None,
+            how_we_met=self.how_we_met.data, introduced_by_id=int(chosen) if chosen.isdecimal() else None,
             introduced_by_name=self.introduced_by.data or "", cadence_days=self.cadence_days.data,
             phone_region=self.phone_region.data or None)
 

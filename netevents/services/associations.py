@@ -24,7 +24,7 @@ from netevents.services.groups import (ErrorCollector, GroupFields, check_period
 from netevents.services.organizations import get_organization
 from netevents.services.ownership import get_owned
 from netevents.services.roles import RoleFields, add_role
-from netevents.services.validation import clean_text
+from netevents.services.validation import check_date, clean_text
 
 DEFAULT_COMMITTEE_NAME = "Volunteers"
 MAX_DUES = Decimal("99999999.99")
@@ -115,6 +115,8 @@ def _check_dates(fields: MembershipFields) -> None:
 def _apply(session: Session, membership: AssociationMembership, fields: MembershipFields, owner: Account) -> None:
     """Validate every field (collecting all errors) and copy them onto a membership."""
     errors = ErrorCollector()
+    for date_field in ("member_since", "renewal_on", "ended_on"):
+        errors.check(check_date, getattr(fields, date_field), date_field, required=False)
     errors.check(_check_dates, fields)
     period = errors.check(_dues_period, fields.dues_period)
     amount = errors.check(_dues_amount, fields.dues_amount)

@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from netevents.errors import Invalid
 from netevents.models import Account, Encounter, Person
 from netevents.services.event_sessions import get_event_session
-from netevents.services.events import check_date, get_event
+from netevents.services.events import get_event
 from netevents.services.hooks import notify
 from netevents.services.ownership import get_owned
 from netevents.services.people import get_person
-from netevents.services.validation import clean_text
+from netevents.services.validation import check_date, clean_text
 
 
 @dataclass

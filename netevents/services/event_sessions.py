@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 
 from netevents.errors import Invalid, NotFound
 from netevents.models import Account, Encounter, Event, EventSession
-from netevents.services.events import check_date, get_event, to_utc
+from netevents.services.events import get_event, to_utc
+from netevents.services.ownership import get_owned
 from netevents.services.people import get_person
-from netevents.services.validation import clean_text
+from netevents.services.validation import check_date, clean_text
 
 
 @dataclass
@@ -30,9 +31,7 @@ class EventSessionFields:
 def get_event_session(session: Session, event_session_id: int, *, owner: Account,
                       event_id: int | None = None) -> EventSession:
     """Return one of the owner's sessions (of ``event_id`` when given) or raise NotFound."""
-    event_session = session.get(EventSession, event_session_id)
-    if event_session is None or event_session.owner_id != owner.id:
-        raise NotFound("No such session.")
+    event_session = get_owned(session, EventSession, event_session_id, owner=owner, message="No such session.")
     if event_id is not None and event_session.event_id != event_id:
         raise NotFound("No such session at this event.")
     return event_session

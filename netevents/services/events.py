@@ -13,28 +13,16 @@ from netevents.models import Account, Encounter, Event, EventKind
 from netevents.services.clock import account_zone, local_today
 from netevents.services.organizations import get_organization, organization_for_name
 from netevents.services.ownership import get_owned
-from netevents.services.validation import clean_text, normalize_url
+from netevents.services.pagination import clamp_page
+from netevents.services.validation import check_date, clean_text, normalize_url
 
 T = TypeVar("T")
-EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 WHEN_CHOICES = ("all", "upcoming", "past")
 
 
 def to_utc(day: date, at: time, owner: Account) -> datetime:
     """Turn a local date and wall-clock time in the account's timezone into an aware UTC datetime."""
     return datetime.combine(day, at, tzinfo=account_zone(owner)).astimezone(timezone.utc)
-
-
-def check_date(value: date | None, field_name: str, *, required: bool = True) -> date | None:
-    """Refuse a missing date (when required) or one outside the years netevents handles."""
-    if value is None:
-        if required:
-            raise Invalid("A date is missing.", **{field_name: "Enter a date."})
-        return None
-    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-        message = f"Use a year between {EARLIEST_YEAR} and {LATEST_YEAR}."
-        raise Invalid(message, **{field_name: message})
-    return value
 
 
 @dataclass
@@ -155,7 +143,7 @@ def list_events(session: Session, *, owner: Account, when: str = "all", kind: st
     upcoming_start = case((Event.ends_on >= today, Event.starts_on))
     query = query.order_by(case((Event.ends_on >= today, 0), else_=1), upcoming_start.asc(),
                            Event.starts_on.desc(), Event.starts_at.asc().nulls_first(), Event.id)
-    page = max(page, 1)
+    page = clamp_page(page, per_page)
     rows = list(session.scalars(query.offset((page - 1) * per_page).limit(per_page + 1)))
     return Page(rows[:per_page], page, per_page, has_next=len(rows) > per_page)
 

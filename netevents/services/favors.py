@@ -15,7 +15,7 @@ from netevents.services.clock import local_today
 from netevents.services.hooks import notify
 from netevents.services.ownership import get_owned
 from netevents.services.people import get_person
-from netevents.services.validation import clean_text
+from netevents.services.validation import check_date, clean_text
 
 
 @dataclass
@@ -92,6 +92,7 @@ def build_favor(session: Session, fields: FavorFields, *, owner: Account, intera
     if occurred_on is None or occurred_on > local_today(owner):
         message = "Enter a date that is not in the future."
         raise Invalid(message, **{f"{prefix}occurred_on": message})
+    check_date(occurred_on, f"{prefix}occurred_on")
     description = clean_text(fields.description, 2000, field=f"{prefix}description")
     return Favor(owner_id=owner.id, person=person, direction=direction, kind=kind, description=description,
                  occurred_on=occurred_on)

@@ -14,7 +14,7 @@ from netevents.models.followups import FollowUp
 from netevents.services.hooks import notify
 from netevents.services.ownership import get_owned
 from netevents.services.people import get_person
-from netevents.services.validation import clean_text
+from netevents.services.validation import check_date, clean_text
 
 MAX_SNOOZE_DAYS = 365
 NOTE_LIMIT = 5000
@@ -34,8 +34,7 @@ def create_followup(session: Session, person_id: int, due_on: date, note: str = 
                     origin: str = "") -> FollowUp:
     """Add a follow-up for one of the owner's people."""
     person = get_person(session, person_id, owner=owner)
-    if due_on is None:
-        raise Invalid("A follow-up needs a due date.", due_on="Enter a date.")
+    due_on = check_date(due_on, "due_on")
     followup = FollowUp(owner_id=owner.id, person=person, due_on=due_on,
                         note=clean_text(note, NOTE_LIMIT, field="note"), origin=clean_text(origin, 200, field="origin"))
     session.add(followup)
@@ -103,7 +102,7 @@ def _snooze_target(followup: FollowUp, today: date, days: int | None, until: dat
     if (days is None) == (until is None):
         raise Invalid("Snooze by a number of days or to a date.", until="Choose a number of days or a date.")
     if until is not None:
-        if until < today:
+        if check_date(until, "until") < today:
             raise Invalid("A follow-up cannot be snoozed into the past.", until="Choose today or a later date.")
         return until
     if not 1 <= days <= MAX_SNOOZE_DAYS:
@@ -126,9 +125,7 @@ def snooze_followup(session: Session, followup_id: int, *, owner: Account, today
 def update_followup(session: Session, followup_id: int, due_on: date, note: str, *, owner: Account) -> FollowUp:
     """Change a follow-up's due date and note."""
     followup = get_followup(session, followup_id, owner=owner)
-    if due_on is None:
-        raise Invalid("A follow-up needs a due date.", due_on="Enter a date.")
-    followup.due_on = due_on
+    followup.due_on = check_date(due_on, "due_on")
     followup.note = clean_text(note, NOTE_LIMIT, field="note")
     session.flush()
     return followup

@@ -18,7 +18,7 @@ from netevents.services.hooks import notify
 from netevents.services.organizations import (OrganizationFields, create_organization, find_organization,
                                               get_organization)
 from netevents.services.ownership import get_owned
-from netevents.services.validation import clean_text
+from netevents.services.validation import check_date, clean_text
 
 # New organizations named on a group get the kind the group implies; "board" and "other" may be anywhere.
 ORGANIZATION_KIND_FOR_GROUP = {
@@ -184,6 +184,8 @@ def _apply(session: Session, group: Group, fields: GroupFields, owner: Account) 
     errors = ErrorCollector()
     name = errors.check(required_text, fields.name, 200, "name", "Enter a name.")
     kind = errors.check(_parse_kind, fields.kind)
+    for date_field in ("started_on", "ended_on"):
+        errors.check(check_date, getattr(fields, date_field), date_field, required=False)
     errors.check(check_period, fields.started_on, fields.ended_on)
     description = errors.check(clean_text, fields.description, field="description")
     organization = errors.check(_organization, session, fields, kind, owner) if kind else None

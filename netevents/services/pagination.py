@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 T = TypeVar("T")
 MAX_PER_PAGE = 200
+# deeper than any list; keeps OFFSET within what every database's integer takes (?page= comes from users)
+MAX_OFFSET = 2**31 - 1
 
 
 @dataclass
@@ -40,6 +42,16 @@ class Page(Generic[T]):
     def first_number(self) -> int:
         """The position (from 1) of the first item on this page."""
         return (self.page - 1) * self.per_page + 1 if self.items else 0
+
+
+def clamp_page(page: int, per_page: int) -> int:
+    """A page number from 1 to the deepest page whose offset the database accepts."""
+    return max(1, min(page, MAX_OFFSET // max(1, per_page) + 1))
+
+
+def clamp_offset(offset: int) -> int:
+    """An offset from 0 to MAX_OFFSET."""
+    return max(0, min(offset, MAX_OFFSET))
 
 
 def page_of_ids(session: Session, ids: Select, count: Select, page: int, per_page: int,

@@ -1,6 +1,7 @@
 """Plugins' records in the core tables: enable flags (per instance) and settings (per account)."""
 from __future__ import annotations
 
+import json
 from typing import Any, Optional
 
 from sqlalchemy import select
@@ -53,12 +54,23 @@ def save_settings(session: Session, plugin_name: str, values: dict[str, Any], *,
     kept = {key: value for key, value in values.items() if key not in spec.secrets and key != "csrf_token"}
     if any(key.upper() in {s.upper() for s in spec.secrets} for key in kept):
         raise Invalid("Secrets are read from environment variables, never stored.")
+    _check_storable(kept)
     saved = _saved(session, plugin_name, owner)
     if saved is None:
         session.add(PluginSetting(owner_id=owner.id, plugin=plugin_name, values=kept))
     else:
         saved.values = kept
     session.flush()
+
+
+def _check_storable(values: dict[str, Any]) -> None:
+    """Raise Invalid on the first value JSON cannot hold (a date, a Decimal, NaN), instead of a database error."""
+    for key, value in values.items():
+        try:
+            json.dumps(value, allow_nan=False)
+        except (TypeError, ValueError):
+            message = "This value cannot be stored: settings hold text, numbers, true/false and lists."
+            raise Invalid(message, **{key: message}) from None
 
 
 def _saved(session: Session, plugin_name: str, owner: Account) -> Optional[PluginSetting]:

@@ -16,7 +16,7 @@ from netevents.services.groups import ErrorCollector, check_period, get_group, r
 from netevents.services.hooks import notify
 from netevents.services.ownership import get_owned
 from netevents.services.people import get_person
-from netevents.services.validation import clean_text
+from netevents.services.validation import check_date, clean_text
 
 ROLE_TITLE_SUGGESTIONS = ["chair", "vice-chair", "co-chair", "secretary", "treasurer", "member", "volunteer",
                           "lead", "co-lead", "sponsor", "executive sponsor", "founder", "advisor", "board member",
@@ -130,6 +130,8 @@ def _apply(session: Session, role: Role, group: Group, fields: RoleFields, owner
     title = errors.check(required_text, fields.title, 120, "title", "Enter a title, e.g. chair or member.")
     notes = errors.check(clean_text, fields.notes, field="notes")
     person = errors.check(_holder, session, fields, owner)
+    for date_field in ("started_on", "ended_on"):
+        errors.check(check_date, getattr(fields, date_field), date_field, required=False)
     ended_on = None
     if fields.started_on is None:
         errors.add("started_on", "Enter the start date.")
@@ -164,7 +166,7 @@ def update_role(session: Session, role_id: int, fields: RoleFields, *, owner: Ac
 def end_role(session: Session, role_id: int, ended_on: Optional[date], *, owner: Account) -> Role:
     """End a role on ``ended_on`` (today when None) and fire ``role_updated``."""
     role = get_role(session, role_id, owner=owner)
-    ended_on = ended_on or today_for(owner)
+    ended_on = check_date(ended_on, "ended_on", required=False) or today_for(owner)
     check_period(role.started_on, ended_on)
     role.ended_on = _fit_group(role.group, role.started_on, ended_on)
     session.flush()

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from netevents import search_index
 from netevents.models import Account, Person
+from netevents.services.pagination import clamp_offset
 from netevents.services.people_lists import load_people
 
 MAX_LIMIT = 100
@@ -48,7 +49,7 @@ def search_people(session: Session, query: str, *, owner: Account, limit: int = 
     Words match from their start ("ann" finds "Annabel"); case and diacritics are ignored; a chunk with
     punctuation ("ann@example.com", "jean-luc") matches as a phrase. Any text is safe to pass.
     """
-    limit, offset = max(1, min(limit, MAX_LIMIT)), max(0, offset)
+    limit, offset = max(1, min(limit, MAX_LIMIT)), clamp_offset(offset)
     session.flush()
     ids = search_index.matching_person_ids(session.connection(), query, owner.id, limit + 1, offset)
     chunks = search_index.query_chunks(query)

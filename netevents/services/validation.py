@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 from urllib.parse import urlsplit
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from netevents.errors import Invalid
+
+# dates outside these years are typing slips, and date arithmetic near year 1 or 9999 overflows
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 
 
 def normalize_email(raw: str, field: str = "email") -> str:
@@ -57,8 +61,8 @@ def normalize_url(raw: str, field: str = "url") -> str:
 
 
 def clean_text(raw: str | None, limit: int | None = None, field: str = "text") -> str:
-    """Strip surrounding white space and enforce a length limit."""
-    value = (raw or "").strip()
+    """Drop NUL characters (PostgreSQL refuses them), strip surrounding white space, enforce a length limit."""
+    value = (raw or "").replace("\x00", "").strip()
     if limit is not None and len(value) > limit:
         raise Invalid(f"{field} is longer than {limit} characters", **{field: f"At most {limit} characters."})
     return value
@@ -68,3 +72,15 @@ def name_key(name: str) -> str:
     """The form of a name used to sort and compare: case-folded, without diacritics, single spaces."""
     decomposed = unicodedata.normalize("NFKD", name)
     return " ".join("".join(char for char in decomposed if not unicodedata.combining(char)).casefold().split())
+
+
+def check_date(value: date | None, field_name: str, *, required: bool = True) -> date | None:
+    """Refuse a missing date (when required) or one outside the years netevents handles."""
+    if value is None:
+        if required:
+            raise Invalid("A date is missing.", **{field_name: "Enter a date."})
+        return None
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        message = f"Use a year between {EARLIEST_YEAR} and {LATEST_YEAR}."
+        raise Invalid(message, **{field_name: message})
+    return value

@@ -6,6 +6,7 @@ from netevents.web import (associations, auth, cadence, capture, duplicates, enc
                            followups, groups, home, imports, interactions, organizations, people, plugins, roles,
                            settings)
 from netevents.web.converters import init_converters
+from netevents.web.requests import NeteventsRequest
 from netevents.web.security import add_security_headers
 from netevents.web.templating import init_templating
 
@@ -16,6 +17,7 @@ BLUEPRINTS = [home.bp, auth.bp, people.bp, organizations.bp, duplicates.bp, even
 
 def init_app(app) -> None:
     """Register error pages, template helpers and every core blueprint."""
+    app.request_class = NeteventsRequest
     init_converters(app)
     register_error_pages(app)
     init_templating(app)

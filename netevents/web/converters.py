@@ -1,7 +1,7 @@
 """URL converters: ids in URLs stay within what the database's integer columns hold."""
 from werkzeug.routing import IntegerConverter
 
-MAX_ID = 2**31 - 1
+from netevents.services.ownership import MAX_ID
 
 
 class BoundedIntConverter(IntegerConverter):

@@ -148,3 +148,15 @@ def test_every_bad_field_is_reported_at_once(session, account):
              dues_amount=Decimal("-1"), dues_currency="EU", dues_period="weekly")
     assert set(caught.value.field_errors) == {"organization_name", "renewal_on", "dues_amount", "dues_currency",
                                               "dues_period"}
+
+
+@pytest.mark.parametrize("field_name", ["member_since", "renewal_on", "ended_on"])
+def test_membership_dates_outside_the_years_netevents_handles_are_field_errors(session, account, field_name):
+    with pytest.raises(Invalid) as error:
+        join(session, account, **{field_name: date(9999, 12, 31)})
+    assert field_name in error.value.field_errors
+
+
+def test_renewing_at_the_latest_date_allowed_moves_on_a_period(session, account):
+    membership = join(session, account, renewal_on=date(2200, 12, 31))
+    assert mark_renewed(session, membership.id, owner=account, today=TODAY).renewal_on == date(2201, 12, 31)

@@ -93,6 +93,13 @@ def test_listing_filters_by_kind_and_paginates(session, account):
         list_events(session, owner=account, when="someday")
 
 
+@pytest.mark.parametrize("page", [10**20, 2**31, -(10**20)])
+def test_a_page_number_beyond_any_list_is_an_empty_page_not_a_database_error(session, account, page):
+    make_event(session, account, name="Meetup", kind="meetup", starts=date(2024, 1, 1))
+    listing = list_events(session, owner=account, page=page, per_page=50)
+    assert [event.name for event in listing.items] == ([] if page > 0 else ["Meetup"])
+
+
 def test_events_of_another_account_are_not_found(session, account, make_account):
     event = make_event(session, account)
     other = make_account()

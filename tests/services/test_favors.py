@@ -86,3 +86,10 @@ def test_other_accounts_favors_are_invisible(session, account, make_account):
     with pytest.raises(NotFound):
         favor(session, account, theirs, "given")
     assert reciprocity_list(session, owner=account) == []
+
+
+def test_a_favor_dated_before_1900_is_a_field_error(session, account):
+    ann = add(session, account, "Ann")
+    with pytest.raises(Invalid) as error:
+        log_favor(session, FavorFields(direction="given", person_id=ann.id, occurred_on=date(1, 1, 1)), owner=account)
+    assert "occurred_on" in error.value.field_errors

@@ -102,3 +102,17 @@ def test_other_accounts_followups_are_not_found(session, account, make_account):
     with pytest.raises(NotFound):
         followups_of_person(session, theirs.id, owner=account)
     assert due_followups(session, owner=account, today=TODAY) == [] and not their_followup.is_done
+
+
+def test_due_dates_outside_the_years_netevents_handles_are_field_errors(session, account):
+    ann = add(session, account)
+    with pytest.raises(Invalid) as error:
+        create_followup(session, ann.id, date(9999, 12, 31), owner=account)
+    assert "due_on" in error.value.field_errors
+    followup = create_followup(session, ann.id, TODAY, owner=account)
+    with pytest.raises(Invalid) as error:
+        update_followup(session, followup.id, date(1, 1, 1), "", owner=account)
+    assert "due_on" in error.value.field_errors
+    with pytest.raises(Invalid) as error:
+        snooze_followup(session, followup.id, owner=account, today=TODAY, until=date(9999, 12, 31))
+    assert "until" in error.value.field_errors and followup.due_on == TODAY

@@ -148,3 +148,10 @@ def test_every_bad_group_field_is_reported_at_once(session, account):
         create_group(session, GroupFields(name="", kind="association_committee", started_on=date(2024, 1, 2),
                                           ended_on=date(2024, 1, 1)), owner=account)
     assert set(caught.value.field_errors) == {"name", "ended_on", "organization_name"}
+
+
+@pytest.mark.parametrize("field_name, day", [("started_on", date(1, 1, 1)), ("ended_on", date(9999, 12, 31))])
+def test_dates_outside_the_years_netevents_handles_are_field_errors(session, account, field_name, day):
+    with pytest.raises(Invalid) as error:
+        committee(session, account, **{field_name: day})
+    assert "Use a year between 1900 and 2200." == error.value.field_errors[field_name]

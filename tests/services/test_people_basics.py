@@ -55,3 +55,11 @@ def test_other_accounts_people_are_not_found(session, account, make_account):
 def test_impossible_ids_are_not_found_rather_than_database_errors(session, account, impossible):
     with pytest.raises(NotFound):
         get_person(session, impossible, owner=account)
+
+
+def test_nul_characters_never_reach_the_database(session, account):
+    person = create_person(session, PersonFields(display_name="Ada\x00", notes="a\x00b", organization_name="Acme\x00",
+                                                 tags=["x\x00"]), owner=account)
+    session.flush()
+    assert (person.display_name, person.notes, person.organization.name, [t.name for t in person.tags]) == (
+        "Ada", "ab", "Acme", ["x"])

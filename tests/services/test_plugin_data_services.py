@@ -83,6 +83,11 @@ def test_import_preview_then_commit(session, formats, account):
     assert created[0].primary_email == "ada@example.com"
 
 
+def test_nul_characters_in_an_uploaded_file_are_dropped_not_sent_to_the_database(session, formats, account):
+    created = run_import(session, "lines", b"Ada\x00 Lovelace,ada@example.com", owner=account)
+    assert [person.display_name for person in created] == ["Ada Lovelace"]
+
+
 def test_import_is_all_or_nothing(session, formats, account):
     with pytest.raises(Invalid, match="Rows 2 have problems; nothing was imported"):
         run_import(session, "lines", b"Ada,ada@example.com\nBob,not-an-email", owner=account)

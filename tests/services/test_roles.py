@@ -187,3 +187,14 @@ def test_every_bad_field_is_reported_at_once(session, account, group):
     with pytest.raises(Invalid) as caught:
         role(session, account, group, title="", start=date(2022, 5, 1), end=date(2022, 4, 30), person_name="Zed")
     assert set(caught.value.field_errors) == {"title", "ended_on", "person_name"}
+
+
+def test_role_dates_outside_the_years_netevents_handles_are_field_errors(session, account, group):
+    with pytest.raises(Invalid) as error:
+        add_role(session, group.id, RoleFields(title="chair", started_on=date(2021, 1, 1),
+                                               ended_on=date(9999, 12, 31)), owner=account)
+    assert "ended_on" in error.value.field_errors
+    role = add_role(session, group.id, RoleFields(title="chair", started_on=date(2021, 1, 1)), owner=account)
+    with pytest.raises(Invalid) as error:
+        end_role(session, role.id, date(9999, 12, 31), owner=account)
+    assert "ended_on" in error.value.field_errors and role.ended_on is None

@@ -138,3 +138,8 @@ def test_index_follows_organization_rename_and_delete(session, account):
     delete_organization(session, organization.id, owner=account)
     assert names(session, account, "initrode") == []
     assert names(session, account, "worker") == ["Worker"]
+
+
+def test_an_offset_beyond_any_list_finds_nothing_rather_than_a_database_error(session, network):
+    assert names(session, network, "acme", offset=10**20) == []
+    assert names(session, network, "acme", offset=-5) == ["María José García"]

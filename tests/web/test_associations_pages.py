@@ -104,3 +104,10 @@ def test_bad_volunteer_position_shows_field_errors(user_client, session, members
         "title": "chair", "started_on": "2022-01-01", "ended_on": "2021-01-01"})
     assert response.status_code == 200 and 'id="ended_on-error"' in response.get_data(as_text=True)
     assert session.query(Role).count() == 0 and session.query(Group).count() == 0
+
+
+def test_a_renewal_in_year_9999_is_a_field_error_and_renewing_still_works(user_client, session, membership):
+    response = user_client.post(f"/associations/{membership.id}/edit", data={
+        "organization_name": "IEEE", "renewal_on": "9999-12-31", "dues_period": "yearly"})
+    assert response.status_code == 200 and "Use a year between 1900 and 2200." in response.get_data(as_text=True)
+    assert user_client.post(f"/associations/{membership.id}/renewed").status_code == 302

@@ -138,3 +138,8 @@ def test_session_urls_need_the_right_event(user_client, session, account, event)
     talk = create_event_session(session, event.id, EventSessionFields(title="Keynote"), owner=account)
     assert user_client.get(f"/events/{other.id}/sessions/{talk.id}/edit").status_code == 404
     assert user_client.post(f"/events/{other.id}/sessions/{talk.id}/delete").status_code == 404
+
+
+@pytest.mark.parametrize("query", ["page=99999999999999999999", "page=-3", "page=abc", "kind=bogus&when=bogus"])
+def test_odd_query_strings_on_the_events_list_are_not_a_server_error(user_client, query):
+    assert user_client.get(f"/events?{query}").status_code < 500

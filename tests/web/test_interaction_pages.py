@@ -1,6 +1,7 @@
 """Interaction pages: logging (one entry for many people, with a favor), list, edit, delete, reciprocity."""
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from netevents.models import Favor, Interaction
@@ -135,3 +136,8 @@ def test_interaction_forms_need_csrf(app, session, account):
     response = client.post("/interactions/new", data={"person_ids": [ann.id], "occurred_on": "2024-01-01",
                                                       "channel": "call", "favor_person": 0})
     assert response.status_code == 400 and count(session, Interaction) == 0
+
+
+@pytest.mark.parametrize("person", ["99999999999999999999", "2147483648", "-5"])
+def test_filtering_by_an_impossible_person_is_404_not_500(user_client, person):
+    assert user_client.get(f"/interactions/?person={person}").status_code == 404

@@ -155,3 +155,21 @@ def test_only_the_box_with_the_bad_address_is_marked(user_client):
         as_text=True)
     boxes = re.findall(r'<input[^>]*name="emails"[^>]*>', html)
     assert ['aria-invalid="true"' in box for box in boxes] == [False, True, False]
+
+
+def test_a_search_page_beyond_any_list_is_empty_not_a_server_error(user_client, session, account):
+    add(session, account, "Ada Lovelace")
+    response = user_client.get("/people/search?q=ada&page=99999999999999999999")
+    assert response.status_code == 200 and "Ada Lovelace" not in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("chosen", ["²", "-1", "1e3"])
+def test_an_introducer_id_that_is_no_number_is_ignored(user_client, session, account, chosen):
+    response = user_client.post("/people/new", data={**VALID, "introduced_by_id": chosen})
+    assert response.status_code == 302
+    assert session.query(Person).filter_by(owner_id=account.id).one().introduced_by_id is None
+
+
+def test_an_impossible_introducer_id_is_a_field_error(user_client):
+    response = user_client.post("/people/new", data={**VALID, "introduced_by_id": "99999999999999999999"})
+    assert response.status_code == 200 and "Choose someone from your people." in response.get_data(as_text=True)

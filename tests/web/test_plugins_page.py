@@ -1,8 +1,8 @@
 """/-/plugins: listing, admin-only enable/disable with CSRF, per-account settings with secrets never shown."""
 import pytest
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, StringField
-from wtforms.validators import NumberRange
+from wtforms import DateField, FloatField, IntegerField, StringField
+from wtforms.validators import NumberRange, Optional
 
 from netevents import hookimpl
 from netevents.models import PluginState
@@ -101,3 +101,24 @@ def test_secrets_come_from_the_environment_and_are_never_shown(user_client, tune
 
 def test_a_plugin_without_settings_has_no_settings_page(user_client):
     assert user_client.get("/-/plugins/people_export/settings").status_code == 404
+
+
+class Dated:
+    """A plugin whose settings form gives values JSON cannot hold: a date and a float that may be NaN."""
+
+    @hookimpl
+    def plugin_settings(self):
+        class Form(FlaskForm):
+            since = DateField("Since", validators=[Optional()])
+            ratio = FloatField("Ratio")
+
+        return PluginSettings(form=Form)
+
+
+@pytest.mark.parametrize("data, field", [({"since": "2024-01-01", "ratio": "1"}, "since"),
+                                         ({"since": "", "ratio": "nan"}, "ratio")])
+def test_settings_json_cannot_hold_are_a_field_error_not_a_server_error(user_client, register_plugin, data, field):
+    register_plugin(Dated(), name="dated")
+    response = user_client.post("/-/plugins/dated/settings", data=data)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "This value cannot be stored" in page and f'id="{field}-error"' in page
