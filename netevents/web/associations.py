@@ -78,8 +78,8 @@ def delete(membership_id: int):
     if submit(form, lambda session: delete_membership(session, membership.id, owner=current_owner())) is not FAILED:
         flash(f"Membership of {name} deleted.", "success")
         return redirect(url_for(".index"))
-    return render_template("groups/confirm_delete.html", form=form, what=f"your membership of {name}",
-                           consequence="Your volunteer positions stay, in the association's committees.",
+    return render_template("confirm_delete.html", form=form, title=f"Delete your membership of {name}?",
+                           message="Your volunteer positions stay, in the association's committees.",
                            cancel_url=url_for(".index"))
 
 

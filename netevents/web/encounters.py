@@ -112,6 +112,6 @@ def delete(encounter_id: int):
     if submit(form, lambda s: delete_encounter(s, encounter.id, owner=current_user)) is not FAILED:
         flash(f"Deleted the meeting with {name}.", "success")
         return redirect(back)
-    return render_template("events/confirm_delete.html", form=form, title="Delete this encounter?",
+    return render_template("confirm_delete.html", form=form, title="Delete this encounter?",
                            message=f"Meeting {name} on {day_label(encounter.met_on)}. {name} stays in your people.",
                            cancel_url=back)

@@ -69,6 +69,6 @@ def delete(event_id: int, session_id: int):
                                                          event_id=event_id)) is not FAILED:
         flash(f"Deleted “{title}”.", "success")
         return _back(event_id)
-    return render_template("events/confirm_delete.html", form=form, title=f"Delete “{title}”?",
+    return render_template("confirm_delete.html", form=form, title=f"Delete “{title}”?",
                            message="People you met there stay linked to the event.",
                            cancel_url=url_for("events.detail", event_id=event_id, _anchor="sessions"))

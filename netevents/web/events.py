@@ -88,5 +88,5 @@ def delete(event_id: int):
         return redirect(url_for("events.index"))
     message = (f"Delete {name} and its {len(event.sessions)} session(s)? People you met there stay, "
                f"with “{name}” kept as the place you met them.")
-    return render_template("events/confirm_delete.html", form=form, title=f"Delete {name}?", message=message,
+    return render_template("confirm_delete.html", form=form, title=f"Delete {name}?", message=message,
                            cancel_url=url_for("events.detail", event_id=event.id))

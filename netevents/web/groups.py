@@ -75,6 +75,6 @@ def delete(group_id: int):
     if submit(form, lambda session: delete_group(session, group.id, owner=current_owner())) is not FAILED:
         flash(f"{name} deleted.", "success")
         return redirect(url_for(".index"))
-    return render_template("groups/confirm_delete.html", form=form, group=group, what=name,
-                           consequence=f"This also deletes the {len(group.roles)} roles recorded in it.",
+    return render_template("confirm_delete.html", form=form, group=group, title=f"Delete {name}?",
+                           message=f"This also deletes the {len(group.roles)} roles recorded in it.",
                            cancel_url=url_for(".detail", group_id=group.id))

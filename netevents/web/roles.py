@@ -70,8 +70,8 @@ def delete(role_id: int):
     if submit(form, lambda session: delete_role(session, role.id, owner=current_owner())) is not FAILED:
         flash("Role deleted.", "success")
         return redirect(url_for("groups.detail", group_id=group_id))
-    return render_template("groups/confirm_delete.html", form=form, what=what,
-                           consequence="To keep it in the history, end the role instead of deleting it.",
+    return render_template("confirm_delete.html", form=form, title=f"Delete {what}?",
+                           message="To keep it in the history, end the role instead of deleting it.",
                            cancel_url=url_for("groups.detail", group_id=group_id))
 
 
