@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from netevents.dates import day_label
 from netevents.errors import Invalid
 from netevents.models import Account, Group, Organization, Person, Role
 from netevents.models.groups import GroupKind
@@ -124,7 +125,7 @@ def today_for(owner: Account) -> date:
 def check_period(started_on: Optional[date], ended_on: Optional[date], *, field: str = "ended_on") -> None:
     """Raise Invalid on ``field`` when the end comes before the start."""
     if started_on and ended_on and ended_on < started_on:
-        raise Invalid("The end is before the start.", **{field: f"Must be on or after {started_on.isoformat()}."})
+        raise Invalid("The end is before the start.", **{field: f"Must be on or after {day_label(started_on)}."})
 
 
 def organization_of_kind(session: Session, name: Optional[str], kind: OrganizationKind, *, owner: Account,
@@ -209,10 +210,10 @@ def _fit_roles(group: Group) -> None:
     for role in group.roles:
         if group.started_on and role.started_on < group.started_on:
             raise Invalid("A role starts before that date.",
-                          started_on=f"A role here starts on {role.started_on.isoformat()}; move it first.")
+                          started_on=f"A role here starts on {day_label(role.started_on)}; move it first.")
         if group.ended_on and role.started_on > group.ended_on:
             raise Invalid("A role starts after that date.",
-                          ended_on=f"A role here starts on {role.started_on.isoformat()}; move it first.")
+                          ended_on=f"A role here starts on {day_label(role.started_on)}; move it first.")
         if group.ended_on and (role.ended_on is None or role.ended_on > group.ended_on):
             role.ended_on = group.ended_on
 

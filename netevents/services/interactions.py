@@ -14,6 +14,7 @@ from netevents.models import Account, Interaction, Organization, Person
 from netevents.models.interactions import Channel, interaction_person
 from netevents.services.clock import local_today
 from netevents.services.favors import FavorFields, announce_favors, build_favor
+from netevents.services.followups import mark_followups_done
 from netevents.services.hooks import notify
 from netevents.services.ownership import get_owned
 from netevents.services.people import get_person
@@ -81,8 +82,12 @@ def _apply(session: Session, interaction: Interaction, fields: InteractionFields
 
 
 def log_interaction(session: Session, fields: InteractionFields, favors: Sequence[FavorFields] = (), *,
-                    owner: Account) -> Interaction:
-    """Record one interaction with one or many people (and any favors in it); fires the hooks after flush."""
+                    owner: Account, done_followup_ids: Sequence[int] = ()) -> Interaction:
+    """Record one interaction with one or many people (and any favors in it); fires the hooks after flush.
+
+    ``done_followup_ids``: open follow-ups with these people that the interaction settles; they are marked
+    done in the same transaction, so a refused interaction leaves them open.
+    """
     interaction = Interaction(owner_id=owner.id)
     _apply(session, interaction, fields, owner)
     new_favors = [build_favor(session, item, owner=owner, interaction=interaction, prefix="favor_")
@@ -92,6 +97,7 @@ def log_interaction(session: Session, fields: InteractionFields, favors: Sequenc
     session.flush()
     notify(session, "interaction_logged", interaction=interaction, owner=owner)
     announce_favors(session, new_favors, owner=owner)
+    mark_followups_done(session, done_followup_ids, owner=owner, person_ids={p.id for p in interaction.people})
     return interaction
 
 

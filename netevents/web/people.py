@@ -1,16 +1,17 @@
 """People pages: the sorted list, search, type-ahead, detail, create, edit and delete."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import datetime
 
 import phonenumbers
 from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from netevents.dates import day_label
 from netevents.db import request_session
 from netevents.forms.confirm import ConfirmForm
 from netevents.forms.people import PersonForm, person_form_data
+from netevents.services.clock import local_date as moment_date
 from netevents.services.people import create_person, delete_person, get_person, update_person
 from netevents.services.people_lists import PERSON_SORTS, list_people, tag_names
 from netevents.web.person_page import person_page_context
@@ -38,15 +39,7 @@ def default_phone_region() -> str:
 @bp.app_template_filter("local_date")
 def local_date(moment: datetime | None) -> str:
     """Show a stored UTC time as a date in the user's time zone (SQLite returns it without a zone)."""
-    if moment is None:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    try:
-        zone = ZoneInfo(getattr(current_user, "timezone", None) or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo("UTC")
-    return moment.astimezone(zone).strftime("%-d %b %Y")
+    return day_label(moment_date(moment, current_user), weekday=False) if moment is not None else ""
 
 
 @bp.get("/")
