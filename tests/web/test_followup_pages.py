@@ -159,3 +159,9 @@ def test_buttons_carry_csrf_tokens_that_work(app, session, account):
     assert response.status_code == 302
     session.expire_all()
     assert followup.is_done and followup.snoozed_times == 1 and ann.tags[0].cadence_days == 20
+
+
+def test_snooze_message_shows_the_date_as_pages_do(session, account, user_client):
+    followup = create_followup(session, add(session, account, "Ann").id, local_today(account), owner=account)
+    user_client.post(f"/followups/{followup.id}/snooze", data={"until": "2030-05-14"})
+    assert "Snoozed until Tue 14 May 2030." in user_client.get("/followups/").get_data(as_text=True)
