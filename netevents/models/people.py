@@ -132,6 +132,7 @@ class PersonPhone(Owned, Base):
     """One phone number of a person, stored in E.164."""
 
     __tablename__ = "person_phone"
+    __table_args__ = (Index("ix_person_phone_owner_number", "owner_id", "number"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)

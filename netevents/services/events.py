@@ -111,6 +111,7 @@ def update_event(session: Session, event_id: int, fields: EventFields, *, owner:
     """Change an event's details."""
     event = get_event(session, event_id, owner=owner)
     _apply(session, event, fields, owner)
+    event.capture_key = None  # edited: a real event now, no longer a quick-capture placeholder
     session.flush()
     return event
 
@@ -179,3 +180,8 @@ def capture_choices(session: Session, *, owner: Account, today: date, current_id
 def is_running(event: Event, day: date) -> bool:
     """Whether the event takes place on ``day``."""
     return event.starts_on <= day <= event.ends_on
+
+
+def days_until_start(event: Event, day: date) -> int:
+    """How many days after ``day`` the event starts (0 or less once it has started)."""
+    return (event.starts_on - day).days

@@ -29,7 +29,7 @@ def test_quick_capture_two_people_at_a_conference(journey, page):
     page.get_by_role("button", name="Start here, today").click()
     for name, line in [("Ana Lopez", "ana@zephyr.example, Zephyr Labs"), ("Ben Okafor", "Harbor Freight")]:
         page.locator("#name").fill(name)
-        page.get_by_label("Email, company (optional)").fill(line)
+        page.get_by_label("Email, phone, LinkedIn, company (optional)").fill(line)
         page.get_by_role("button", name="Save").click()
         expect(page.get_by_text(name).first).to_be_visible()
 
