@@ -12,7 +12,7 @@ from typing import Optional
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from netevents.errors import Conflict, Invalid
 from netevents.models import Account, Encounter, Event, Person, PersonEmail, PersonLink, PersonPhone
@@ -24,13 +24,13 @@ from netevents.services.events import EventFields, create_event, get_event
 from netevents.services.followups import create_followup
 from netevents.services.organizations import organization_for_name
 from netevents.services.people import PersonFields, create_person, get_person, person_with_email
+from netevents.services.person_matching import find_matches
 from netevents.services.search import reindex_people
 from netevents.services.validation import check_date, clean_text, name_key
 
 __all__ = ["CaptureLine", "CaptureResult", "capture_day", "find_matches", "parse_line", "quick_capture",
            "start_event_today"]
 MAX_FOLLOWUP_DAYS = 365
-MAX_MATCHES = 5
 TODAYS_EVENTS_LIMIT = 100
 
 
@@ -60,33 +60,6 @@ def capture_day(event: Event, today: date) -> date:
     if event.starts_on > today:
         return today
     return min(max(today, event.starts_on), event.ends_on)
-
-
-def _holder_of_phone(session: Session, number: str, owner: Account) -> Person | None:
-    """The owner's first person with this E.164 number, if any."""
-    query = select(Person).join(PersonPhone).where(PersonPhone.owner_id == owner.id, PersonPhone.number == number)
-    return session.scalars(query.order_by(Person.id).limit(1)).first()
-
-
-def find_matches(session: Session, name: str, *, owner: Account, email: str | None = None,
-                 company: str | None = None, phone: str | None = None) -> list[Person]:
-    """People who may be this one: the holder of the email or phone; else the same name at the same company.
-
-    Names compare without case or accents. People without a recorded organization also match a name given
-    with a company: the company may simply not have been known when they were saved.
-    """
-    holder = person_with_email(session, email, owner=owner) if email else None
-    holder = holder or (_holder_of_phone(session, phone, owner) if phone else None)
-    if holder is not None:
-        return [holder]
-    wanted = name_key(clean_text(name, 200, field="name"))
-    if not wanted:
-        return []
-    query = select(Person).where(Person.owner_id == owner.id, Person.sort_name == wanted)
-    if company and company.strip():
-        query = query.where(Person.organization_key.is_(None) | (Person.organization_key == name_key(company)))
-    query = query.options(selectinload(Person.organization), selectinload(Person.emails))
-    return list(session.scalars(query.order_by(Person.id).limit(MAX_MATCHES)))
 
 
 def _refuse_taken_email(session: Session, person: Person | None, line: CaptureLine, owner: Account) -> None:

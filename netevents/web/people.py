@@ -13,6 +13,7 @@ from netevents.forms.confirm import ConfirmForm
 from netevents.forms.people import PersonForm, person_form_data
 from netevents.services.clock import local_date as moment_date
 from netevents.services.people import create_person, delete_person, get_person, update_person
+from netevents.services.person_matching import possible_duplicates
 from netevents.services.people_lists import PERSON_SORTS, list_people, tag_names
 from netevents.web.person_page import person_page_context
 from netevents.services.search import search_people
@@ -86,24 +87,27 @@ def suggest():
         for hit, label in zip(hits, _suggestion_labels(hits))])
 
 
-def _form_page(form: PersonForm, person=None):
-    """Render the person form with its suggestion lists."""
-    return render_template("people/form.html", form=form, person=person,
+def _form_page(form: PersonForm, person=None, matches=()):
+    """Render the person form with its suggestion lists (and the people it may duplicate)."""
+    return render_template("people/form.html", form=form, person=person, matches=matches,
                            tag_names=tag_names(request_session(), owner=current_user))
 
 
 @bp.route("/new", methods=["GET", "POST"])
 def create():
-    """Add a person."""
+    """Add a person; when they may already be among your people, say who first and ask."""
     form = PersonForm()
     if not form.is_submitted():
         form.phone_region.data = default_phone_region()
         form.organization.data = request.args.get("organization", "")[:200]
     if form.validate_on_submit():
-        person = save(form, lambda: create_person(request_session(), form.to_fields(), owner=current_user))
+        fields = form.to_fields()
+        matches = [] if form.confirm_new.data else possible_duplicates(request_session(), fields, owner=current_user)
+        person = None if matches else save(form, lambda: create_person(request_session(), fields, owner=current_user))
         if person is not None:
             flash(f"Added {person.display_name}.", "success")
             return redirect(url_for(".detail", person_id=person.id))
+        return _form_page(form, matches=matches)
     return _form_page(form)
 
 
