@@ -7,7 +7,7 @@ from typing import Optional
 from sqlalchemy import Column, Enum, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from netevents import search_index
+from netevents import record_index, search_index
 from netevents.db import Base
 from netevents.models.base import Owned, Timestamped
 
@@ -158,15 +158,17 @@ class PersonLink(Owned, Base):
 
 
 def _create_search_index(_metadata, connection, tables=(), **_kw) -> None:
-    """Build the people search index whenever create_all creates the person table."""
+    """Build the search indexes (people, other records) whenever create_all creates the person table."""
     if any(created.name == "person" for created in tables):
         search_index.create_search_index(connection)
+        record_index.create_record_index(connection)
 
 
 def _drop_search_index(_metadata, connection, tables=(), **_kw) -> None:
-    """Drop the search index before drop_all drops the person table it refers to."""
+    """Drop the search indexes before drop_all drops the person table the people index refers to."""
     if any(dropped.name == "person" for dropped in tables):
         search_index.drop_search_index(connection)
+        record_index.drop_record_index(connection)
 
 
 event.listen(Base.metadata, "after_create", _create_search_index)

@@ -15,6 +15,7 @@ from netevents.models.followups import FollowUp
 from netevents.services.hooks import notify
 from netevents.services.ownership import get_owned
 from netevents.services.people import get_person
+from netevents.services.search import reindex_records, unindex_records
 from netevents.services.validation import check_date, clean_text
 
 MAX_SNOOZE_DAYS = 365
@@ -41,6 +42,7 @@ def create_followup(session: Session, person_id: int, due_on: date, note: str = 
                         note=clean_text(note, NOTE_LIMIT, field="note"), origin=clean_text(origin, 200, field="origin"))
     session.add(followup)
     session.flush()
+    reindex_records(session, "followup", [followup.id])
     return followup
 
 
@@ -171,10 +173,13 @@ def update_followup(session: Session, followup_id: int, due_on: date, note: str,
     followup.due_on = check_date(due_on, "due_on")
     followup.note = clean_text(note, NOTE_LIMIT, field="note")
     session.flush()
+    reindex_records(session, "followup", [followup.id])
     return followup
 
 
 def delete_followup(session: Session, followup_id: int, *, owner: Account) -> None:
     """Delete a follow-up."""
-    session.delete(get_followup(session, followup_id, owner=owner))
+    followup = get_followup(session, followup_id, owner=owner)
+    unindex_records(session, "followup", [followup.id])
+    session.delete(followup)
     session.flush()

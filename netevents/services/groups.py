@@ -19,6 +19,7 @@ from netevents.services.hooks import notify
 from netevents.services.organizations import (OrganizationFields, create_organization, find_organization,
                                               get_organization)
 from netevents.services.ownership import get_owned
+from netevents.services.search import reindex_records, unindex_records
 from netevents.services.validation import check_date, clean_text
 
 # New organizations named on a group get the kind the group implies; "board" and "other" may be anywhere.
@@ -201,6 +202,7 @@ def create_group(session: Session, fields: GroupFields, *, owner: Account) -> Gr
     _apply(session, group, fields, owner)
     session.add(group)
     session.flush()
+    reindex_records(session, "group", [group.id])
     notify(session, "group_created", group=group, owner=owner)
     return group
 
@@ -224,6 +226,7 @@ def update_group(session: Session, group_id: int, fields: GroupFields, *, owner:
     _apply(session, group, fields, owner)
     _fit_roles(group)
     session.flush()
+    reindex_records(session, "group", [group.id])
     notify(session, "group_updated", group=group, owner=owner)
     return group
 
@@ -231,6 +234,7 @@ def update_group(session: Session, group_id: int, fields: GroupFields, *, owner:
 def delete_group(session: Session, group_id: int, *, owner: Account) -> None:
     """Delete a group with all its roles and fire ``group_deleted``."""
     group = get_group(session, group_id, owner=owner)
+    unindex_records(session, "group", [group.id])
     session.delete(group)
     session.flush()
     notify(session, "group_deleted", group_id=group_id, owner=owner)

@@ -18,6 +18,7 @@ from netevents.services.followups import mark_followups_done
 from netevents.services.hooks import notify
 from netevents.services.ownership import get_owned
 from netevents.services.people import get_person
+from netevents.services.search import reindex_records, unindex_records
 from netevents.services.validation import clean_text
 
 MAX_PEOPLE = 100
@@ -95,6 +96,7 @@ def log_interaction(session: Session, fields: InteractionFields, favors: Sequenc
     interaction.favors.extend(new_favors)
     session.add(interaction)
     session.flush()
+    reindex_records(session, "interaction", [interaction.id])
     notify(session, "interaction_logged", interaction=interaction, owner=owner)
     announce_favors(session, new_favors, owner=owner)
     mark_followups_done(session, done_followup_ids, owner=owner, person_ids={p.id for p in interaction.people})
@@ -126,13 +128,16 @@ def update_interaction(session: Session, interaction_id: int, fields: Interactio
                   for item in favors]
     interaction.favors.extend(new_favors)
     session.flush()
+    reindex_records(session, "interaction", [interaction.id])
     announce_favors(session, new_favors, owner=owner)
     return interaction
 
 
 def delete_interaction(session: Session, interaction_id: int, *, owner: Account) -> None:
     """Delete an interaction and the favors recorded with it."""
-    session.delete(get_interaction(session, interaction_id, owner=owner))
+    interaction = get_interaction(session, interaction_id, owner=owner)
+    unindex_records(session, "interaction", [interaction.id])
+    session.delete(interaction)
     session.flush()
 
 

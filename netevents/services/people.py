@@ -9,11 +9,11 @@ from sqlalchemy.orm import Session
 
 from netevents.db import utcnow
 from netevents.errors import Conflict, Invalid, NotFound
-from netevents.models import Account, Person, PersonEmail, PersonLink, PersonPhone, Tag
+from netevents.models import Account, Encounter, FollowUp, Person, PersonEmail, PersonLink, PersonPhone, Tag
 from netevents.services.hooks import notify
 from netevents.services.organizations import organization_for_name
 from netevents.services.ownership import get_owned
-from netevents.services.search import reindex_people, unindex_people
+from netevents.services.search import reindex_people, unindex_people, unindex_records
 from netevents.services.validation import clean_text, name_key, normalize_email, normalize_phone, normalize_url
 
 
@@ -196,5 +196,7 @@ def delete_person(session: Session, person_id: int, *, owner: Account) -> None:
     """Delete a person and everything that is only about them."""
     person = get_person(session, person_id, owner=owner)
     unindex_people(session, [person.id])
+    for kind, model in (("encounter", Encounter), ("followup", FollowUp)):  # the database deletes them with the person
+        unindex_records(session, kind, session.scalars(select(model.id).where(model.person_id == person.id)).all())
     session.delete(person)
     session.flush()

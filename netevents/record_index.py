@@ -1,0 +1,159 @@
+"""The search index of everything that is not a person: organizations, events, interactions, encounters,
+follow-ups and groups, per dialect.
+
+It works like the people index (netevents/search_index.py, same folding, same query language): SQLite keeps
+an FTS5 table ``record_search`` (rowid = record id * 8 + kind code, the kind and owner as unindexed
+columns), PostgreSQL a table ``record_search (kind, record_id, owner_id, document tsvector)`` with a GIN
+index. Each record has a title (a name, a summary, a follow-up's note) weighted above its body (notes,
+places, descriptions). Services keep the rows in step through services/search.py.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterable, Iterator
+
+from sqlalchemy import bindparam, column, select, table, text
+from sqlalchemy.engine import Connection
+
+from netevents.search_index import batches, fold, match_expression, query_chunks
+
+KIND_CODES = {"organization": 1, "event": 2, "interaction": 3, "encounter": 4, "followup": 5, "group": 6}
+KINDS = tuple(KIND_CODES)
+ROWID_SPAN = 8  # rowid = id * ROWID_SPAN + kind code, so one FTS5 table holds every kind
+SQLITE_WEIGHTS = "0, 0, 0, 5.0, 1.0"  # kind, record_id and owner_id carry no text
+
+_tables = {
+    "organization": table("organization", column("id"), column("owner_id"), column("name"), column("website"),
+                          column("notes")),
+    "event": table("event", column("id"), column("owner_id"), column("name"), column("location"), column("notes")),
+    "interaction": table("interaction", column("id"), column("owner_id"), column("summary"), column("notes"),
+                         column("channel")),
+    "encounter": table("encounter", column("id"), column("owner_id"), column("place"), column("context")),
+    "followup": table("followup", column("id"), column("owner_id"), column("note"), column("origin")),
+    "group": table("group", column("id"), column("owner_id"), column("name"), column("description")),
+}
+# per kind: the columns making the title, then those making the body
+_FIELDS = {"organization": (("name",), ("website", "notes")), "event": (("name",), ("location", "notes")),
+           "interaction": (("summary",), ("notes", "channel")), "encounter": (("place",), ("context",)),
+           "followup": (("note",), ("origin",)), "group": (("name",), ("description",))}
+
+
+# --- DDL -------------------------------------------------------------------------------------------------
+
+def create_record_index(connection: Connection) -> None:
+    """Create the record search table (and its GIN index on PostgreSQL) if missing."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS record_search USING fts5("
+            "kind UNINDEXED, record_id UNINDEXED, owner_id UNINDEXED, title, body, "
+            "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')")
+        return
+    connection.exec_driver_sql(
+        "CREATE TABLE IF NOT EXISTS record_search (kind SMALLINT NOT NULL, record_id INTEGER NOT NULL, "
+        "owner_id INTEGER NOT NULL, document TSVECTOR NOT NULL, PRIMARY KEY (kind, record_id))")
+    connection.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_record_search_document ON record_search "
+                               "USING GIN (document) WITH (fastupdate = off)")
+
+
+def drop_record_index(connection: Connection) -> None:
+    """Drop the record search table."""
+    connection.exec_driver_sql("DROP TABLE IF EXISTS record_search")
+
+
+# --- documents -------------------------------------------------------------------------------------------
+
+def _text(row, names: Iterable[str]) -> str:
+    """The folded text of these columns of a row."""
+    return fold(" ".join(str(row[name]) for name in names if row[name]))
+
+
+def _documents(connection: Connection, kind: str, ids: list[int]) -> Iterator[dict]:
+    """Yield one index row per existing record of ``kind`` among ``ids``."""
+    source, (title, body) = _tables[kind], _FIELDS[kind]
+    for row in connection.execute(select(source).where(source.c.id.in_(ids))).mappings():
+        yield {"kind": KIND_CODES[kind], "id": row["id"], "rowid": row["id"] * ROWID_SPAN + KIND_CODES[kind],
+               "owner_id": row["owner_id"], "title": _text(row, title), "body": _text(row, body)}
+
+
+def remove_record_rows(connection: Connection, kind: str, ids: Iterable[int]) -> None:
+    """Delete the index rows of these records of ``kind``."""
+    if connection.dialect.name == "sqlite":
+        statement = text("DELETE FROM record_search WHERE rowid IN :rowids").bindparams(
+            bindparam("rowids", expanding=True))
+        for batch in batches(ids):
+            connection.execute(statement, {"rowids": [i * ROWID_SPAN + KIND_CODES[kind] for i in batch]})
+        return
+    statement = text("DELETE FROM record_search WHERE kind = :kind AND record_id IN :ids").bindparams(
+        bindparam("ids", expanding=True))
+    for batch in batches(ids):
+        connection.execute(statement, {"kind": KIND_CODES[kind], "ids": batch})
+
+
+def _insert_statement(dialect: str):
+    """The INSERT that writes one prepared document."""
+    if dialect == "sqlite":
+        return text("INSERT INTO record_search (rowid, kind, record_id, owner_id, title, body) "
+                    "VALUES (:rowid, :kind, :id, :owner_id, :title, :body)")
+    return text("INSERT INTO record_search (kind, record_id, owner_id, document) VALUES (:kind, :id, :owner_id, "
+                "setweight(to_tsvector('simple', :title), 'A') || setweight(to_tsvector('simple', :body), 'C')) "
+                "ON CONFLICT (kind, record_id) DO UPDATE SET owner_id = excluded.owner_id, "
+                "document = excluded.document")
+
+
+def refresh_record_rows(connection: Connection, kind: str, ids: Iterable[int]) -> None:
+    """Rewrite the index rows of these records (records that no longer exist are removed)."""
+    insert = _insert_statement(connection.dialect.name)
+    for batch in batches(ids):
+        remove_record_rows(connection, kind, batch)
+        rows = list(_documents(connection, kind, batch))
+        if rows:
+            connection.execute(insert, rows)
+
+
+def rebuild_record_index(connection: Connection, owner_id: int | None = None,
+                         progress: Callable[[int], None] | None = None) -> None:
+    """Rebuild the whole record index (or one account's part of it) from the tables."""
+    if owner_id is None:
+        connection.exec_driver_sql("DELETE FROM record_search")
+    for kind in KINDS:
+        source = _tables[kind]
+        query = select(source.c.id).order_by(source.c.id)
+        if owner_id is not None:
+            query = query.where(source.c.owner_id == owner_id)
+        ids = connection.scalars(query).all()
+        refresh_record_rows(connection, kind, ids)
+        if progress:
+            progress(len(ids))
+
+
+# --- queries ---------------------------------------------------------------------------------------------
+
+def _statement(dialect: str, kinds: list[str]):
+    """The ranked query returning (kind code, record id) of matches ``:offset`` to ``:offset + :limit`` per kind."""
+    codes = ", ".join(str(KIND_CODES[kind]) for kind in kinds)
+    if dialect == "sqlite":
+        inner = (f"SELECT kind, record_id, bm25(record_search, {SQLITE_WEIGHTS}) AS score FROM record_search "
+                 f"WHERE record_search MATCH :q AND owner_id = :owner AND kind IN ({codes})")
+        order = "score, record_id DESC"
+    else:
+        inner = ("SELECT kind, record_id, ts_rank(document, query) AS score FROM record_search, "
+                 "to_tsquery('simple', :q) AS query "
+                 f"WHERE owner_id = :owner AND kind IN ({codes}) AND document @@ query")
+        order = "score DESC, record_id DESC"
+    ranked = f"SELECT kind, record_id, ROW_NUMBER() OVER (PARTITION BY kind ORDER BY {order}) AS n FROM ({inner}) s"
+    return text(f"SELECT kind, record_id FROM ({ranked}) r WHERE n > :offset AND n <= :offset + :limit "
+                "ORDER BY kind, n")
+
+
+def matching_records(connection: Connection, query: str, owner_id: int, kinds: Iterable[str], limit: int,
+                     offset: int = 0) -> dict[str, list[int]]:
+    """Per kind, the ids of the owner's records matching ``query``, best first: at most ``limit`` each."""
+    chunks, wanted = query_chunks(query), [kind for kind in kinds if kind in KIND_CODES]
+    found: dict[str, list[int]] = {kind: [] for kind in wanted}
+    if not chunks or not wanted:
+        return found
+    dialect = connection.dialect.name
+    names = {code: kind for kind, code in KIND_CODES.items()}
+    params = {"q": match_expression(chunks, dialect), "owner": owner_id, "limit": limit, "offset": offset}
+    for code, record_id in connection.execute(_statement(dialect, wanted), params):
+        found[names[int(code)]].append(int(record_id))
+    return found
