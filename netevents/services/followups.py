@@ -13,7 +13,7 @@ from netevents.errors import Invalid
 from netevents.models import Account
 from netevents.models.followups import FollowUp
 from netevents.services.hooks import notify
-from netevents.services.ownership import get_owned
+from netevents.services.ownership import get_owned, possible_ids
 from netevents.services.people import get_person
 from netevents.services.search import reindex_records, unindex_records
 from netevents.services.validation import check_date, clean_text
@@ -129,9 +129,10 @@ def mark_followups_done(session: Session, followup_ids: Sequence[int], *, owner:
 def open_followups_with(session: Session, person_ids: Collection[int], *, owner: Account,
                         limit: int = MAX_BATCH) -> list[FollowUp]:
     """The open follow-ups with any of these people (at most ``limit``), earliest due first."""
+    person_ids = possible_ids(person_ids)
     if not person_ids:
         return []
-    return list(session.scalars(_open(owner).where(FollowUp.person_id.in_(list(person_ids))).limit(limit)))
+    return list(session.scalars(_open(owner).where(FollowUp.person_id.in_(person_ids)).limit(limit)))
 
 
 def reopen_followup(session: Session, followup_id: int, *, owner: Account) -> FollowUp:
