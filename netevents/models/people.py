@@ -73,6 +73,7 @@ class Person(Owned, Timestamped, Base):
         Index("ix_person_owner_organization_key", "owner_id", "organization_key", "sort_name", "id"),
         Index("ix_person_owner_created", "owner_id", "created_at", "id"),
         Index("ix_person_owner_updated", "owner_id", "updated_at", "id"),
+        Index("uq_person_photo", "photo", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -93,6 +94,8 @@ class Person(Owned, Timestamped, Base):
     how_we_met: Mapped[str] = mapped_column(Text, default="")
     introduced_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
     cadence_days: Mapped[Optional[int]] = mapped_column(Integer)
+    # file name of the photo in the data folder (netevents/photos.py); None: initials are shown instead
+    photo: Mapped[Optional[str]] = mapped_column(String(80))
 
     organization: Mapped[Optional[Organization]] = relationship(back_populates="people")
     introduced_by: Mapped[Optional["Person"]] = relationship(remote_side=[id])

@@ -147,7 +147,7 @@ def test_type_ahead_requires_login(client, account):
 
 def test_home_offers_search_and_add(user_client):
     html = user_client.get("/").get_data(as_text=True)
-    assert 'action="/people/search"' in html and 'href="/people/new"' in html
+    assert 'action="/search"' in html and 'href="/people/new"' in html
     assert 'href="/people/"' in html and 'href="/organizations/"' in html
 
 

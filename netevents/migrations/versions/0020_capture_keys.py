@@ -25,5 +25,5 @@ def downgrade() -> None:
     """Drop them again."""
     op.drop_index("ix_person_phone_owner_number", table_name="person_phone")
     op.drop_index("uq_event_owner_starts_on_capture_key", table_name="event")
-    with op.batch_alter_table("event") as batch_op:
-        batch_op.drop_column("capture_key")
+    # ALTER TABLE DROP COLUMN (SQLite 3.35+): a batch copy of the table would cascade deletes through it
+    op.drop_column("event", "capture_key")
