@@ -19,14 +19,14 @@ import uuid
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import and_, delete, func, insert, or_, select, text
+from sqlalchemy import and_, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from netevents.db import Base, make_engine
 from netevents.models import (Account, Encounter, Event, FollowUp, Group, Interaction, Organization, Person,
                               PersonEmail, PersonPhone)
 from netevents.models.interactions import interaction_person
-from netevents.record_index import create_record_index, rebuild_record_index
+from netevents.record_index import create_record_index, rebuild_record_index, remove_account_rows
 from netevents.search_index import create_search_index, rebuild_search_index, remove_search_rows
 from netevents.services.search_everything import search_everything
 from search_people import WORDS, _insert_with_ids, generate, load, median_ms
@@ -146,7 +146,7 @@ def remove(session: Session, owner: Account) -> None:
     """Delete the benchmark account with everything it holds, index rows included."""
     people = session.scalars(select(Person.id).where(Person.owner_id == owner.id)).all()
     remove_search_rows(session.connection(), people)
-    session.execute(text("DELETE FROM record_search WHERE owner_id = :owner"), {"owner": owner.id})
+    remove_account_rows(session.connection(), owner.id)
     session.execute(delete(Account).where(Account.id == owner.id))
     session.commit()
 
