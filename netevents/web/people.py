@@ -11,6 +11,7 @@ from netevents.dates import day_label
 from netevents.db import request_session
 from netevents.forms.confirm import ConfirmForm
 from netevents.forms.people import PersonForm, person_form_data
+from netevents.services.avatars import discard_photos
 from netevents.services.clock import local_date as moment_date
 from netevents.services.people import create_person, delete_person, get_person, update_person
 from netevents.services.person_matching import possible_duplicates
@@ -141,9 +142,10 @@ def delete(person_id: int):
     person = get_person(session, person_id, owner=current_user)
     form = ConfirmForm()
     if form.validate_on_submit():
-        name = person.display_name
+        name, photo = person.display_name, person.photo
         delete_person(session, person.id, owner=current_user)
         session.commit()
+        discard_photos(session, [photo], owner=current_user, data_dir=current_app.config["DATA_DIR"])
         flash(f"Deleted {name}.", "success")
         return redirect(url_for(".index"))
     return render_template("people/delete.html", person=person, form=form)
