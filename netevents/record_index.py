@@ -4,8 +4,9 @@ follow-ups and groups, per dialect.
 It works like the people index (netevents/search_index.py, same folding, same query language): SQLite keeps
 an FTS5 table ``record_search`` (rowid = record id * 8 + kind code; the owner as a token "o<id>" in its
 own column, so the full-text index itself narrows to the account without reading any stored row),
-PostgreSQL a table ``record_search (kind, record_id, owner_id, document tsvector)`` with a GIN index. Each record has a title (a name, a summary, a follow-up's note) weighted above its body (notes,
-places, descriptions). Services keep the rows in step through services/search.py.
+PostgreSQL a table ``record_search (kind, record_id, owner_id, document tsvector)`` with a GIN index.
+Each record has a title (a name, a summary, a follow-up's note) weighted above its body (notes, places,
+descriptions). Services keep the rows in step through services/search.py.
 """
 from __future__ import annotations
 
