@@ -11,25 +11,21 @@ five hits each), timed as the median of --repeat runs, next to a naive baseline 
 """
 from __future__ import annotations
 
-import argparse
 import random
-import tempfile
 import time
-import uuid
 from datetime import date, timedelta
-from pathlib import Path
 
-from sqlalchemy import and_, delete, func, insert, or_, select
+from sqlalchemy import and_, func, insert, or_, select
 from sqlalchemy.orm import Session
 
-from netevents.db import Base, make_engine
 from netevents.models import (Account, Encounter, Event, FollowUp, Group, Interaction, Organization, Person,
                               PersonEmail, PersonPhone)
 from netevents.models.interactions import interaction_person
-from netevents.record_index import create_record_index, rebuild_record_index, remove_account_rows
-from netevents.search_index import create_search_index, rebuild_search_index, remove_search_rows
+from netevents.record_index import rebuild_record_index, remove_account_rows
+from netevents.search_index import rebuild_search_index
 from netevents.services.search_everything import search_everything
-from search_people import WORDS, _insert_with_ids, generate, load, median_ms
+import search_people
+from search_people import WORDS, _insert_with_ids, median_ms
 
 PLACES = ["Rotterdam", "Lagos", "Osaka", "Porto", "Denver", "Tallinn", "Nairobi", "Lyon", "Perth", "Bogotá"]
 TOPICS = ["pricing", "hiring plans", "a keynote slot", "the board seat", "cold chain audits", "their podcast",
@@ -120,58 +116,29 @@ def run_benchmarks(session: Session, owner: Account, data: dict, repeat: int) ->
 
 
 def prepare(session: Session, engine, count: int) -> tuple[Account, dict]:
-    """Create a benchmark account, bulk-load people and history, index both; return the account and data."""
-    data = generate(count)
-    owner = Account(email=f"benchmark-{uuid.uuid4().hex[:8]}@example.invalid", password_hash="-")
-    session.add(owner)
-    session.flush()
+    """The people benchmark's account and people, plus phones and history; both indexes rebuilt."""
+    owner, data = search_people.prepare(session, engine, count)
     start = time.perf_counter()
-    load(session, owner.id, data)
     load_history(session, owner.id)
     session.commit()
-    print(f"inserted {count:,} people and their history in {time.perf_counter() - start:.1f} s")
+    print(f"inserted their phones and history in {time.perf_counter() - start:.1f} s")
     start = time.perf_counter()
-    rebuild_search_index(session.connection(), owner_id=owner.id)
+    rebuild_search_index(session.connection(), owner_id=owner.id)  # again, now with the phone numbers
     rebuild_record_index(session.connection(), owner_id=owner.id)
     session.commit()
-    print(f"indexed them in {time.perf_counter() - start:.1f} s")
+    print(f"indexed people and records in {time.perf_counter() - start:.1f} s")
     if engine.dialect.name == "postgresql":  # what autovacuum does soon after a bulk load
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            connection.exec_driver_sql("VACUUM ANALYZE person, person_search, record_search, person_email, "
-                                       "person_phone, interaction, encounter, followup, event")
+            connection.exec_driver_sql("VACUUM ANALYZE person_search, record_search, person_phone, interaction, "
+                                       "encounter, followup, event")
     return owner, data
 
 
 def remove(session: Session, owner: Account) -> None:
     """Delete the benchmark account with everything it holds, index rows included."""
-    people = session.scalars(select(Person.id).where(Person.owner_id == owner.id)).all()
-    remove_search_rows(session.connection(), people)
     remove_account_rows(session.connection(), owner.id)
-    session.execute(delete(Account).where(Account.id == owner.id))
-    session.commit()
-
-
-def main() -> None:
-    """Parse arguments, load the data, build the indexes, time the searches, clean up."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--people", type=int, default=50_000)
-    parser.add_argument("--database-url", default=None)
-    parser.add_argument("--repeat", type=int, default=15)
-    parser.add_argument("--keep", action="store_true", help="keep the benchmark account and its records")
-    args = parser.parse_args()
-    engine = make_engine(args.database_url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'benchmark.db'}")
-    Base.metadata.create_all(engine)
-    with engine.begin() as connection:
-        create_search_index(connection)
-        create_record_index(connection)
-    print(f"database: {engine.url.render_as_string(hide_password=True)} ({engine.dialect.name})")
-    with Session(engine, expire_on_commit=False) as session:
-        owner, data = prepare(session, engine, args.people)
-        run_benchmarks(session, owner, data, args.repeat)
-        if not args.keep:
-            remove(session, owner)
-    engine.dispose()
+    search_people.remove(session, owner)
 
 
 if __name__ == "__main__":
-    main()
+    search_people.main(prepare, run_benchmarks, remove, __doc__)

@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator
 from sqlalchemy import bindparam, column, select, table, text
 from sqlalchemy.engine import Connection
 
-from netevents.search_index import batches, fold, match_expression, query_chunks
+from netevents.search_index import FTS5_OPTIONS, batches, fold, match_expression, query_chunks
 
 KIND_CODES = {"organization": 1, "event": 2, "interaction": 3, "encounter": 4, "followup": 5, "group": 6}
 KINDS = tuple(KIND_CODES)
@@ -44,9 +44,7 @@ def create_record_index(connection: Connection) -> None:
     """Create the record search table (and its GIN index on PostgreSQL) if missing."""
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS record_search USING fts5("
-            "scope, title, body, "
-            "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')")
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS record_search USING fts5(scope, title, body, {FTS5_OPTIONS})")
         return
     connection.exec_driver_sql(
         "CREATE TABLE IF NOT EXISTS record_search (kind SMALLINT NOT NULL, record_id INTEGER NOT NULL, "

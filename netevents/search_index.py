@@ -23,6 +23,8 @@ WORD = re.compile(r"[^\W_]+")
 PHONE_CHUNK = re.compile(r"^\+?[\d().\-/]*\d[\d().\-/]*$")
 MIN_PHONE_FRAGMENT = 4
 MAX_QUERY_CHUNKS = 12
+# FTS5 options of every SQLite index: case and accents folded again, prefix indexes for type-ahead
+FTS5_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
 REBUILD_BATCH = 2_000
 # Column weights: a hit in the name counts most, then email and phone, organization, tags, other text.
 SQLITE_WEIGHTS = "10.0, 6.0, 6.0, 4.0, 3.0, 1.0"
@@ -78,9 +80,8 @@ def create_search_index(connection: Connection) -> None:
     """Create the search index table (and its GIN index on PostgreSQL) if missing."""
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS person_search USING fts5("
-            "name, emails, phones, organization, tags, other, "
-            "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')")
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS person_search USING fts5("
+            f"name, emails, phones, organization, tags, other, {FTS5_OPTIONS})")
         return
     connection.exec_driver_sql(
         "CREATE TABLE IF NOT EXISTS person_search ("

@@ -20,7 +20,7 @@ from netevents.services.organizations import (OrganizationFields, create_organiz
                                               get_organization)
 from netevents.services.ownership import get_owned
 from netevents.services.search import reindex_records, unindex_records
-from netevents.services.validation import check_date, clean_text
+from netevents.services.validation import check_date, clean_text, parse_choice
 
 # New organizations named on a group get the kind the group implies; "board" and "other" may be anywhere.
 ORGANIZATION_KIND_FOR_GROUP = {
@@ -160,10 +160,7 @@ def get_group(session: Session, group_id: int, *, owner: Account) -> Group:
 
 def _parse_kind(raw: str) -> GroupKind:
     """Return the GroupKind for ``raw`` or raise Invalid on ``kind``."""
-    try:
-        return GroupKind(raw)
-    except ValueError:
-        raise Invalid(f"Unknown kind {raw!r}.", kind="Choose a kind from the list.") from None
+    return parse_choice(GroupKind, raw, "kind", "Choose a kind from the list.")
 
 
 def _organization(session: Session, fields: GroupFields, kind: GroupKind, owner: Account) -> Organization | None:

@@ -21,7 +21,7 @@ from netevents.models import Account, DateKind, ImportantDate, Person, PersonRel
 from netevents.models.person_details import LABEL_LENGTH
 from netevents.services.ownership import get_owned
 from netevents.services.people import chosen_person, get_person
-from netevents.services.validation import EARLIEST_YEAR, LATEST_YEAR, clean_text
+from netevents.services.validation import EARLIEST_YEAR, LATEST_YEAR, clean_text, parse_choice
 
 MAX_RANGE_DAYS = 366
 MAX_RELATIONSHIPS = 200
@@ -94,10 +94,7 @@ def _years(important: ImportantDate, on: date) -> Optional[int]:
 
 def _checked(fields: DateFields) -> tuple[DateKind, str, int, int, Optional[int]]:
     """Validate a date's fields: a real day of a real month (29 February only in a leap year, when given)."""
-    try:
-        kind = DateKind(fields.kind)
-    except ValueError:
-        raise Invalid(f"Unknown kind {fields.kind!r}.", kind="Choose birthday, work anniversary or other.") from None
+    kind = parse_choice(DateKind, fields.kind, "kind", "Choose birthday, work anniversary or other.")
     label = clean_text(fields.label, LABEL_LENGTH, field="label")
     if kind is DateKind.custom and not label:
         raise Invalid("A custom date needs a name.", label="Say what the date is, e.g. wedding anniversary.")
@@ -202,14 +199,6 @@ def get_relationship(session: Session, relation_id: int, *, owner: Account) -> P
     return get_owned(session, PersonRelation, relation_id, owner=owner, message="No such relationship.")
 
 
-def _relation_kind(raw: str) -> RelationKind:
-    """The RelationKind for ``raw`` or Invalid."""
-    try:
-        return RelationKind(raw)
-    except ValueError:
-        raise Invalid(f"Unknown relationship {raw!r}.", kind="Choose a relationship from the list.") from None
-
-
 def add_relationship(session: Session, person_id: int, fields: RelationFields, *,
                      owner: Account) -> PersonRelation | None:
     """Record that one of the owner's people relates to another ("reports to", "works with", ...).
@@ -217,7 +206,8 @@ def add_relationship(session: Session, person_id: int, fields: RelationFields, *
     "Introduced by" sets the person's introducer (and returns None); "works with" is one row whichever side
     it is added from. The same relationship twice is a Conflict, also when two requests race.
     """
-    person, kind = get_person(session, person_id, owner=owner), _relation_kind(fields.kind)
+    person = get_person(session, person_id, owner=owner)
+    kind = parse_choice(RelationKind, fields.kind, "kind", "Choose a relationship from the list.")
     other = chosen_person(session, fields.other_id, fields.other_name, owner=owner, field="other_name")
     if other is None:
         raise Invalid("Who is it with?", other_name="Choose one of your people.")

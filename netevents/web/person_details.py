@@ -29,15 +29,28 @@ def _flash_errors(form) -> None:
     flash("Not saved: " + " ".join(messages or ["check the form."]), "error")
 
 
+def _add_to(person_id: int, form, add) -> object:
+    """Run an inline "add" form of the person page (``add(session, person_id, fields, owner=...)``), then go back."""
+    person = get_person(request_session(), person_id, owner=current_owner())
+    if submit(form, lambda session: add(session, person.id, form.to_fields(), owner=current_owner())) is FAILED:
+        _flash_errors(form)
+    return _panel_of(person.id)
+
+
+def _confirm_delete(title: str, person_id: int, delete, done: str):
+    """Ask on the confirmation page, then run ``delete(session)`` and go back to the person."""
+    form = ConfirmForm()
+    if submit(form, delete) is not FAILED:
+        flash(done, "success")
+        return _panel_of(person_id)
+    return render_template("confirm_delete.html", form=form, title=title, message="The people stay.",
+                           cancel_url=url_for("people.detail", person_id=person_id))
+
+
 @bp.post("/<int:person_id>/dates")
 def add_date(person_id: int):
     """Add an important date to a person."""
-    person = get_person(request_session(), person_id, owner=current_owner())
-    form = ImportantDateForm(prefix=DATE_PREFIX)
-    if submit(form, lambda session: add_important_date(session, person.id, form.to_fields(),
-                                                       owner=current_owner())) is FAILED:
-        _flash_errors(form)
-    return _panel_of(person.id)
+    return _add_to(person_id, ImportantDateForm(prefix=DATE_PREFIX), add_important_date)
 
 
 @bp.route("/dates/<int:date_id>/edit", methods=["GET", "POST"])
@@ -56,54 +69,34 @@ def edit_date(date_id: int):
 def delete_date(date_id: int):
     """Ask, then delete an important date."""
     important = get_important_date(request_session(), date_id, owner=current_owner())
-    form, person_id = ConfirmForm(), important.person_id
-    if submit(form, lambda session: delete_important_date(session, important.id, owner=current_owner())) \
-            is not FAILED:
-        flash("Date deleted.", "success")
-        return _panel_of(person_id)
-    return render_template("confirm_delete.html", form=form, message="The person stays.",
-                           title=f"Delete {important.title.lower()} of {important.person.display_name}?",
-                           cancel_url=url_for("people.detail", person_id=person_id))
+    return _confirm_delete(f"Delete {important.title.lower()} of {important.person.display_name}?",
+                           important.person_id, lambda session: delete_important_date(
+                               session, important.id, owner=current_owner()), "Date deleted.")
 
 
 @bp.post("/<int:person_id>/relationships")
 def add_relation(person_id: int):
     """Record how a person relates to another of your people."""
-    person = get_person(request_session(), person_id, owner=current_owner())
-    form = RelationshipForm(prefix=RELATION_PREFIX)
-    if submit(form, lambda session: add_relationship(session, person.id, form.to_fields(),
-                                                     owner=current_owner())) is FAILED:
-        _flash_errors(form)
-    return _panel_of(person.id)
+    return _add_to(person_id, RelationshipForm(prefix=RELATION_PREFIX), add_relationship)
 
 
 @bp.route("/relationships/<int:relation_id>/delete", methods=["GET", "POST"])
 def delete_relation(relation_id: int):
     """Ask, then delete a relationship (both people stay)."""
     relation = get_relationship(request_session(), relation_id, owner=current_owner())
-    form, person_id = ConfirmForm(), relation.person_id
-    if submit(form, lambda session: delete_relationship(session, relation.id, owner=current_owner())) \
-            is not FAILED:
-        flash("Relationship deleted.", "success")
-        return _panel_of(person_id)
-    return render_template("confirm_delete.html", form=form, message="Both people stay.",
-                           title=f"Delete “{relation.person.display_name} {relation.phrase} "
-                                 f"{relation.other.display_name}”?",
-                           cancel_url=url_for("people.detail", person_id=person_id))
+    title = f"Delete “{relation.person.display_name} {relation.phrase} {relation.other.display_name}”?"
+    return _confirm_delete(title, relation.person_id, lambda session: delete_relationship(
+        session, relation.id, owner=current_owner()), "Relationship deleted.")
 
 
 @bp.route("/<int:person_id>/introducer/delete", methods=["GET", "POST"])
 def delete_introducer(person_id: int):
     """Ask, then forget who introduced a person."""
     person = get_person(request_session(), person_id, owner=current_owner())
-    form = ConfirmForm()
-    if submit(form, lambda session: clear_introducer(session, person.id, owner=current_owner())) is not FAILED:
-        flash("Introducer removed.", "success")
-        return _panel_of(person.id)
-    return render_template("confirm_delete.html", form=form, message="Both people stay.",
-                           title=f"Forget that {person.introduced_by.display_name} introduced {person.display_name}?"
-                           if person.introduced_by else "Nobody introduced them.",
-                           cancel_url=url_for("people.detail", person_id=person.id))
+    who = person.introduced_by.display_name if person.introduced_by else "anyone"
+    return _confirm_delete(f"Forget that {who} introduced {person.display_name}?", person.id,
+                           lambda session: clear_introducer(session, person.id, owner=current_owner()),
+                           "Introducer removed.")
 
 
 def details_panel_context(session, person, *, owner) -> dict:
