@@ -8,11 +8,11 @@ from __future__ import annotations
 import enum
 from typing import Optional
 
-from sqlalchemy import CheckConstraint, Enum, ForeignKey, Index, Integer, SmallInteger, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, SmallInteger, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from netevents.db import Base
-from netevents.models.base import Owned, Timestamped
+from netevents.models.base import Owned, Timestamped, portable_enum
 from netevents.models.people import Person
 
 LABEL_LENGTH = 80
@@ -46,11 +46,6 @@ class RelationKind(str, enum.Enum):
         return self.value.replace("_", " ")
 
 
-def _enum(enum_class):
-    """A portable enum column type (stored as its value)."""
-    return Enum(enum_class, native_enum=False, length=40, validate_strings=True)
-
-
 class ImportantDate(Owned, Timestamped, Base):
     """A yearly date about a person: day and month, and the year when known (a birthday without the age)."""
 
@@ -65,7 +60,7 @@ class ImportantDate(Owned, Timestamped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
-    kind: Mapped[DateKind] = mapped_column(_enum(DateKind), default=DateKind.custom)
+    kind: Mapped[DateKind] = mapped_column(portable_enum(DateKind), default=DateKind.custom)
     # what a custom date is ("wedding anniversary"); empty for birthdays and work anniversaries
     label: Mapped[str] = mapped_column(String(LABEL_LENGTH), default="")
     month: Mapped[int] = mapped_column(SmallInteger)
@@ -95,7 +90,7 @@ class PersonRelation(Owned, Timestamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     other_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
-    kind: Mapped[RelationKind] = mapped_column(_enum(RelationKind))
+    kind: Mapped[RelationKind] = mapped_column(portable_enum(RelationKind))
     # the phrase of a custom relationship ("sister of", "co-author with"); empty otherwise
     label: Mapped[str] = mapped_column(String(LABEL_LENGTH), default="")
 
