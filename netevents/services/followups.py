@@ -12,7 +12,7 @@ from netevents.db import utcnow
 from netevents.errors import Invalid
 from netevents.models import Account
 from netevents.models.followups import FollowUp
-from netevents.services.hooks import notify
+from netevents.plugins.dispatch import notify
 from netevents.services.ownership import get_owned, possible_ids
 from netevents.services.people import get_person
 from netevents.services.search import reindex_records, unindex_records

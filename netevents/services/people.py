@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from netevents.db import utcnow
 from netevents.errors import Conflict, Invalid, NotFound
 from netevents.models import Account, Encounter, FollowUp, Person, PersonEmail, PersonLink, PersonPhone, Tag
-from netevents.services.hooks import notify
+from netevents.plugins.dispatch import notify
 from netevents.services.organizations import organization_for_name
 from netevents.services.ownership import get_owned
 from netevents.services.search import reindex_people, unindex_people, unindex_records

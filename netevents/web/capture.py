@@ -10,7 +10,8 @@ from netevents.forms.capture import CaptureForm, QuickEventForm
 from netevents.models import Event
 from netevents.services.capture import CaptureResult, capture_day, quick_capture, start_event_today
 from netevents.services.encounters import people_met_at
-from netevents.services.events import capture_choices, days_until_start, get_event, is_running, local_today
+from netevents.services.clock import local_today
+from netevents.services.events import capture_choices, days_until_start, get_event, is_running
 from netevents.web.event_display import day_label
 from netevents.web.form_actions import FAILED, submit
 from netevents.web.people import default_phone_region

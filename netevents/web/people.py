@@ -11,8 +11,8 @@ from netevents.dates import day_label
 from netevents.db import request_session
 from netevents.forms.confirm import ConfirmForm
 from netevents.forms.people import PersonForm, person_form_data
+from netevents.services import clock
 from netevents.services.avatars import discard_photos
-from netevents.services.clock import local_date as moment_date
 from netevents.services.people import create_person, delete_person, get_person, update_person
 from netevents.services.person_matching import possible_duplicates
 from netevents.services.people_lists import PERSON_SORTS, list_people, tag_names
@@ -41,7 +41,7 @@ def default_phone_region() -> str:
 @bp.app_template_filter("local_date")
 def local_date(moment: datetime | None) -> str:
     """Show a stored UTC time as a date in the user's time zone (SQLite returns it without a zone)."""
-    return day_label(moment_date(moment, current_user), weekday=False) if moment is not None else ""
+    return day_label(clock.local_date(moment, current_user), weekday=False) if moment is not None else ""
 
 
 @bp.get("/")

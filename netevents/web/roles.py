@@ -6,7 +6,8 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from netevents.dates import day_label
 from netevents.db import request_session
 from netevents.forms.groups import ConfirmForm, EndRoleForm, RoleForm
-from netevents.services.groups import get_group, today_for
+from netevents.services.clock import local_today
+from netevents.services.groups import get_group
 from netevents.services.roles import (ROLE_TITLE_SUGGESTIONS, RoleFields, add_role, delete_role, end_role,
                                       get_role, my_roles_timeline, other_current_roles, person_choices, person_label,
                                       update_role)
@@ -41,7 +42,7 @@ def new(group_id: int):
 
 def _warn_of_other_roles(role) -> None:
     """Say so when the holder now holds several roles in the group at once (often a slip)."""
-    others = other_current_roles(request_session(), role, owner=current_owner(), today=today_for(current_owner()))
+    others = other_current_roles(request_session(), role, owner=current_owner(), today=local_today(current_owner()))
     if others:
         who = f"{role.person.display_name} also holds" if role.person else "You also hold"
         titles = ", ".join(other.title for other in others)
@@ -66,7 +67,7 @@ def edit(role_id: int):
 def end(role_id: int):
     """Record the day a role ended (today by default)."""
     role = get_role(request_session(), role_id, owner=current_owner())
-    form = EndRoleForm(ended_on=role.ended_on or today_for(current_owner()))
+    form = EndRoleForm(ended_on=role.ended_on or local_today(current_owner()))
     saved = submit(form, lambda session: end_role(session, role.id, form.ended_on.data, owner=current_owner()))
     if saved is not FAILED:
         flash(f"Role ended on {day_label(saved.ended_on)}.", "success")
@@ -92,7 +93,7 @@ def delete(role_id: int):
 @bp.route("/my-roles")
 def timeline():
     """My roles across all groups and associations: a Gantt-style chart and the list below it."""
-    today = today_for(current_owner())
+    today = local_today(current_owner())
     entries = my_roles_timeline(request_session(), owner=current_owner(), today=today)
     return render_template("groups/timeline.html", entries=entries, chart=timeline_chart(entries, today),
                            today=today)

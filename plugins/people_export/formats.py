@@ -7,7 +7,7 @@ import io
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from netevents.models import Account, Person
+from netevents.plugins.api import Account, Person
 
 CSV_COLUMNS = ["name", "given_name", "family_name", "emails", "phones", "organization", "job_title", "location",
                "tags", "links", "how_we_met", "interests", "notes", "added"]
