@@ -48,7 +48,7 @@ def create_record_index(connection: Connection) -> None:
         return
     connection.exec_driver_sql(
         "CREATE TABLE IF NOT EXISTS record_search (kind SMALLINT NOT NULL, record_id INTEGER NOT NULL, "
-        "owner_id INTEGER NOT NULL, document TSVECTOR NOT NULL, PRIMARY KEY (kind, record_id))")
+        "owner_id INTEGER NOT NULL, document TSVECTOR NOT NULL, PRIMARY KEY (record_id, kind))")
     connection.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_record_search_document ON record_search "
                                "USING GIN (document) WITH (fastupdate = off)")
 
@@ -153,9 +153,10 @@ def _statement(dialect: str, kinds: list[str]):
                   f"{kind} ORDER BY bm25(record_search, {SQLITE_WEIGHTS}), rowid DESC) AS n FROM record_search "
                   f"WHERE record_search MATCH :q{only}")
     else:
+        only = "" if len(kinds) == len(KINDS) else f" AND kind IN ({codes})"
         ranked = ("SELECT kind, record_id, ROW_NUMBER() OVER (PARTITION BY kind ORDER BY ts_rank(document, query) "
                   "DESC, record_id DESC) AS n FROM record_search, to_tsquery('simple', :q) AS query "
-                  f"WHERE owner_id = :owner AND kind IN ({codes}) AND document @@ query")
+                  f"WHERE owner_id = :owner AND document @@ query{only}")
     return text(f"SELECT kind, record_id FROM ({ranked}) r WHERE n > :offset AND n <= :offset + :limit "
                 "ORDER BY kind, n")
 
