@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from netevents.db import Base, make_engine, utcnow
 from netevents.models import Account, Organization, Person, PersonEmail, Tag
 from netevents.models.people import person_tag
+from netevents.record_index import create_record_index
 from netevents.search_index import create_search_index, rebuild_search_index, remove_search_rows
 from netevents.services.people_lists import list_people, load_people
 from netevents.services.search import search_people
@@ -186,25 +187,27 @@ def remove(session: Session, owner: Account) -> None:
     session.commit()
 
 
-def main() -> None:
-    """Parse arguments, load the data, build the index, time everything, clean up."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(prepare=prepare, run=run_benchmarks, remove=remove, doc: str = __doc__) -> None:
+    """Parse arguments, load the data, build the index, time everything, clean up (other benchmarks pass their steps)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--people", type=int, default=50_000)
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--repeat", type=int, default=15)
-    parser.add_argument("--keep", action="store_true", help="keep the benchmark account and its people")
+    parser.add_argument("--keep", action="store_true", help="keep the benchmark account and its data")
     args = parser.parse_args()
     engine = make_engine(args.database_url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'benchmark.db'}")
     Base.metadata.create_all(engine)
     with engine.begin() as connection:
         create_search_index(connection)
+        create_record_index(connection)
     print(f"database: {engine.url.render_as_string(hide_password=True)} ({engine.dialect.name})")
     with Session(engine, expire_on_commit=False) as session:
         owner, data = prepare(session, engine, args.people)
-        run_benchmarks(session, owner, data, args.repeat)
+        run(session, owner, data, args.repeat)
         if not args.keep:
             remove(session, owner)
     engine.dispose()
+
 
 if __name__ == "__main__":
     main()

@@ -31,7 +31,7 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
     table = name if type_ == "table" else getattr(getattr(obj, "table", None), "name", None)
     if table is None:
         return True
-    if table in UNMODELLED_TABLES or table.startswith("person_search"):
+    if table in UNMODELLED_TABLES or table.startswith(("person_search", "record_search")):
         return False
     return table in core_tables()
 

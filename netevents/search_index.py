@@ -2,8 +2,10 @@
 
 SQLite keeps an FTS5 table ``person_search`` (rowid = person.id). PostgreSQL keeps a table ``person_search``
 with a weighted tsvector and a GIN index. Both hold text folded in Python (case, diacritics, punctuation),
-so the two databases find the same people. Services keep the rows in step (see services/search.py);
-create_all builds the index through a metadata event, Alembic revision 0002 through the same function.
+so the two databases find the same people. Phone numbers are indexed as every run of their last digits
+("0111", "50111", ... "13125550111"), so a prefix query finds any fragment of at least four digits.
+Services keep the rows in step (see services/search.py); create_all builds the index through a metadata
+event, Alembic revisions 0002 and 0022 through the same function. Other records: netevents/record_index.py.
 """
 from __future__ import annotations
 
@@ -12,22 +14,29 @@ import unicodedata
 from collections import defaultdict
 from typing import Iterable, Iterator
 
+import phonenumbers
 from sqlalchemy import bindparam, column, select, table, text
 from sqlalchemy.engine import Connection
 
 WORD = re.compile(r"[^\W_]+")
+# a query chunk written like (a piece of) a phone number: "312-555-0111", "+44 (0)20", "555.0111"
+PHONE_CHUNK = re.compile(r"^\+?[\d().\-/]*\d[\d().\-/]*$")
+MIN_PHONE_FRAGMENT = 4
 MAX_QUERY_CHUNKS = 12
+# FTS5 options of every SQLite index: case and accents folded again, prefix indexes for type-ahead
+FTS5_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
 REBUILD_BATCH = 2_000
-# Column weights: a hit in the name counts most, then email, organization, tags, other text.
-SQLITE_WEIGHTS = "10.0, 6.0, 4.0, 3.0, 1.0"
-FIELDS = ("name", "emails", "organization", "tags", "other")
-PG_WEIGHTS = {"name": "A", "emails": "B", "organization": "B", "tags": "C", "other": "D"}
+# Column weights: a hit in the name counts most, then email and phone, organization, tags, other text.
+SQLITE_WEIGHTS = "10.0, 6.0, 6.0, 4.0, 3.0, 1.0"
+FIELDS = ("name", "emails", "phones", "organization", "tags", "other")
+PG_WEIGHTS = {"name": "A", "emails": "B", "phones": "B", "organization": "B", "tags": "C", "other": "D"}
 
 _person = table("person", column("id"), column("owner_id"), column("display_name"), column("given_name"),
                 column("family_name"), column("organization_id"), column("job_title"), column("location"),
                 column("interests"), column("notes"), column("how_we_met"))
 _organization = table("organization", column("id"), column("name"))
 _email = table("person_email", column("person_id"), column("address"))
+_phone = table("person_phone", column("person_id"), column("number"))
 _tag = table("tag", column("id"), column("name"))
 _person_tag = table("person_tag", column("person_id"), column("tag_id"))
 
@@ -39,10 +48,30 @@ def fold(value: str | None) -> str:
     return " ".join(WORD.findall(plain.casefold()))
 
 
+def _chunk_words(chunk: str) -> list[str]:
+    """The folded words of one query chunk; a phone-like chunk is one word of its digits."""
+    if PHONE_CHUNK.match(chunk) and sum(char.isdigit() for char in chunk) >= MIN_PHONE_FRAGMENT:
+        return ["".join(char for char in chunk if char.isdigit())]
+    return fold(chunk).split()
+
+
 def query_chunks(query: str) -> list[list[str]]:
     """Split a user's query into chunks (separated by white space), each a list of folded words."""
-    chunks = [fold(chunk).split() for chunk in (query or "").split()]
+    chunks = [_chunk_words(chunk) for chunk in (query or "").split()]
     return [words for words in chunks if words][:MAX_QUERY_CHUNKS]
+
+
+def phone_fragments(number: str) -> str:
+    """Every run of a phone number's last digits, at least four long, of its international and national forms."""
+    digits = "".join(char for char in number if char.isdigit())
+    forms = [digits]
+    try:
+        national = phonenumbers.format_number(phonenumbers.parse(number), phonenumbers.PhoneNumberFormat.NATIONAL)
+        forms.append("".join(char for char in national if char.isdigit()))
+    except phonenumbers.NumberParseException:
+        pass
+    runs = dict.fromkeys(form[start:] for form in forms for start in range(len(form) - MIN_PHONE_FRAGMENT + 1))
+    return " ".join(runs)
 
 
 # --- DDL -------------------------------------------------------------------------------------------------
@@ -51,9 +80,8 @@ def create_search_index(connection: Connection) -> None:
     """Create the search index table (and its GIN index on PostgreSQL) if missing."""
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS person_search USING fts5("
-            "name, emails, organization, tags, other, "
-            "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')")
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS person_search USING fts5("
+            f"name, emails, phones, organization, tags, other, {FTS5_OPTIONS})")
         return
     connection.exec_driver_sql(
         "CREATE TABLE IF NOT EXISTS person_search ("
@@ -74,10 +102,14 @@ def drop_search_index(connection: Connection) -> None:
 def _documents(connection: Connection, person_ids: list[int]) -> Iterator[dict]:
     """Yield one index row (id, owner_id and the folded fields) per existing person in ``person_ids``."""
     emails: dict[int, list[str]] = defaultdict(list)
+    phones: dict[int, list[str]] = defaultdict(list)
     tags: dict[int, list[str]] = defaultdict(list)
     for person_id, address in connection.execute(
             select(_email.c.person_id, _email.c.address).where(_email.c.person_id.in_(person_ids))):
         emails[person_id].append(address)
+    for person_id, number in connection.execute(
+            select(_phone.c.person_id, _phone.c.number).where(_phone.c.person_id.in_(person_ids))):
+        phones[person_id].append(phone_fragments(number))
     tag_query = select(_person_tag.c.person_id, _tag.c.name).join(_tag, _tag.c.id == _person_tag.c.tag_id)
     for person_id, name in connection.execute(tag_query.where(_person_tag.c.person_id.in_(person_ids))):
         tags[person_id].append(name)
@@ -87,11 +119,12 @@ def _documents(connection: Connection, person_ids: list[int]) -> Iterator[dict]:
         other = (row["job_title"], row["location"], row["interests"], row["notes"], row["how_we_met"])
         yield {"id": row["id"], "owner_id": row["owner_id"],
                "name": fold(" ".join(filter(None, (row["display_name"], row["given_name"], row["family_name"])))),
-               "emails": fold(" ".join(emails[row["id"]])), "organization": fold(row["organization_name"]),
+               "emails": fold(" ".join(emails[row["id"]])), "phones": " ".join(phones[row["id"]]),
+               "organization": fold(row["organization_name"]),
                "tags": fold(" ".join(tags[row["id"]])), "other": fold(" ".join(filter(None, other)))}
 
 
-def _batches(ids: Iterable[int], size: int = REBUILD_BATCH) -> Iterator[list[int]]:
+def batches(ids: Iterable[int], size: int = REBUILD_BATCH) -> Iterator[list[int]]:
     """Yield lists of at most ``size`` ids."""
     batch: list[int] = []
     for value in ids:
@@ -107,15 +140,15 @@ def remove_search_rows(connection: Connection, person_ids: Iterable[int]) -> Non
     """Delete the index rows of these people."""
     key = "rowid" if connection.dialect.name == "sqlite" else "person_id"
     statement = text(f"DELETE FROM person_search WHERE {key} IN :ids").bindparams(bindparam("ids", expanding=True))
-    for batch in _batches(person_ids):
+    for batch in batches(person_ids):
         connection.execute(statement, {"ids": batch})
 
 
 def _insert_statement(dialect: str):
     """The INSERT that writes one prepared document."""
     if dialect == "sqlite":
-        return text("INSERT INTO person_search (rowid, name, emails, organization, tags, other) "
-                    "VALUES (:id, :name, :emails, :organization, :tags, :other)")
+        return text("INSERT INTO person_search (rowid, name, emails, phones, organization, tags, other) "
+                    "VALUES (:id, :name, :emails, :phones, :organization, :tags, :other)")
     vector = " || ".join(f"setweight(to_tsvector('simple', :{name}), '{PG_WEIGHTS[name]}')" for name in FIELDS)
     return text(f"INSERT INTO person_search (person_id, owner_id, document) VALUES (:id, :owner_id, {vector}) "
                 "ON CONFLICT (person_id) DO UPDATE SET owner_id = excluded.owner_id, document = excluded.document")
@@ -124,7 +157,7 @@ def _insert_statement(dialect: str):
 def refresh_search_rows(connection: Connection, person_ids: Iterable[int]) -> None:
     """Rewrite the index rows of these people from the tables (people that no longer exist are removed)."""
     insert = _insert_statement(connection.dialect.name)
-    for batch in _batches(person_ids):
+    for batch in batches(person_ids):
         remove_search_rows(connection, batch)
         rows = list(_documents(connection, batch))
         if rows:

@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, StringField
+from wtforms import BooleanField, DateField, IntegerField, StringField
 from wtforms.validators import InputRequired, Length, Optional
 
 
 class CaptureForm(FlaskForm):
-    """A name and one line ("email, company"); the match buttons send person_id or create_new."""
+    """A name and one line ("email, phone, LinkedIn, company"); the match buttons send person_id or create_new."""
 
     name = StringField("Name", validators=[InputRequired("Enter a name."), Length(max=200)])
-    line = StringField("Email, company (optional)", validators=[Length(max=300)])
+    line = StringField("Email, phone, LinkedIn, company (optional)", validators=[Length(max=300)])
+    met_on = DateField("Met on", validators=[Optional()])
     person_id = IntegerField(validators=[Optional()])
     create_new = BooleanField()
 

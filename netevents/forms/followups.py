@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, IntegerField, SelectField, TextAreaField
+from wtforms import DateField, HiddenField, IntegerField, SelectField, SelectMultipleField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from netevents.services.cadence import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
@@ -15,6 +15,14 @@ class FollowUpForm(FlaskForm):
     person_id = SelectField("Person", coerce=int, validators=[DataRequired("Choose a person.")])
     due_on = DateField("Due", validators=[InputRequired("Enter a date.")])
     note = TextAreaField("Note", validators=[Length(max=NOTE_LIMIT)])
+    next = HiddenField()
+
+
+class BatchDoneForm(FlaskForm):
+    """Several follow-ups to mark done at once (the service checks how many and whose)."""
+
+    followup_ids = SelectMultipleField("Follow-ups", coerce=int, validate_choice=False,
+                                       validators=[DataRequired("Tick the follow-ups to mark done.")])
     next = HiddenField()
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import DateField, HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length
 
@@ -34,6 +34,9 @@ class InteractionForm(FlaskForm):
     favor_kind = SelectField("Kind of favor", choices=KIND_CHOICES, default=FavorKind.other.value)
     favor_person = SelectField("With whom", coerce=int, default=ONLY_PERSON)
     favor_description = StringField("What was it?", validators=[Length(max=2000)])
+    # open follow-ups with these people that the interaction settles; the service checks whose they are
+    done_followup_ids = SelectMultipleField("Also mark done", coerce=int, validate_choice=False)
+    followups_offered = HiddenField()
 
     def set_people(self, choices: list[tuple[int, str]]) -> None:
         """Offer the owner's people in the people and favor-person pickers."""

@@ -7,7 +7,8 @@ import phonenumbers
 from flask_wtf import FlaskForm
 from markupsafe import Markup, escape
 from phonenumbers import geocoder
-from wtforms import Field, HiddenField, IntegerField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import (BooleanField, Field, HiddenField, IntegerField, SelectChoice, SelectField, StringField,
+                     TextAreaField)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from netevents.errors import Invalid
@@ -156,6 +157,8 @@ class PersonForm(FlaskForm):
     cadence_days = IntegerField("Stay in touch every … days", validators=[
         Optional(), NumberRange(1, 3650, "Between 1 and 3650 days.")])
     notes = TextAreaField("Notes", validators=[Length(max=TEXT_LIMIT)])
+    # sent by "Add as a new person" after the possible duplicates were shown
+    confirm_new = BooleanField()
 
     def to_fields(self) -> PersonFields:
         """The submitted values as the people service's PersonFields."""

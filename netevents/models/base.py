@@ -1,9 +1,9 @@
-"""Column helpers shared by models: ownership and timestamps."""
+"""Column helpers shared by models: ownership, timestamps and portable enums."""
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey
+from sqlalchemy import Enum, ForeignKey
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from netevents.db import AwareDateTime, utcnow
@@ -22,3 +22,8 @@ class Owned:
     @declared_attr
     def owner_id(cls) -> Mapped[int]:
         return mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+
+
+def portable_enum(enum_class) -> Enum:
+    """An enum column type stored as its value (a VARCHAR with a CHECK), the same on SQLite and PostgreSQL."""
+    return Enum(enum_class, native_enum=False, length=40, validate_strings=True)

@@ -46,6 +46,8 @@ class Event(Owned, Timestamped, Base):
     __table_args__ = (
         Index("ix_event_owner_starts_on", "owner_id", "starts_on"),
         Index("ix_event_owner_ends_on", "owner_id", "ends_on"),
+        # events started from quick capture: one per name and day, even when two taps race (NULLs never clash)
+        Index("uq_event_owner_starts_on_capture_key", "owner_id", "starts_on", "capture_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -64,6 +66,8 @@ class Event(Owned, Timestamped, Base):
         ForeignKey("organization.id", ondelete="SET NULL"), index=True
     )
     notes: Mapped[str] = mapped_column(Text, default="")
+    # the name without case or accents, set only on events started from quick capture (cleared by an edit)
+    capture_key: Mapped[Optional[str]] = mapped_column(String(200))
 
     organization: Mapped[Optional[Organization]] = relationship()
     sessions: Mapped[list["EventSession"]] = relationship(

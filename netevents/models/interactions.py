@@ -13,11 +13,11 @@ import enum
 from datetime import date
 from typing import Optional
 
-from sqlalchemy import Column, Date, Enum, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from netevents.db import Base
-from netevents.models.base import Owned, Timestamped
+from netevents.models.base import Owned, Timestamped, portable_enum
 from netevents.models.people import Person
 
 
@@ -67,11 +67,6 @@ class FavorKind(str, enum.Enum):
         return self.value.replace("_", " ")
 
 
-def _enum(enum_class):
-    """A portable enum column type (stored as its value)."""
-    return Enum(enum_class, native_enum=False, length=40, validate_strings=True)
-
-
 interaction_person = Table(
     "interaction_person",
     Base.metadata,
@@ -89,7 +84,7 @@ class Interaction(Owned, Timestamped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     occurred_on: Mapped[date] = mapped_column(Date)
-    channel: Mapped[Channel] = mapped_column(_enum(Channel), default=Channel.in_person)
+    channel: Mapped[Channel] = mapped_column(portable_enum(Channel), default=Channel.in_person)
     summary: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
@@ -115,8 +110,8 @@ class Favor(Owned, Timestamped, Base):
     interaction_id: Mapped[Optional[int]] = mapped_column(ForeignKey("interaction.id", ondelete="CASCADE"),
                                                           index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    direction: Mapped[FavorDirection] = mapped_column(_enum(FavorDirection))
-    kind: Mapped[FavorKind] = mapped_column(_enum(FavorKind), default=FavorKind.other)
+    direction: Mapped[FavorDirection] = mapped_column(portable_enum(FavorDirection))
+    kind: Mapped[FavorKind] = mapped_column(portable_enum(FavorKind), default=FavorKind.other)
     description: Mapped[str] = mapped_column(Text, default="")
     occurred_on: Mapped[date] = mapped_column(Date)
 

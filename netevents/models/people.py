@@ -7,7 +7,7 @@ from typing import Optional
 from sqlalchemy import Column, Enum, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from netevents import search_index
+from netevents import record_index, search_index
 from netevents.db import Base
 from netevents.models.base import Owned, Timestamped
 
@@ -73,6 +73,7 @@ class Person(Owned, Timestamped, Base):
         Index("ix_person_owner_organization_key", "owner_id", "organization_key", "sort_name", "id"),
         Index("ix_person_owner_created", "owner_id", "created_at", "id"),
         Index("ix_person_owner_updated", "owner_id", "updated_at", "id"),
+        Index("uq_person_photo", "photo", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -93,6 +94,8 @@ class Person(Owned, Timestamped, Base):
     how_we_met: Mapped[str] = mapped_column(Text, default="")
     introduced_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
     cadence_days: Mapped[Optional[int]] = mapped_column(Integer)
+    # file name of the photo in the data folder (netevents/photos.py); None: initials are shown instead
+    photo: Mapped[Optional[str]] = mapped_column(String(80))
 
     organization: Mapped[Optional[Organization]] = relationship(back_populates="people")
     introduced_by: Mapped[Optional["Person"]] = relationship(remote_side=[id])
@@ -132,6 +135,7 @@ class PersonPhone(Owned, Base):
     """One phone number of a person, stored in E.164."""
 
     __tablename__ = "person_phone"
+    __table_args__ = (Index("ix_person_phone_owner_number", "owner_id", "number"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
@@ -157,15 +161,17 @@ class PersonLink(Owned, Base):
 
 
 def _create_search_index(_metadata, connection, tables=(), **_kw) -> None:
-    """Build the people search index whenever create_all creates the person table."""
+    """Build the search indexes (people, other records) whenever create_all creates the person table."""
     if any(created.name == "person" for created in tables):
         search_index.create_search_index(connection)
+        record_index.create_record_index(connection)
 
 
 def _drop_search_index(_metadata, connection, tables=(), **_kw) -> None:
-    """Drop the search index before drop_all drops the person table it refers to."""
+    """Drop the search indexes before drop_all drops the person table the people index refers to."""
     if any(dropped.name == "person" for dropped in tables):
         search_index.drop_search_index(connection)
+        record_index.drop_record_index(connection)
 
 
 event.listen(Base.metadata, "after_create", _create_search_index)

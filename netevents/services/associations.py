@@ -14,6 +14,7 @@ from typing import Optional
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from netevents.dates import day_label
 from netevents.errors import Conflict, Invalid
 from netevents.models import Account, AssociationMembership, Group, Organization, Role
 from netevents.models.groups import DuesPeriod, GroupKind
@@ -109,7 +110,7 @@ def _check_dates(fields: MembershipFields) -> None:
     """Refuse a renewal or an end before the membership began."""
     if fields.member_since and fields.renewal_on and fields.renewal_on < fields.member_since:
         raise Invalid("The renewal is before the start of the membership.",
-                      renewal_on=f"Must be on or after {fields.member_since.isoformat()}.")
+                      renewal_on=f"Must be on or after {day_label(fields.member_since)}.")
     check_period(fields.member_since, fields.ended_on)
 
 

@@ -1,47 +1,37 @@
-"""Quick capture at an event: a name and one line save a person, an encounter and a follow-up at once."""
+"""Quick capture at an event: a name and one line save a person, an encounter and a follow-up at once.
+
+The encounter is dated truthfully: today at an event running today, else the event's day nearest to
+today (its last day for a past event), or the date the user picks; never a day still to come. An event
+that has not started yet can be chosen, and the pages warn about it.
+"""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Optional
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from netevents.errors import Conflict, Invalid
-from netevents.models import (
-    Account,
-    Encounter,
-    Event,
-    Organization,
-    Person,
-    PersonEmail,
-)
+from netevents.models import Account, Encounter, Event, Person, PersonEmail, PersonLink, PersonPhone
 from netevents.models.followups import FollowUp
+from netevents.services.capture_line import CaptureLine, parse_line
 from netevents.services.clock import local_today
 from netevents.services.encounters import EncounterFields, log_encounter
-from netevents.services.events import get_event
+from netevents.services.events import EventFields, create_event, get_event
 from netevents.services.followups import create_followup
 from netevents.services.organizations import organization_for_name
-from netevents.services.people import (
-    PersonFields,
-    create_person,
-    get_person,
-    person_with_email,
-)
+from netevents.services.people import PersonFields, create_person, get_person, person_with_email
+from netevents.services.person_matching import find_matches
 from netevents.services.search import reindex_people
-from netevents.services.validation import clean_text, normalize_email
+from netevents.services.validation import check_date, clean_text, name_key
 
+__all__ = ["CaptureLine", "CaptureResult", "capture_day", "find_matches", "parse_line", "quick_capture",
+           "start_event_today"]
 MAX_FOLLOWUP_DAYS = 365
-
-
-@dataclass
-class CaptureLine:
-    """What the one free-text line held: an optional email and an optional company."""
-
-    email: Optional[str] = None
-    company: Optional[str] = None
+TODAYS_EVENTS_LIMIT = 100
 
 
 @dataclass
@@ -55,7 +45,7 @@ class CaptureResult:
     encounter: Optional[Encounter] = None
     followup: Optional[FollowUp] = None
     created_person: bool = False
-    # the person was already logged at this event today: nothing new was added
+    # the person was already logged at this event on that day: nothing new was added
     already_logged: bool = False
 
     @property
@@ -64,75 +54,46 @@ class CaptureResult:
         return self.person is None
 
 
-def _email(word: str) -> str:
-    """The normalized address, or Invalid on the line saying which word is wrong."""
-    try:
-        return normalize_email(word, field="line")
-    except Invalid as error:
-        message = f"{word} is not a valid email address: {error.field_errors['line']}"
-        raise Invalid(message, line=message) from None
+def capture_day(event: Event, today: date) -> date:
+    """The day a meeting at ``event`` is recorded on by default: today while it runs, else its nearest day
+    (its last day once over); a future event gets today, since nobody is met on a day still to come."""
+    if event.starts_on > today:
+        return today
+    return min(max(today, event.starts_on), event.ends_on)
 
 
-def parse_line(line: str | None) -> CaptureLine:
-    """Split "ana@acme.com, Acme" into email and company; either part may be missing."""
-    text = clean_text(line, 300, field="line")
-    email, company_parts = None, []
-    for part in re.split(r"[,;|]", text):
-        words = []
-        for word in part.split():
-            if "@" not in word:
-                words.append(word)
-            elif email is not None:
-                raise Invalid("Only one email address fits here.", line="Only one email address, please.")
-            else:
-                email = _email(word.strip("<>()[]"))
-        if words:
-            company_parts.append(" ".join(words))
-    return CaptureLine(email=email, company=", ".join(company_parts)[:200] or None)
-
-
-def find_matches(session: Session, name: str, *, owner: Account, email: str | None = None,
-                 company: str | None = None) -> list[Person]:
-    """People who may be this one: the holder of the email; else same name (any case) at the same company.
-
-    People without a recorded organization also match a name given with a company: the company may
-    simply not have been known when they were saved.
-    """
-    if email:
-        holder = person_with_email(session, email, owner=owner)
-        if holder is not None:
-            return [holder]
-    wanted = clean_text(name, 200, field="name").casefold()
-    if not wanted:
-        return []
-    query = (select(Person).outerjoin(Person.organization)
-             .where(Person.owner_id == owner.id, Person.sort_name == wanted))
-    if company:
-        query = query.where((Person.organization_id.is_(None))
-                            | (func.lower(Organization.name) == company.strip().lower()))
-    query = query.options(selectinload(Person.organization), selectinload(Person.emails))
-    return list(session.scalars(query.order_by(Person.id).limit(5)))
+def _refuse_taken_email(session: Session, person: Person | None, line: CaptureLine, owner: Account) -> None:
+    """Conflict on the line when the typed email belongs to someone else than ``person``."""
+    holder = person_with_email(session, line.email, owner=owner) if line.email else None
+    if holder is not None and holder is not person:
+        hint = "" if person else ": choose them, or remove the email"
+        message = f"{line.email} belongs to {holder.display_name}{hint}."
+        raise Conflict(message, line=message)
 
 
 def _fill_blanks(session: Session, person: Person, line: CaptureLine, owner: Account) -> None:
-    """Add the typed email and company to a matched person when they had none of them yet."""
+    """Add what the line held to a matched person: a new email or phone, links and a company they lacked."""
+    _refuse_taken_email(session, person, line, owner)
     if line.email and all(entry.address != line.email for entry in person.emails):
-        holder = person_with_email(session, line.email, owner=owner)
-        if holder is not None:
-            message = f"{line.email} belongs to {holder.display_name}."
-            raise Conflict(message, line=message)
         person.emails.append(PersonEmail(owner_id=owner.id, address=line.email, position=len(person.emails)))
+    if line.phone and all(entry.number != line.phone for entry in person.phones):
+        person.phones.append(PersonPhone(owner_id=owner.id, number=line.phone, position=len(person.phones)))
+    kinds = {link.kind for link in person.links}
+    for kind in ("linkedin", "website"):
+        if getattr(line, kind) and kind not in kinds:
+            person.links.append(PersonLink(owner_id=owner.id, kind=kind, url=getattr(line, kind),
+                                           position=len(person.links)))
     if line.company and person.organization is None:
         person.organization = organization_for_name(session, line.company, owner=owner)
+        person.organization_key = name_key(person.organization.name)
     reindex_people(session, [person.id])
 
 
 def _new_person(session: Session, name: str, line: CaptureLine, event: Event, owner: Account) -> Person:
     """Create the person typed in, refusing an email that someone else already has."""
-    if line.email and (holder := person_with_email(session, line.email, owner=owner)) is not None:
-        message = f"{line.email} belongs to {holder.display_name}: choose them, or remove the email."
-        raise Conflict(message, line=message)
+    _refuse_taken_email(session, None, line, owner)
     fields = PersonFields(display_name=name, emails=[line.email] if line.email else [],
+                          phones=[line.phone] if line.phone else [], linkedin=line.linkedin, website=line.website,
                           organization_name=line.company, how_we_met=f"Met at {event.name}")
     return create_person(session, fields, owner=owner)
 
@@ -145,51 +106,93 @@ def _followup_days(owner: Account) -> int:
     return days
 
 
-def _logged_today(session: Session, person: Person, event: Event, today: date) -> Encounter | None:
-    """The person's encounter at this event today, if one was logged already."""
+def _logged_on(session: Session, person: Person, event: Event, day: date) -> Encounter | None:
+    """The person's encounter at this event on ``day``, if one was logged already."""
     query = select(Encounter).where(Encounter.owner_id == event.owner_id, Encounter.person_id == person.id,
-                                    Encounter.event_id == event.id, Encounter.met_on == today)
+                                    Encounter.event_id == event.id, Encounter.met_on == day)
     return session.scalars(query.limit(1)).first()
 
 
-def _save(session: Session, result: CaptureResult, event: Event, person_id: int | None, today: date,
-          owner: Account) -> None:
+def _met_on(chosen: date | None, event: Event, today: date) -> date:
+    """The date to record: the one chosen (never after today), else the event's capture day."""
+    if chosen is None:
+        return capture_day(event, today)
+    if check_date(chosen, "met_on") > today:
+        raise Invalid("Nobody is met on a day still to come.", met_on="Choose today or an earlier day.")
+    return chosen
+
+
+def _save(session: Session, result: CaptureResult, event: Event, person_id: int | None, met_on: date,
+          today: date, owner: Account) -> None:
     """Save person, encounter and follow-up inside one savepoint, so a failure leaves nothing behind."""
     days = _followup_days(owner)
     with session.begin_nested():
         if person_id is not None:
             person = get_person(session, person_id, owner=owner)
             _fill_blanks(session, person, result.line, owner)
-            result.encounter = _logged_today(session, person, event, today)
+            result.encounter = _logged_on(session, person, event, met_on)
         else:
             person = _new_person(session, result.name, result.line, event, owner)
             result.created_person = True
         result.person, result.already_logged = person, result.encounter is not None
         if not result.already_logged:
-            result.encounter = log_encounter(session, EncounterFields(person_id=person.id, met_on=today,
+            result.encounter = log_encounter(session, EncounterFields(person_id=person.id, met_on=met_on,
                                                                       event_id=event.id), owner=owner)
+            # the follow-up counts from today: meeting notes typed in weeks later are followed up now
             result.followup = create_followup(session, person.id, today + timedelta(days=days),
                                               f"Follow up: met at {event.name}", owner=owner,
                                               origin=f"quick capture at {event.name}"[:200])
 
 
 def quick_capture(session: Session, event_id: int, name: str, line: str | None = "", *, owner: Account,
-                  today: date | None = None, person_id: int | None = None,
-                  create_new: bool = False) -> CaptureResult:
-    """Log someone met at an event: person (new or confirmed match), encounter today, follow-up later.
+                  today: date | None = None, person_id: int | None = None, create_new: bool = False,
+                  met_on: date | None = None, phone_region: str | None = None) -> CaptureResult:
+    """Log someone met at an event: person (new or confirmed match), encounter, follow-up.
 
-    When the name or email matches someone already known and the user has neither picked that person
-    (``person_id``) nor asked for a new one (``create_new``), nothing is saved and the matches are returned.
+    The encounter is dated ``met_on``, else by :func:`capture_day`. ``phone_region`` reads a phone number on
+    the line written without +country. When the name, email or phone matches someone already known and the
+    user has neither picked that person (``person_id``) nor asked for a new one (``create_new``), nothing is
+    saved and the matches are returned.
     """
     event = get_event(session, event_id, owner=owner)
+    today = today or local_today(owner)
     cleaned = clean_text(name, 200, field="name")
     if not cleaned and person_id is None:
         raise Invalid("Who did you meet?", name="Enter a name.")
-    result = CaptureResult(name=cleaned, line=parse_line(line))
+    result = CaptureResult(name=cleaned, line=parse_line(line, phone_region))
+    day = _met_on(met_on, event, today)
     if person_id is None and not create_new:
         result.matches = find_matches(session, cleaned, owner=owner, email=result.line.email,
-                                      company=result.line.company)
+                                      company=result.line.company, phone=result.line.phone)
         if result.matches:
             return result
-    _save(session, result, event, person_id, today or local_today(owner), owner)
+    _save(session, result, event, person_id, day, today, owner)
     return result
+
+
+def _running_named(session: Session, key: str, today: date, owner: Account) -> Event | None:
+    """The owner's event running on ``today`` whose name reads ``key`` without case or accents, if any."""
+    query = select(Event).where(Event.owner_id == owner.id, Event.starts_on <= today, Event.ends_on >= today)
+    running = session.scalars(query.order_by(Event.id).limit(TODAYS_EVENTS_LIMIT))
+    return next((event for event in running if name_key(event.name) == key), None)
+
+
+def start_event_today(session: Session, name: str, *, owner: Account, today: date | None = None) -> Event:
+    """The event to capture at, by name: one running today with that name is reused, else one is created.
+
+    Two taps racing create one event: quick-started events carry ``capture_key``, unique per day.
+    """
+    today = today or local_today(owner)
+    key = name_key(clean_text(name, 200, field="name"))
+    existing = _running_named(session, key, today, owner) if key else None
+    if existing is not None:
+        return existing
+    try:
+        with session.begin_nested():
+            event = create_event(session, EventFields(name=name, starts=today, kind="other"), owner=owner)
+            event.capture_key = key
+            session.flush()
+    except IntegrityError:
+        query = select(Event).where(Event.owner_id == owner.id, Event.starts_on == today, Event.capture_key == key)
+        return session.scalars(query).one()
+    return event

@@ -62,6 +62,14 @@ class Dashboard:
         return bool(self.overdue or self.due_today)
 
     @property
+    def goal_label(self) -> str:
+        """Today's progress in words: "2 of 3 contacts today", or "6 contacts today (goal 1)" past the goal."""
+        done, goal = self.contacted_today, self.daily_goal
+        if done > goal:
+            return f"{done} contacts today (goal {goal})"
+        return f"{done} of {goal} {'contact' if goal == 1 else 'contacts'} today"
+
+    @property
     def goal_met(self) -> bool:
         """Whether enough people have been contacted today."""
         return self.contacted_today >= self.daily_goal

@@ -15,6 +15,7 @@ from netevents.services.events import get_event
 from netevents.plugins.dispatch import notify
 from netevents.services.ownership import get_owned
 from netevents.services.people import get_person
+from netevents.services.search import reindex_records, unindex_records
 from netevents.services.validation import check_date, clean_text
 
 
@@ -72,6 +73,7 @@ def log_encounter(session: Session, fields: EncounterFields, *, owner: Account) 
     _apply(session, encounter, fields, owner)
     session.add(encounter)
     session.flush()
+    reindex_records(session, "encounter", [encounter.id])
     notify(session, "encounter_logged", encounter=encounter, owner=owner, session=session)
     return encounter
 
@@ -82,12 +84,15 @@ def update_encounter(session: Session, encounter_id: int, fields: EncounterField
     encounter = get_encounter(session, encounter_id, owner=owner)
     _apply(session, encounter, fields, owner)
     session.flush()
+    reindex_records(session, "encounter", [encounter.id])
     return encounter
 
 
 def delete_encounter(session: Session, encounter_id: int, *, owner: Account) -> None:
     """Delete an encounter; the person stays."""
-    session.delete(get_encounter(session, encounter_id, owner=owner))
+    encounter = get_encounter(session, encounter_id, owner=owner)
+    unindex_records(session, "encounter", [encounter.id])
+    session.delete(encounter)
     session.flush()
 
 

@@ -14,6 +14,7 @@ from netevents.services.clock import account_zone, local_today
 from netevents.services.organizations import get_organization, organization_for_name
 from netevents.services.ownership import get_owned
 from netevents.services.pagination import clamp_page
+from netevents.services.search import reindex_records, unindex_records
 from netevents.services.validation import check_date, clean_text, normalize_url
 
 T = TypeVar("T")
@@ -104,6 +105,7 @@ def create_event(session: Session, fields: EventFields, *, owner: Account) -> Ev
     _apply(session, event, fields, owner)
     session.add(event)
     session.flush()
+    reindex_records(session, "event", [event.id])
     return event
 
 
@@ -111,7 +113,9 @@ def update_event(session: Session, event_id: int, fields: EventFields, *, owner:
     """Change an event's details."""
     event = get_event(session, event_id, owner=owner)
     _apply(session, event, fields, owner)
+    event.capture_key = None  # edited: a real event now, no longer a quick-capture placeholder
     session.flush()
+    reindex_records(session, "event", [event.id])
     return event
 
 
@@ -119,11 +123,15 @@ def delete_event(session: Session, event_id: int, *, owner: Account) -> None:
     """Delete an event and its sessions; encounters there stay, with the event's name kept as their place."""
     event = get_event(session, event_id, owner=owner)
     there = select(Encounter).where(Encounter.owner_id == owner.id, Encounter.event_id == event.id)
+    moved = []
     for encounter in session.scalars(there):
         encounter.place = ", ".join(filter(None, [event.name, encounter.place]))[:200]
         encounter.event, encounter.event_session = None, None
+        moved.append(encounter.id)
+    unindex_records(session, "event", [event.id])
     session.delete(event)
     session.flush()
+    reindex_records(session, "encounter", moved)
 
 
 def list_events(session: Session, *, owner: Account, when: str = "all", kind: str | None = None,
@@ -179,3 +187,8 @@ def capture_choices(session: Session, *, owner: Account, today: date, current_id
 def is_running(event: Event, day: date) -> bool:
     """Whether the event takes place on ``day``."""
     return event.starts_on <= day <= event.ends_on
+
+
+def days_until_start(event: Event, day: date) -> int:
+    """How many days after ``day`` the event starts (0 or less once it has started)."""
+    return (event.starts_on - day).days

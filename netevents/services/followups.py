@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Collection, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from netevents.db import utcnow
@@ -12,11 +13,13 @@ from netevents.errors import Invalid
 from netevents.models import Account
 from netevents.models.followups import FollowUp
 from netevents.plugins.dispatch import notify
-from netevents.services.ownership import get_owned
+from netevents.services.ownership import get_owned, possible_ids
 from netevents.services.people import get_person
+from netevents.services.search import reindex_records, unindex_records
 from netevents.services.validation import check_date, clean_text
 
 MAX_SNOOZE_DAYS = 365
+MAX_BATCH = 200  # follow-ups marked done in one request
 NOTE_LIMIT = 5000
 
 
@@ -39,6 +42,7 @@ def create_followup(session: Session, person_id: int, due_on: date, note: str = 
                         note=clean_text(note, NOTE_LIMIT, field="note"), origin=clean_text(origin, 200, field="origin"))
     session.add(followup)
     session.flush()
+    reindex_records(session, "followup", [followup.id])
     return followup
 
 
@@ -78,15 +82,57 @@ def followups_of_person(session: Session, person_id: int, *, owner: Account) -> 
     return list(session.scalars(_open(owner).where(FollowUp.person_id == person.id)))
 
 
+def _complete(session: Session, followup: FollowUp, owner: Account) -> None:
+    """Mark an open follow-up done unless another request just did; only the request that did fires the hook."""
+    # a conditional UPDATE, not check-then-set: of two requests racing, one changes the row, one sees 0 rows
+    done = session.execute(update(FollowUp).where(FollowUp.id == followup.id, FollowUp.done_at.is_(None))
+                           .values(done_at=utcnow()).execution_options(synchronize_session=False))
+    session.refresh(followup, ["done_at"])
+    if done.rowcount:
+        notify(session, "followup_done", followup=followup, owner=owner)
+
+
 def mark_followup_done(session: Session, followup_id: int, *, owner: Account) -> FollowUp:
     """Complete a follow-up and fire ``followup_done`` (it does not count as an interaction)."""
     followup = get_followup(session, followup_id, owner=owner)
-    if followup.is_done:
-        return followup
-    followup.done_at = utcnow()
     session.flush()
-    notify(session, "followup_done", followup=followup, owner=owner)
+    _complete(session, followup, owner)
     return followup
+
+
+def _batch(session: Session, followup_ids: Sequence[int], owner: Account) -> list[FollowUp]:
+    """The owner's follow-ups for these ids (each once, at most MAX_BATCH); NotFound for anyone else's."""
+    unique = list(dict.fromkeys(followup_ids))
+    if len(unique) > MAX_BATCH:
+        raise Invalid(f"Mark at most {MAX_BATCH} follow-ups at once.", followup_ids=f"At most {MAX_BATCH}.")
+    return [get_followup(session, followup_id, owner=owner) for followup_id in unique]
+
+
+def mark_followups_done(session: Session, followup_ids: Sequence[int], *, owner: Account,
+                        person_ids: Collection[int] | None = None) -> list[FollowUp]:
+    """Complete several of the owner's follow-ups at once (at most MAX_BATCH), firing ``followup_done`` for each.
+
+    With ``person_ids``, every follow-up must be about one of those people (the people of an interaction
+    being logged), else Invalid and nothing changes.
+    """
+    followups = _batch(session, followup_ids, owner)
+    strangers = [f for f in followups if person_ids is not None and f.person_id not in person_ids]
+    if strangers:
+        message = f"The follow-up with {strangers[0].person.display_name} is not about anyone in this interaction."
+        raise Invalid(message, followup_ids=message)
+    session.flush()
+    for followup in followups:
+        _complete(session, followup, owner)
+    return followups
+
+
+def open_followups_with(session: Session, person_ids: Collection[int], *, owner: Account,
+                        limit: int = MAX_BATCH) -> list[FollowUp]:
+    """The open follow-ups with any of these people (at most ``limit``), earliest due first."""
+    person_ids = possible_ids(person_ids)
+    if not person_ids:
+        return []
+    return list(session.scalars(_open(owner).where(FollowUp.person_id.in_(person_ids)).limit(limit)))
 
 
 def reopen_followup(session: Session, followup_id: int, *, owner: Account) -> FollowUp:
@@ -128,10 +174,13 @@ def update_followup(session: Session, followup_id: int, due_on: date, note: str,
     followup.due_on = check_date(due_on, "due_on")
     followup.note = clean_text(note, NOTE_LIMIT, field="note")
     session.flush()
+    reindex_records(session, "followup", [followup.id])
     return followup
 
 
 def delete_followup(session: Session, followup_id: int, *, owner: Account) -> None:
     """Delete a follow-up."""
-    session.delete(get_followup(session, followup_id, owner=owner))
+    followup = get_followup(session, followup_id, owner=owner)
+    unindex_records(session, "followup", [followup.id])
+    session.delete(followup)
     session.flush()

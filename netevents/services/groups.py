@@ -9,6 +9,7 @@ from typing import Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from netevents.dates import day_label
 from netevents.errors import Invalid
 from netevents.models import Account, Group, Organization, Person, Role
 from netevents.models.groups import GroupKind
@@ -18,7 +19,8 @@ from netevents.services.clock import local_today
 from netevents.services.organizations import (OrganizationFields, create_organization, find_organization,
                                               get_organization)
 from netevents.services.ownership import get_owned
-from netevents.services.validation import check_date, clean_text
+from netevents.services.search import reindex_records, unindex_records
+from netevents.services.validation import check_date, clean_text, parse_choice
 
 # New organizations named on a group get the kind the group implies; "board" and "other" may be anywhere.
 ORGANIZATION_KIND_FOR_GROUP = {
@@ -115,7 +117,7 @@ def required_text(raw: Optional[str], limit: int, field: str, missing: str) -> s
 def check_period(started_on: Optional[date], ended_on: Optional[date], *, field: str = "ended_on") -> None:
     """Raise Invalid on ``field`` when the end comes before the start."""
     if started_on and ended_on and ended_on < started_on:
-        raise Invalid("The end is before the start.", **{field: f"Must be on or after {started_on.isoformat()}."})
+        raise Invalid("The end is before the start.", **{field: f"Must be on or after {day_label(started_on)}."})
 
 
 def organization_of_kind(session: Session, name: Optional[str], kind: OrganizationKind, *, owner: Account,
@@ -149,10 +151,7 @@ def get_group(session: Session, group_id: int, *, owner: Account) -> Group:
 
 def _parse_kind(raw: str) -> GroupKind:
     """Return the GroupKind for ``raw`` or raise Invalid on ``kind``."""
-    try:
-        return GroupKind(raw)
-    except ValueError:
-        raise Invalid(f"Unknown kind {raw!r}.", kind="Choose a kind from the list.") from None
+    return parse_choice(GroupKind, raw, "kind", "Choose a kind from the list.")
 
 
 def _organization(session: Session, fields: GroupFields, kind: GroupKind, owner: Account) -> Organization | None:
@@ -191,6 +190,7 @@ def create_group(session: Session, fields: GroupFields, *, owner: Account) -> Gr
     _apply(session, group, fields, owner)
     session.add(group)
     session.flush()
+    reindex_records(session, "group", [group.id])
     notify(session, "group_created", group=group, owner=owner)
     return group
 
@@ -200,10 +200,10 @@ def _fit_roles(group: Group) -> None:
     for role in group.roles:
         if group.started_on and role.started_on < group.started_on:
             raise Invalid("A role starts before that date.",
-                          started_on=f"A role here starts on {role.started_on.isoformat()}; move it first.")
+                          started_on=f"A role here starts on {day_label(role.started_on)}; move it first.")
         if group.ended_on and role.started_on > group.ended_on:
             raise Invalid("A role starts after that date.",
-                          ended_on=f"A role here starts on {role.started_on.isoformat()}; move it first.")
+                          ended_on=f"A role here starts on {day_label(role.started_on)}; move it first.")
         if group.ended_on and (role.ended_on is None or role.ended_on > group.ended_on):
             role.ended_on = group.ended_on
 
@@ -214,6 +214,7 @@ def update_group(session: Session, group_id: int, fields: GroupFields, *, owner:
     _apply(session, group, fields, owner)
     _fit_roles(group)
     session.flush()
+    reindex_records(session, "group", [group.id])
     notify(session, "group_updated", group=group, owner=owner)
     return group
 
@@ -221,6 +222,7 @@ def update_group(session: Session, group_id: int, fields: GroupFields, *, owner:
 def delete_group(session: Session, group_id: int, *, owner: Account) -> None:
     """Delete a group with all its roles and fire ``group_deleted``."""
     group = get_group(session, group_id, owner=owner)
+    unindex_records(session, "group", [group.id])
     session.delete(group)
     session.flush()
     notify(session, "group_deleted", group_id=group_id, owner=owner)

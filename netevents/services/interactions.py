@@ -15,8 +15,10 @@ from netevents.models.interactions import Channel, interaction_person
 from netevents.services.clock import local_today
 from netevents.services.favors import FavorFields, announce_favors, build_favor
 from netevents.plugins.dispatch import notify
+from netevents.services.followups import mark_followups_done
 from netevents.services.ownership import get_owned
 from netevents.services.people import get_person
+from netevents.services.search import reindex_records, unindex_records
 from netevents.services.validation import clean_text
 
 MAX_PEOPLE = 100
@@ -81,8 +83,12 @@ def _apply(session: Session, interaction: Interaction, fields: InteractionFields
 
 
 def log_interaction(session: Session, fields: InteractionFields, favors: Sequence[FavorFields] = (), *,
-                    owner: Account) -> Interaction:
-    """Record one interaction with one or many people (and any favors in it); fires the hooks after flush."""
+                    owner: Account, done_followup_ids: Sequence[int] = ()) -> Interaction:
+    """Record one interaction with one or many people (and any favors in it); fires the hooks after flush.
+
+    ``done_followup_ids``: open follow-ups with these people that the interaction settles; they are marked
+    done in the same transaction, so a refused interaction leaves them open.
+    """
     interaction = Interaction(owner_id=owner.id)
     _apply(session, interaction, fields, owner)
     new_favors = [build_favor(session, item, owner=owner, interaction=interaction, prefix="favor_")
@@ -90,8 +96,10 @@ def log_interaction(session: Session, fields: InteractionFields, favors: Sequenc
     interaction.favors.extend(new_favors)
     session.add(interaction)
     session.flush()
+    reindex_records(session, "interaction", [interaction.id])
     notify(session, "interaction_logged", interaction=interaction, owner=owner)
     announce_favors(session, new_favors, owner=owner)
+    mark_followups_done(session, done_followup_ids, owner=owner, person_ids={p.id for p in interaction.people})
     return interaction
 
 
@@ -120,13 +128,16 @@ def update_interaction(session: Session, interaction_id: int, fields: Interactio
                   for item in favors]
     interaction.favors.extend(new_favors)
     session.flush()
+    reindex_records(session, "interaction", [interaction.id])
     announce_favors(session, new_favors, owner=owner)
     return interaction
 
 
 def delete_interaction(session: Session, interaction_id: int, *, owner: Account) -> None:
     """Delete an interaction and the favors recorded with it."""
-    session.delete(get_interaction(session, interaction_id, owner=owner))
+    interaction = get_interaction(session, interaction_id, owner=owner)
+    unindex_records(session, "interaction", [interaction.id])
+    session.delete(interaction)
     session.flush()
 
 

@@ -1,7 +1,8 @@
 """Merging two records of the same person into one, with nothing lost, and previewing it first.
 
 The survivor keeps its own values and takes the merged person's where its own are blank; long texts
-(notes, interests, how we met) are joined; the shorter stay-in-touch cadence wins. Every row elsewhere that
+(notes, interests, how we met) are joined; the shorter stay-in-touch cadence wins; the survivor keeps its
+photo, or takes the merged person's (the caller then discards the file no longer used). Every row elsewhere that
 refers to the merged person moves to the survivor (see ``netevents.services.merge_references``), then the
 merged person is deleted and ``person_merged`` fires. All of it happens in a savepoint of the caller's
 transaction: it succeeds entirely or changes nothing.
@@ -18,15 +19,16 @@ from sqlalchemy.orm import Session
 
 from netevents.db import utcnow
 from netevents.errors import Conflict, Invalid
-from netevents.models import Account, Person
+from netevents.models import Account, Organization, Person
 from netevents.plugins.dispatch import notify
 from netevents.services.merge_references import TableMove, move_references, plan_moves
 from netevents.services.people import delete_person, get_person
 from netevents.services.search import reindex_people
+from netevents.services.validation import name_key
 
 log = logging.getLogger(__name__)
-# derived from display_name, or bookkeeping a merge must not copy
-NOT_MERGED = {"id", "owner_id", "created_at", "updated_at", "sort_name"}
+# derived from other fields (recomputed after the merge), or bookkeeping a merge must not copy
+NOT_MERGED = {"id", "owner_id", "created_at", "updated_at", "sort_name", "organization_key", "photo"}
 SHORTEST_WINS = {"cadence_days"}
 FIELD_LABELS = {"display_name": "Name", "cadence_days": "Stay-in-touch cadence (days)", "how_we_met": "How we met"}
 
@@ -130,17 +132,28 @@ def merge_preview(session: Session, survivor_id: int, merged_id: int, *, owner: 
     return MergePreview(survivor, merged, fields, plan_moves(session, survivor.id, merged.id, owner.id))
 
 
+def _rederive(session: Session, person: Person) -> None:
+    """Recompute the columns derived from others (see NOT_MERGED) after the merged values are set."""
+    person.sort_name = name_key(person.display_name)
+    organization = session.get(Organization, person.organization_id) if person.organization_id else None
+    person.organization_key = name_key(organization.name) if organization else None
+
+
 def merge_people(session: Session, survivor_id: int, merged_id: int, *, owner: Account) -> Person:
     """Merge person ``merged_id`` into ``survivor_id``: combine fields, move every reference, delete, notify."""
     survivor, merged = _people(session, survivor_id, merged_id, owner)
     try:
         with session.begin_nested():
             values = merged_values(survivor, merged)
+            photo = survivor.photo or merged.photo  # the survivor's photo wins; the file stays where it is
+            merged.photo = None
             session.flush()
             move_references(session, survivor.id, merged_id, owner.id)
             session.expire_all()  # rows moved under the ORM's feet; nothing is pending after the flush
             for key, (value, _source) in values.items():
                 setattr(survivor, key, value)
+            _rederive(session, survivor)
+            survivor.photo = photo
             survivor.updated_at = utcnow()
             delete_person(session, merged_id, owner=owner)
             reindex_people(session, [survivor.id])

@@ -5,7 +5,8 @@ needs nothing to take part in merges. For each such column, rows of the merged p
 
 - are dropped when the table says ``info={"merge": "drop"}`` (data that means nothing after a merge);
 - are cleared (set to NULL) where an optional reference would end up pointing at the same person as
-  another reference in its row (someone "introduced by" themselves);
+  another reference in its row (someone "introduced by" themselves), or dropped where two required
+  references would (a relationship between the two records being merged);
 - are dropped as duplicates where the survivor already has a row with the same values in a primary key or
   unique constraint or index containing the column (a tag both people had), or in the columns named by
   ``info={"merge_dedupe_on": [...]}`` (same phone number, same web link);
@@ -85,18 +86,24 @@ def _owned(column: Column, owner_id: int) -> ColumnElement:
     return column.table.c.owner_id == owner_id if "owner_id" in column.table.c else true()
 
 
-def _clear_condition(column: Column, survivor_id: int, merged_id: int) -> ColumnElement:
-    """Rows where this optional reference would point at the same person as another reference in the row."""
+def _twice_condition(column: Column, survivor_id: int, merged_id: int, required_only: bool) -> ColumnElement:
+    """Rows where this reference would point at the same person as another reference in the row (counting
+    only the other references that cannot be cleared, with ``required_only``)."""
     table = column.table
-    others = [c for c in table.c if c is not column and any(fk.target_fullname == "person.id"
-                                                             for fk in c.foreign_keys)]
+    others = [c for c in table.c if c is not column and (not required_only or c.nullable is False)
+              and any(fk.target_fullname == "person.id" for fk in c.foreign_keys)]
     if table.name == "person":
         others.append(table.c.id)
-    if not column.nullable or not others:
+    if not others:
         return false()
     pair = (survivor_id, merged_id)
     touches_merged = or_(_is(column, merged_id), *(_is(other, merged_id) for other in others))
     return and_(_is(column, *pair), or_(*(_is(other, *pair) for other in others)), touches_merged)
+
+
+def _clear_condition(column: Column, survivor_id: int, merged_id: int) -> ColumnElement:
+    """Rows where this optional reference would point at the same person as another reference in the row."""
+    return _twice_condition(column, survivor_id, merged_id, False) if column.nullable else false()
 
 
 def _unique_keys(column: Column) -> list[list[Column]]:
@@ -129,8 +136,10 @@ def _conditions(column: Column, survivor_id: int, merged_id: int, owner_id: int)
     mine = and_(owned, _is(column, merged_id), not_(clear))
     if column.table.info.get("merge") == "drop":
         return and_(owned, clear), mine, false()
-    duplicate = _duplicate_condition(column, survivor_id)
-    return and_(owned, clear), and_(mine, duplicate), and_(mine, not_(duplicate))
+    # or drop: a row joining the two records by required references (Ann "works with" her own copy)
+    pointless = _twice_condition(column, survivor_id, merged_id, True) if not column.nullable else false()
+    drop = or_(_duplicate_condition(column, survivor_id), pointless)
+    return and_(owned, clear), and_(mine, drop), and_(mine, not_(drop))
 
 
 def plan_moves(session: Session, survivor_id: int, merged_id: int, owner_id: int) -> list[TableMove]:

@@ -12,7 +12,7 @@ from netevents.models import Account, Organization, Person
 from netevents.models.people import OrganizationKind
 from netevents.services.ownership import get_owned
 from netevents.services.pagination import Page, page_of_ids
-from netevents.services.search import reindex_people
+from netevents.services.search import reindex_people, reindex_records, unindex_records
 from netevents.services.validation import clean_text, name_key, normalize_url
 
 
@@ -73,6 +73,7 @@ def create_organization(session: Session, fields: OrganizationFields, *, owner: 
     _apply(session, organization, fields, owner)
     session.add(organization)
     session.flush()
+    reindex_records(session, "organization", [organization.id])
     return organization
 
 
@@ -83,6 +84,7 @@ def update_organization(session: Session, organization_id: int, fields: Organiza
     old_name = organization.name
     _apply(session, organization, fields, owner)
     session.flush()
+    reindex_records(session, "organization", [organization.id])
     if organization.name != old_name:
         _set_member_sort_key(session, organization, name_key(organization.name))
         reindex_people(session, _member_ids(session, organization))
@@ -94,6 +96,7 @@ def delete_organization(session: Session, organization_id: int, *, owner: Accoun
     organization = get_organization(session, organization_id, owner=owner)
     members = _member_ids(session, organization)
     _set_member_sort_key(session, organization, None)
+    unindex_records(session, "organization", [organization.id])
     session.delete(organization)
     session.flush()
     reindex_people(session, members)

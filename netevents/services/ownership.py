@@ -19,3 +19,8 @@ def get_owned(session: Session, model: type[T], record_id: int, *, owner: Accoun
     if record is None or record.owner_id != owner.id:
         raise NotFound(message)
     return record
+
+
+def possible_ids(ids) -> list[int]:
+    """The ids among ``ids`` that a record can have (others would crash the driver and match nothing anyway)."""
+    return [value for value in ids if isinstance(value, int) and 0 < value <= MAX_ID]

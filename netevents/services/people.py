@@ -9,11 +9,11 @@ from sqlalchemy.orm import Session
 
 from netevents.db import utcnow
 from netevents.errors import Conflict, Invalid, NotFound
-from netevents.models import Account, Person, PersonEmail, PersonLink, PersonPhone, Tag
+from netevents.models import Account, Encounter, FollowUp, Person, PersonEmail, PersonLink, PersonPhone, Tag
 from netevents.plugins.dispatch import notify
 from netevents.services.organizations import organization_for_name
 from netevents.services.ownership import get_owned
-from netevents.services.search import reindex_people, unindex_people
+from netevents.services.search import reindex_people, unindex_people, unindex_records
 from netevents.services.validation import clean_text, name_key, normalize_email, normalize_phone, normalize_url
 
 
@@ -60,12 +60,12 @@ def people_named(session: Session, name: str, *, owner: Account, limit: int = 2)
     return list(session.scalars(query.order_by(Person.id).limit(limit)))
 
 
-def _introducer_by_id(session: Session, person_id: int, owner: Account) -> Person:
-    """Return the owner's person chosen as introducer; NotFound carries a field error for forms."""
+def _chosen_by_id(session: Session, person_id: int, owner: Account, field: str) -> Person:
+    """Return the owner's person picked by id; NotFound carries a field error for forms."""
     try:
         return get_person(session, person_id, owner=owner)
     except NotFound:
-        raise NotFound("No such person.", introduced_by_id="Choose someone from your people.") from None
+        raise NotFound("No such person.", **{field: "Choose someone from your people."}) from None
 
 
 def _label_fits(label: str, person: Person) -> bool:
@@ -74,22 +74,32 @@ def _label_fits(label: str, person: Person) -> bool:
     return typed == person.sort_name or typed.startswith(person.sort_name + " (")
 
 
-def _introducer(session: Session, fields: PersonFields, owner: Account) -> Person | None:
-    """Resolve the introducer from the chosen id, or from the typed name when the id does not fit it."""
-    name = clean_text(fields.introduced_by_name, 200, field="introduced_by_id")
-    if fields.introduced_by_id is not None:
-        chosen = _introducer_by_id(session, fields.introduced_by_id, owner)
-        if fields.introduced_by_name is None or _label_fits(name, chosen):
+def chosen_person(session: Session, person_id: int | None, typed_name: str | None, *, owner: Account,
+                  field: str) -> Person | None:
+    """The person picked in a form: by id (from a suggestion), or by the typed name when no id fits it.
+
+    None when nothing was given; Invalid (on ``field``) when nobody or several people have that name.
+    """
+    name = clean_text(typed_name, 200, field=field)
+    if person_id is not None:
+        chosen = _chosen_by_id(session, person_id, owner, field)
+        if typed_name is None or _label_fits(name, chosen):
             return chosen
     if not name:
         return None
     matches = people_named(session, name, owner=owner)
     if not matches:
-        raise Invalid(f"Nobody called {name}.", introduced_by_id=f"Nobody called {name!r} among your people.")
+        raise Invalid(f"Nobody called {name}.", **{field: f"Nobody called {name!r} among your people."})
     if len(matches) > 1:
         message = f"Several people are called {name}; pick one from the suggestions."
-        raise Invalid(message, introduced_by_id=message)
+        raise Invalid(message, **{field: message})
     return matches[0]
+
+
+def _introducer(session: Session, fields: PersonFields, owner: Account) -> Person | None:
+    """Resolve the introducer from the chosen id, or from the typed name when the id does not fit it."""
+    return chosen_person(session, fields.introduced_by_id, fields.introduced_by_name, owner=owner,
+                         field="introduced_by_id")
 
 
 def _unique_emails(session: Session, raw: list[str], person: Person, owner: Account) -> list[str]:
@@ -196,5 +206,7 @@ def delete_person(session: Session, person_id: int, *, owner: Account) -> None:
     """Delete a person and everything that is only about them."""
     person = get_person(session, person_id, owner=owner)
     unindex_people(session, [person.id])
+    for kind, model in (("encounter", Encounter), ("followup", FollowUp)):  # the database deletes them with the person
+        unindex_records(session, kind, session.scalars(select(model.id).where(model.person_id == person.id)).all())
     session.delete(person)
     session.flush()

@@ -10,6 +10,7 @@ from typing import Optional
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from netevents.dates import day_label
 from netevents.errors import Invalid
 from netevents.models import Account, Group, Person, Role
 from netevents.services.clock import local_today
@@ -36,6 +37,8 @@ class RoleFields:
     person_id: Optional[int] = None
     person_name: Optional[str] = None
     notes: str = ""
+    # the form was for a member's role: a blank person is a mistake, not "me"
+    for_member: bool = False
 
 
 @dataclass
@@ -102,6 +105,9 @@ def _holder(session: Session, fields: RoleFields, owner: Account) -> Optional[Pe
         return get_person(session, fields.person_id, owner=owner)
     if fields.person_name and fields.person_name.strip():
         return person_for_name(session, fields.person_name, owner=owner)
+    if fields.for_member:
+        message = "Choose the member from your people (your own roles go under “Add my role”)."
+        raise Invalid(message, person_name=message)
     return None
 
 
@@ -109,13 +115,13 @@ def _fit_group(group: Group, started_on: date, ended_on: Optional[date]) -> Opti
     """Refuse dates outside the group's life; return the end date (an ended group ends open roles)."""
     if group.started_on and started_on < group.started_on:
         raise Invalid("The role starts before the group.",
-                      started_on=f"The group started on {group.started_on.isoformat()}.")
+                      started_on=f"The group started on {day_label(group.started_on)}.")
     if group.ended_on and started_on > group.ended_on:
         raise Invalid("The role starts after the group ended.",
-                      started_on=f"The group ended on {group.ended_on.isoformat()}.")
+                      started_on=f"The group ended on {day_label(group.ended_on)}.")
     if group.ended_on and ended_on and ended_on > group.ended_on:
         raise Invalid("The role ends after the group ended.",
-                      ended_on=f"The group ended on {group.ended_on.isoformat()}.")
+                      ended_on=f"The group ended on {day_label(group.ended_on)}.")
     return ended_on or group.ended_on
 
 
@@ -182,6 +188,13 @@ def delete_role(session: Session, role_id: int, *, owner: Account) -> None:
     session.delete(role)
     session.flush()
     notify(session, "role_deleted", role_id=role_id, group_id=group_id, owner=owner)
+
+
+def other_current_roles(session: Session, role: Role, *, owner: Account, today: date) -> list[Role]:
+    """The other roles the same holder (me, or a member) holds in the role's group on ``today``."""
+    holder = Role.person_id.is_(None) if role.person_id is None else Role.person_id == role.person_id
+    query = select(Role).where(Role.owner_id == owner.id, Role.group_id == role.group_id, Role.id != role.id, holder)
+    return [other for other in session.scalars(query.order_by(Role.started_on, Role.id)) if other.is_current_on(today)]
 
 
 def my_roles_timeline(session: Session, *, owner: Account, today: Optional[date] = None) -> list[TimelineEntry]:

@@ -1,4 +1,9 @@
-"""Searching people by name, email, organization, tags and notes; keeping the search index in step."""
+"""Searching people by name, email, phone, organization, tags and notes; keeping both search indexes in step.
+
+Services that change what a record is found by call ``reindex_people`` / ``reindex_records`` after the
+change and ``unindex_people`` / ``unindex_records`` before deleting (netevents/search_index.py and
+netevents/record_index.py describe the two indexes).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,7 +11,7 @@ from typing import Iterable, Optional
 
 from sqlalchemy.orm import Session
 
-from netevents import search_index
+from netevents import record_index, search_index
 from netevents.models import Account, Person
 from netevents.services.pagination import clamp_offset
 from netevents.services.people_lists import load_people
@@ -44,7 +49,7 @@ def _matching_email(person: Person, chunks: list[list[str]]) -> Optional[str]:
 
 
 def search_people(session: Session, query: str, *, owner: Account, limit: int = 20, offset: int = 0) -> SearchPage:
-    """Find the owner's people whose name, email, organization, tags or notes match every word of ``query``.
+    """Find the owner's people whose name, email, phone, organization, tags or notes match every word of ``query``.
 
     Words match from their start ("ann" finds "Annabel"); case and diacritics are ignored; a chunk with
     punctuation ("ann@example.com", "jean-luc") matches as a phrase. Any text is safe to pass.
@@ -68,7 +73,19 @@ def unindex_people(session: Session, person_ids: Iterable[int]) -> None:
     search_index.remove_search_rows(session.connection(), list(person_ids))
 
 
+def reindex_records(session: Session, kind: str, record_ids: Iterable[int]) -> None:
+    """Rewrite the record index rows of these records of ``kind`` ("event", "followup", ...) after a change."""
+    session.flush()
+    record_index.refresh_record_rows(session.connection(), kind, list(record_ids))
+
+
+def unindex_records(session: Session, kind: str, record_ids: Iterable[int]) -> None:
+    """Remove these records of ``kind`` from the record index (call when deleting them)."""
+    record_index.remove_record_rows(session.connection(), kind, list(record_ids))
+
+
 def reindex_account(session: Session, *, owner: Account) -> None:
-    """Rebuild the owner's whole part of the search index (after bulk imports or merges)."""
+    """Rebuild the owner's whole part of both search indexes (after bulk imports or merges)."""
     session.flush()
     search_index.rebuild_search_index(session.connection(), owner_id=owner.id)
+    record_index.rebuild_record_index(session.connection(), owner_id=owner.id)

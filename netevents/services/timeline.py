@@ -84,9 +84,11 @@ def _followup(followup: FollowUp, owner: Account, today: date) -> TimelineEntry:
     if followup.done_at is not None:
         return TimelineEntry("followup_done", local_date(followup.done_at, owner), "Followed up", followup.note,
                              ("followups.edit", {"followup_id": followup.id}), sort_id=followup.id)
-    title = "Follow-up overdue" if followup.due_on < today else "Follow up"
+    title = "Follow up"
+    if followup.due_on <= today:
+        title = "Follow-up overdue" if followup.due_on < today else "Follow up today"
     return TimelineEntry("followup_open", followup.due_on, title, followup.note,
-                         ("followups.edit", {"followup_id": followup.id}), upcoming=followup.due_on >= today,
+                         ("followups.edit", {"followup_id": followup.id}), upcoming=followup.due_on > today,
                          sort_id=followup.id)
 
 

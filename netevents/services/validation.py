@@ -1,8 +1,10 @@
 """Field normalizers shared by services: emails, phone numbers, URLs, plain text."""
 from __future__ import annotations
 
+import enum
 import unicodedata
 from datetime import date
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 import phonenumbers
@@ -10,6 +12,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from netevents.errors import Invalid
 
+E = TypeVar("E", bound=enum.Enum)
 # dates outside these years are typing slips, and date arithmetic near year 1 or 9999 overflows
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 
@@ -84,3 +87,11 @@ def check_date(value: date | None, field_name: str, *, required: bool = True) ->
         message = f"Use a year between {EARLIEST_YEAR} and {LATEST_YEAR}."
         raise Invalid(message, **{field_name: message})
     return value
+
+
+def parse_choice(enum_class: type[E], raw, field: str, message: str) -> E:
+    """The member of ``enum_class`` whose value is ``raw``, or Invalid with ``message`` on ``field``."""
+    try:
+        return enum_class(raw)
+    except ValueError:
+        raise Invalid(f"Unknown {field.replace('_', ' ')} {raw!r}.", **{field: message}) from None

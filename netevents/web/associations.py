@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, url_for
 
+from netevents.dates import day_label
 from netevents.db import request_session
 from netevents.forms.groups import ConfirmForm, MembershipForm, VolunteerForm
 from netevents.models.people import OrganizationKind
@@ -67,7 +68,7 @@ def renewed(membership_id: int):
     """Mark a membership renewed: the next renewal moves on by one dues period."""
     membership = get_membership(request_session(), membership_id, owner=current_owner())
     if submit(ConfirmForm(), lambda session: mark_renewed(session, membership.id, owner=current_owner())) is not FAILED:
-        flash(f"Renewed: next renewal on {membership.renewal_on.isoformat()}.", "success")
+        flash(f"Renewed: next renewal on {day_label(membership.renewal_on)}.", "success")
     return redirect(url_for(".index"))
 
 

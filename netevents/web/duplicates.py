@@ -8,6 +8,7 @@ from netevents.db import request_session
 from netevents.errors import Conflict
 from netevents.forms.confirm import ConfirmForm
 from netevents.forms.duplicates import PersonSearchForm
+from netevents.services.avatars import discard_photos
 from netevents.services.duplicates import dismiss_duplicate, find_duplicate_candidates, find_people_by_name
 from netevents.services.merge import merge_people, merge_preview
 from netevents.services.people import get_person
@@ -46,6 +47,7 @@ def compare(survivor_id: int, merged_id: int):
     """Compare two people and preview their merge; on POST merge them and go to the survivor."""
     session, form = request_session(), ConfirmForm()
     if form.validate_on_submit():
+        photos = [get_person(session, person_id, owner=current_user).photo for person_id in (survivor_id, merged_id)]
         try:
             survivor = merge_people(session, survivor_id, merged_id, owner=current_user)
             session.commit()
@@ -53,6 +55,7 @@ def compare(survivor_id: int, merged_id: int):
             session.rollback()
             form.form_errors.append(error.message)
         else:
+            discard_photos(session, photos, owner=current_user, data_dir=current_app.config["DATA_DIR"])
             flash(f"Merged the two records into {survivor.display_name}.", "success")
             return redirect(url_for("people.detail", person_id=survivor.id))
     preview = merge_preview(session, survivor_id, merged_id, owner=current_user)

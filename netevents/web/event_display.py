@@ -1,18 +1,13 @@
 """How events, sessions and dates read on a page, in the logged-in account's timezone."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from flask_login import current_user
 
+from netevents.dates import day_label, short_day_label
 from netevents.models import Event
 from netevents.services.clock import account_zone
-
-
-
-def day_label(day: date) -> str:
-    """A date as "Tue 14 May 2024"."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 def local(moment: datetime) -> datetime:
@@ -36,7 +31,7 @@ def _all_day_label(event: Event) -> str:
     if first == last:
         return day_label(first)
     if first.year == last.year:
-        return f"{first:%a} {first.day} {first:%b} – {day_label(last)}"
+        return f"{short_day_label(first)} – {day_label(last)}"
     return f"{day_label(first)} – {day_label(last)}"
 
 

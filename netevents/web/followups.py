@@ -6,16 +6,17 @@ from datetime import timedelta
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from wtforms.fields.choices import SelectChoice
 
+from netevents.dates import day_label
 from netevents.db import request_session
 from netevents.forms.interactions import choices_of
-from netevents.forms.followups import CadenceForm, FollowUpEditForm, FollowUpForm, SnoozeForm
+from netevents.forms.followups import BatchDoneForm, CadenceForm, FollowUpEditForm, FollowUpForm, SnoozeForm
 from netevents.models import Person
 from netevents.services.cadence import stay_in_touch
 from netevents.services.clock import local_today
 from netevents.services.followups import (create_followup, delete_followup, followups_of_person, get_followup,
-                                          mark_followup_done, open_followups, reopen_followup, snooze_followup,
-                                          update_followup)
-from netevents.services.interactions import person_choices
+                                          mark_followup_done, mark_followups_done, open_followups,
+                                          open_followups_with, reopen_followup, snooze_followup, update_followup)
+from netevents.services.interactions import get_interaction, person_choices
 from netevents.web.form_actions import FAILED, current_owner, safe_next, submit
 
 bp = Blueprint("followups", __name__, url_prefix="/followups")
@@ -55,14 +56,39 @@ def new():
 
 @bp.post("/<int:followup_id>/done")
 def done(followup_id: int):
-    """Mark a follow-up done; with ``log`` set, go on to log the interaction it led to."""
+    """Mark a follow-up done; with ``log`` set, open the interaction form instead, which marks it done on saving."""
     session = request_session()
+    if request.form.get("log"):
+        followup = get_followup(session, followup_id, owner=current_owner())
+        return redirect(url_for("interactions.new", person=followup.person_id, followup=followup.id, next=_back()))
     followup = mark_followup_done(session, followup_id, owner=current_owner())
     session.commit()
     flash(f"Done: follow-up with {followup.person.display_name}.", "success")
-    if request.form.get("log"):
-        return redirect(url_for("interactions.new", person=followup.person_id, next=_back()))
     return redirect(_back())
+
+
+@bp.post("/done")
+def done_several():
+    """Mark the ticked follow-ups done at once (bounded, and only the owner's)."""
+    form = BatchDoneForm()
+    marked = submit(form, lambda session: mark_followups_done(session, form.followup_ids.data, owner=current_owner()))
+    if marked is FAILED:
+        flash(" ".join(form.followup_ids.errors + form.form_errors) or "Nothing was marked done.", "error")
+    else:
+        flash(f"Marked {len(marked)} follow-up{'s' if len(marked) != 1 else ''} done.", "success")
+    return redirect(_back())
+
+
+@bp.get("/after-interaction/<int:interaction_id>")
+def after_interaction(interaction_id: int):
+    """Offer to mark done the open follow-ups with the people of an interaction just logged."""
+    session, owner = request_session(), current_owner()
+    interaction = get_interaction(session, interaction_id, owner=owner)
+    followups = open_followups_with(session, [person.id for person in interaction.people], owner=owner)
+    if not followups:
+        return redirect(_back())
+    return render_template("followups/after_interaction.html", interaction=interaction, followups=followups,
+                           today=local_today(owner), back=_back())
 
 
 @bp.post("/<int:followup_id>/reopen")
@@ -86,7 +112,7 @@ def snooze(followup_id: int):
     until = None if form.days.data else form.until.data  # a quick "+1 day" button wins over a typed date
     if submit(form, lambda _session: snooze_followup(session, followup.id, owner=owner, today=local_today(owner),
                                                      days=form.days.data, until=until)) is not FAILED:
-        flash(f"Snoozed until {followup.due_on:%a} {followup.due_on.day} {followup.due_on:%b}.", "success")
+        flash(f"Snoozed until {day_label(followup.due_on)}.", "success")
         return redirect(_back())
     return render_template("followups/snooze.html", form=form, followup=followup)
 

@@ -5,11 +5,14 @@ from datetime import date, datetime
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
+from netevents.dates import day_label
 from netevents.db import request_session
 from netevents.forms.interactions import CHANNEL_CHOICES, InteractionForm
 from netevents.services.clock import local_date, local_today
 from netevents.services.favors import delete_favor, get_favor, reciprocity_list
-from netevents.services.interactions import (delete_interaction, get_interaction, list_interactions, log_interaction, person_choices, update_interaction)
+from netevents.services.followups import open_followups_with
+from netevents.services.interactions import (delete_interaction, get_interaction, list_interactions, log_interaction,
+                                             person_choices, update_interaction)
 from netevents.web.form_actions import FAILED, current_owner, safe_next, submit
 
 bp = Blueprint("interactions", __name__, url_prefix="/interactions")
@@ -23,7 +26,7 @@ def day_filter(value: date | datetime | None) -> str:
         return ""
     if isinstance(value, datetime):
         value = local_date(value, current_owner())
-    return f"{value:%a} {value.day} {value:%b %Y}"
+    return day_label(value)
 
 
 @bp.app_template_filter("due_in")
@@ -64,11 +67,40 @@ def new():
     if request.method == "GET":
         form.occurred_on.data = local_today(current_owner())
         form.person_ids.data = request.args.getlist("person", type=int)
-    if submit(form, lambda _session: log_interaction(session, form.interaction_fields(), form.favor_fields(),
-                                                     owner=current_owner())) is not FAILED:
-        flash("Interaction logged.", "success")
-        return redirect(safe_next(url_for(".index")))
-    return render_template("interactions/form.html", form=form, interaction=None, back=safe_next(url_for(".index")))
+        form.done_followup_ids.data = request.args.getlist("followup", type=int)
+    offered = _offered_followups(session, form)
+    logged = submit(form, lambda _session: log_interaction(session, form.interaction_fields(), form.favor_fields(),
+                                                           owner=current_owner(),
+                                                           done_followup_ids=form.done_followup_ids.data or []))
+    if logged is not FAILED:
+        return _after_logging(session, logged, form)
+    return render_template("interactions/form.html", form=form, interaction=None, offered=offered,
+                           back=safe_next(url_for(".index")))
+
+
+def _offered_followups(session, form: InteractionForm) -> list:
+    """Open follow-ups with the people chosen before the form opened, offered to be marked done with it."""
+    if request.method == "POST" and not form.followups_offered.data:
+        return []
+    offered = open_followups_with(session, form.person_ids.data or [], owner=current_owner())
+    if request.method == "GET" and offered:
+        form.followups_offered.data = "1"  # rendered by hidden_tag: after saving, no second offer
+        if not form.done_followup_ids.data:
+            today = local_today(current_owner())
+            form.done_followup_ids.data = [followup.id for followup in offered if followup.due_on <= today]
+    return offered
+
+
+def _after_logging(session, interaction, form: InteractionForm):
+    """Say what was saved; offer to close the people's open follow-ups if the form did not already."""
+    closed = len(form.done_followup_ids.data or [])
+    flash("Interaction logged." + (f" Marked {closed} follow-up{'s' if closed > 1 else ''} done." if closed else ""),
+          "success")
+    back = safe_next(url_for(".index"))
+    people = [person.id for person in interaction.people]
+    if not form.followups_offered.data and open_followups_with(session, people, owner=current_owner(), limit=1):
+        return redirect(url_for("followups.after_interaction", interaction_id=interaction.id, next=back))
+    return redirect(back)
 
 
 @bp.route("/<int:interaction_id>/edit", methods=["GET", "POST"])

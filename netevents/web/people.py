@@ -7,11 +7,14 @@ import phonenumbers
 from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from netevents.dates import day_label
 from netevents.db import request_session
 from netevents.forms.confirm import ConfirmForm
 from netevents.forms.people import PersonForm, person_form_data
 from netevents.services import clock
+from netevents.services.avatars import discard_photos
 from netevents.services.people import create_person, delete_person, get_person, update_person
+from netevents.services.person_matching import possible_duplicates
 from netevents.services.people_lists import PERSON_SORTS, list_people, tag_names
 from netevents.web.person_page import person_page_context
 from netevents.services.search import search_people
@@ -38,9 +41,7 @@ def default_phone_region() -> str:
 @bp.app_template_filter("local_date")
 def local_date(moment: datetime | None) -> str:
     """Show a stored UTC time as a date in the user's time zone (SQLite returns it without a zone)."""
-    if moment is None:
-        return ""
-    return clock.local_date(moment, current_user).strftime("%-d %b %Y")
+    return day_label(clock.local_date(moment, current_user), weekday=False) if moment is not None else ""
 
 
 @bp.get("/")
@@ -87,24 +88,27 @@ def suggest():
         for hit, label in zip(hits, _suggestion_labels(hits))])
 
 
-def _form_page(form: PersonForm, person=None):
-    """Render the person form with its suggestion lists."""
-    return render_template("people/form.html", form=form, person=person,
+def _form_page(form: PersonForm, person=None, matches=()):
+    """Render the person form with its suggestion lists (and the people it may duplicate)."""
+    return render_template("people/form.html", form=form, person=person, matches=matches,
                            tag_names=tag_names(request_session(), owner=current_user))
 
 
 @bp.route("/new", methods=["GET", "POST"])
 def create():
-    """Add a person."""
+    """Add a person; when they may already be among your people, say who first and ask."""
     form = PersonForm()
     if not form.is_submitted():
         form.phone_region.data = default_phone_region()
         form.organization.data = request.args.get("organization", "")[:200]
     if form.validate_on_submit():
-        person = save(form, lambda: create_person(request_session(), form.to_fields(), owner=current_user))
+        fields = form.to_fields()
+        matches = [] if form.confirm_new.data else possible_duplicates(request_session(), fields, owner=current_user)
+        person = None if matches else save(form, lambda: create_person(request_session(), fields, owner=current_user))
         if person is not None:
             flash(f"Added {person.display_name}.", "success")
             return redirect(url_for(".detail", person_id=person.id))
+        return _form_page(form, matches=matches)
     return _form_page(form)
 
 
@@ -138,9 +142,10 @@ def delete(person_id: int):
     person = get_person(session, person_id, owner=current_user)
     form = ConfirmForm()
     if form.validate_on_submit():
-        name = person.display_name
+        name, photo = person.display_name, person.photo
         delete_person(session, person.id, owner=current_user)
         session.commit()
+        discard_photos(session, [photo], owner=current_user, data_dir=current_app.config["DATA_DIR"])
         flash(f"Deleted {name}.", "success")
         return redirect(url_for(".index"))
     return render_template("people/delete.html", person=person, form=form)

@@ -9,6 +9,7 @@ from netevents.services.people_lists import people_introduced_by
 from netevents.services.roles import roles_of_person
 from netevents.services.timeline import person_timeline
 from netevents.web.followups import followup_panel_context
+from netevents.web.person_details import details_panel_context
 
 
 # a long-standing contact can have hundreds of entries; the page shows the latest, the lists hold the rest
@@ -16,10 +17,11 @@ TIMELINE_LIMIT = 60
 
 
 def person_page_context(session: Session, person: Person, *, owner: Account) -> dict:
-    """The follow-ups, stay-in-touch cadence, favor balance, roles, introductions and one timeline."""
+    """Follow-ups, cadence, dates and relationships, favor balance, roles, introductions and one timeline."""
     timeline = person_timeline(session, person.id, owner=owner)
     return {
         **followup_panel_context(session, person, owner=owner),
+        **details_panel_context(session, person, owner=owner),
         "introduced": people_introduced_by(session, person, owner=owner),
         "balance": favor_balance(session, person.id, owner=owner),
         "roles": roles_of_person(session, person.id, owner=owner),

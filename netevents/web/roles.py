@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
+from netevents.dates import day_label
 from netevents.db import request_session
 from netevents.forms.groups import ConfirmForm, EndRoleForm, RoleForm
 from netevents.services.clock import local_today
 from netevents.services.groups import get_group
 from netevents.services.roles import (ROLE_TITLE_SUGGESTIONS, RoleFields, add_role, delete_role, end_role,
-                                      get_role, my_roles_timeline, person_choices, person_label, update_role)
+                                      get_role, my_roles_timeline, other_current_roles, person_choices, person_label,
+                                      update_role)
 from netevents.web.form_actions import FAILED, current_owner, fields_from, submit
 from netevents.web.timeline_chart import timeline_chart
 
@@ -27,12 +29,24 @@ def new(group_id: int):
     """Add my role (person left blank) or a member's role to a group."""
     group = get_group(request_session(), group_id, owner=current_owner())
     form = RoleForm(started_on=group.started_on if group.started_on else None)
-    role = submit(form, lambda session: add_role(session, group.id, fields_from(form, RoleFields), owner=current_owner()))
+    for_member = request.args.get("member") == "1"
+    role = submit(form, lambda session: add_role(
+        session, group.id, fields_from(form, RoleFields, for_member=for_member), owner=current_owner()))
     if role is not FAILED:
         whose = f"{role.person.display_name}’s" if role.person else "Your"
         flash(f"{whose} role added: {role.title}.", "success")
+        _warn_of_other_roles(role)
         return redirect(url_for("groups.detail", group_id=group.id))
-    return _render_form(form, group, for_member=request.args.get("member") == "1")
+    return _render_form(form, group, for_member=for_member)
+
+
+def _warn_of_other_roles(role) -> None:
+    """Say so when the holder now holds several roles in the group at once (often a slip)."""
+    others = other_current_roles(request_session(), role, owner=current_owner(), today=local_today(current_owner()))
+    if others:
+        who = f"{role.person.display_name} also holds" if role.person else "You also hold"
+        titles = ", ".join(other.title for other in others)
+        flash(f"{who} {titles} in {role.group.name}. End that role if it is over.", "warning")
 
 
 @bp.route("/roles/<int:role_id>/edit", methods=["GET", "POST"])
@@ -41,8 +55,8 @@ def edit(role_id: int):
     session = request_session()
     role = get_role(session, role_id, owner=current_owner())
     form = RoleForm(obj=role, person_name=person_label(session, role.person, owner=current_owner()))
-    saved = submit(form, lambda session: update_role(session, role.id, fields_from(form, RoleFields),
-                                                     owner=current_owner()))
+    saved = submit(form, lambda session: update_role(session, role.id, fields_from(
+        form, RoleFields, for_member=not role.is_mine), owner=current_owner()))
     if saved is not FAILED:
         flash("Role saved.", "success")
         return redirect(url_for("groups.detail", group_id=saved.group_id))
@@ -56,7 +70,7 @@ def end(role_id: int):
     form = EndRoleForm(ended_on=role.ended_on or local_today(current_owner()))
     saved = submit(form, lambda session: end_role(session, role.id, form.ended_on.data, owner=current_owner()))
     if saved is not FAILED:
-        flash(f"Role ended on {saved.ended_on.isoformat()}.", "success")
+        flash(f"Role ended on {day_label(saved.ended_on)}.", "success")
         return redirect(url_for("groups.detail", group_id=saved.group_id))
     return render_template("groups/role_end.html", form=form, role=role)
 

@@ -1,6 +1,7 @@
 """Template globals and filters: navigation, phone formatting, dates."""
 from __future__ import annotations
 
+from netevents.services.avatars import avatar_color, initials
 from netevents.services.validation import display_phone
 
 # The daily tools stay in the bar (short enough for a phone); the rest sits under "More".
@@ -44,5 +45,7 @@ def init_templating(app) -> None:
     app.jinja_env.globals["core_navigation"] = lambda: _registered(CORE_NAVIGATION)
     app.jinja_env.globals["more_navigation"] = lambda: _registered(MORE_NAVIGATION)
     app.jinja_env.globals["person_url"] = person_url
+    app.jinja_env.globals["initials"] = initials
+    app.jinja_env.globals["avatar_color"] = avatar_color
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -13,10 +13,10 @@ def test_add_a_person_and_find_them_by_search(journey, page):
     expect(page.get_by_role("heading", name="Oluwaseun Adeyemi")).to_be_visible()
 
     page.get_by_role("link", name="People", exact=True).click()
-    page.get_by_role("searchbox", name="Search people").fill("harb")
+    page.get_by_role("searchbox", name="Search").fill("harb")
     page.get_by_role("button", name="Search").click()
     expect(page.get_by_role("link", name="Oluwaseun Adeyemi")).to_be_visible()
-    page.get_by_role("searchbox", name="Search people").fill("seun@harbor.example")
+    page.get_by_role("searchbox", name="Search").fill("seun@harbor.example")
     page.get_by_role("button", name="Search").click()
     page.get_by_role("link", name="Oluwaseun Adeyemi").click()
     expect(page.get_by_role("link", name="seun@harbor.example")).to_be_visible()
@@ -29,7 +29,7 @@ def test_quick_capture_two_people_at_a_conference(journey, page):
     page.get_by_role("button", name="Start here, today").click()
     for name, line in [("Ana Lopez", "ana@zephyr.example, Zephyr Labs"), ("Ben Okafor", "Harbor Freight")]:
         page.locator("#name").fill(name)
-        page.get_by_label("Email, company (optional)").fill(line)
+        page.get_by_label("Email, phone, LinkedIn, company (optional)").fill(line)
         page.get_by_role("button", name="Save").click()
         expect(page.get_by_text(name).first).to_be_visible()
 

@@ -8,7 +8,8 @@ import netevents.services.clock as clock
 from netevents.errors import Conflict, Invalid, NotFound
 from netevents.models import Encounter, Person
 from netevents.models.followups import FollowUp
-from netevents.services.capture import CaptureLine, find_matches, parse_line, quick_capture
+from netevents.services.capture import (CaptureLine, capture_day, find_matches, parse_line, quick_capture,
+                                       start_event_today)
 from netevents.services.encounters import people_met_at
 from netevents.services.events import EventFields, create_event
 from netevents.services.people import PersonFields, create_person
@@ -145,6 +146,7 @@ def test_capturing_the_same_person_twice_a_day_adds_nothing_new(session, account
     assert again.already_logged and again.encounter is first.encounter and again.followup is None
     assert first.person.primary_email == "ana@acme.com"  # the new detail is still kept
     assert count(session, Encounter, account) == 1 and count(session, FollowUp, account) == 1
+    event.ends_on = date(2024, 5, 16)  # day two of the conference
     next_day = quick_capture(session, event.id, "Ana Lopez", "", owner=account, today=date(2024, 5, 15),
                              person_id=first.person.id)
     assert not next_day.already_logged and count(session, Encounter, account) == 2
@@ -157,3 +159,97 @@ def test_company_added_to_a_matched_person_is_searchable(session, account, event
     quick_capture(session, event.id, "Ana Lopez", "ana@zephyrlabs.example, Zephyr Labs", owner=account,
                   person_id=ana.id)
     assert [hit.person.id for hit in search_people(session, "zephyr", owner=account).hits] == [ana.id]
+
+
+@pytest.mark.parametrize("line, region, expected", [
+    ("+1 312 555 0111, Initech", None, CaptureLine(company="Initech", phone="+13125550111")),
+    ("312 555 0111, Initech", "US", CaptureLine(company="Initech", phone="+13125550111")),
+    ("Initech 020 7946 0958", "GB", CaptureLine(company="Initech", phone="+442079460958")),
+    ("linkedin.com/in/ana-lopez Zephyr Labs", None,
+     CaptureLine(company="Zephyr Labs", linkedin="https://linkedin.com/in/ana-lopez")),
+    ("ana@zephyr.example https://www.zephyr.example/team, Zephyr", None,
+     CaptureLine("ana@zephyr.example", "Zephyr", website="https://www.zephyr.example/team")),
+    ("Booking.com", None, CaptureLine(company="Booking.com")),
+    ("3M, 7-Eleven", None, CaptureLine(company="3M, 7-Eleven")),
+])
+def test_parse_line_finds_phone_links_and_company(line, region, expected):
+    assert parse_line(line, region) == expected
+
+
+@pytest.mark.parametrize("line, message", [
+    ("312 555 0111, Initech", r"start it with \+ and the country code"),
+    ("+44 20 7946 0958 +1 312 555 0111", "Only one phone number"),
+    ("linkedin.com/in/a linkedin.com/in/b", "Only one LinkedIn profile"),
+])
+def test_parse_line_says_what_it_cannot_read(line, message):
+    with pytest.raises(Invalid, match=message):
+        parse_line(line)
+
+
+def test_capture_stores_phone_and_links_on_the_person(session, account, event):
+    result = quick_capture(session, event.id, "Ana Lopez", "+1 312 555 0111, linkedin.com/in/ana, Initech",
+                           owner=account, today=date(2024, 5, 14))
+    person = result.person
+    assert [phone.number for phone in person.phones] == ["+13125550111"]
+    assert [(link.kind, link.url) for link in person.links] == [("linkedin", "https://linkedin.com/in/ana")]
+    assert person.organization.name == "Initech"
+
+
+def test_the_same_phone_number_is_a_possible_match(session, account, event):
+    known = create_person(session, PersonFields(display_name="Ana L.", phones=["+13125550111"]), owner=account)
+    result = quick_capture(session, event.id, "Ana Lopez", "312-555-0111", owner=account, today=date(2024, 5, 14),
+                           phone_region="US")
+    assert result.needs_confirmation and result.matches == [known]
+
+
+def test_names_match_without_accents(session, account, event):
+    known = create_person(session, PersonFields(display_name="María García"), owner=account)
+    result = quick_capture(session, event.id, "maria garcia", "", owner=account, today=date(2024, 5, 14))
+    assert result.matches == [known]
+
+
+def test_at_a_past_event_the_encounter_takes_the_events_date(session, account):
+    march = create_event(session, EventFields(name="Logistics Expo", starts=date(2024, 3, 12),
+                                              ends=date(2024, 3, 14)), owner=account)
+    result = quick_capture(session, march.id, "Ana Lopez", "", owner=account, today=date(2024, 12, 2))
+    assert result.encounter.met_on == date(2024, 3, 14)
+    assert result.followup.due_on == date(2024, 12, 4)  # the follow-up still counts from today
+
+
+def test_the_user_may_pick_the_day_but_not_a_day_to_come(session, account):
+    march = create_event(session, EventFields(name="Logistics Expo", starts=date(2024, 3, 12),
+                                              ends=date(2024, 3, 14)), owner=account)
+    picked = quick_capture(session, march.id, "Ana Lopez", "", owner=account, today=date(2024, 12, 2),
+                           met_on=date(2024, 3, 12))
+    assert picked.encounter.met_on == date(2024, 3, 12)
+    with pytest.raises(Invalid) as caught:
+        quick_capture(session, march.id, "Bo", "", owner=account, today=date(2024, 12, 2), met_on=date(2024, 12, 3))
+    assert "met_on" in caught.value.field_errors
+
+
+@pytest.mark.parametrize("today, expected", [
+    (date(2024, 3, 13), date(2024, 3, 13)),  # running: today
+    (date(2024, 12, 2), date(2024, 3, 14)),  # over: its last day
+    (date(2024, 3, 2), date(2024, 3, 2)),  # not started: today, never a day to come
+])
+def test_capture_day(session, account, today, expected):
+    expo = create_event(session, EventFields(name="Expo", starts=date(2024, 3, 12), ends=date(2024, 3, 14)),
+                        owner=account)
+    assert capture_day(expo, today) == expected
+
+
+def test_starting_an_event_reuses_todays_event_of_that_name(session, account, event):
+    assert start_event_today(session, "devconf", owner=account, today=date(2024, 5, 14)) is event
+    fresh = start_event_today(session, "Rust Night", owner=account, today=date(2024, 5, 14))
+    assert start_event_today(session, "RUST night ", owner=account, today=date(2024, 5, 14)) is fresh
+    assert start_event_today(session, "Rust Night", owner=account, today=date(2024, 5, 15)) is not fresh
+
+
+def test_two_quick_starts_racing_make_one_event(session, account):
+    from netevents.models import Event
+
+    first = start_event_today(session, "Rust Night", owner=account, today=date(2024, 5, 14))
+    first.name = "Renamed meanwhile"  # the name lookup misses it; only the unique key stops a second one
+    session.flush()
+    again = start_event_today(session, "Rust Night", owner=account, today=date(2024, 5, 14))
+    assert again is first and session.query(Event).filter_by(owner_id=account.id).count() == 1

@@ -6,8 +6,9 @@ import pytest
 from netevents import hookimpl
 from netevents.errors import Invalid, NotFound
 from netevents.services.followups import (create_followup, delete_followup, due_followups, followups_of_person,
-                                          get_followup, mark_followup_done, open_followups, reopen_followup,
-                                          snooze_followup, update_followup)
+                                          get_followup, mark_followup_done, mark_followups_done, open_followups,
+                                          open_followups_with, reopen_followup, snooze_followup, update_followup)
+from netevents.services.interactions import InteractionFields, log_interaction
 from netevents.services.people import PersonFields, create_person
 
 TODAY = date(2024, 6, 10)
@@ -116,3 +117,43 @@ def test_due_dates_outside_the_years_netevents_handles_are_field_errors(session,
     with pytest.raises(Invalid) as error:
         snooze_followup(session, followup.id, owner=account, today=TODAY, until=date(9999, 12, 31))
     assert "until" in error.value.field_errors and followup.due_on == TODAY
+
+
+def test_marking_several_done_fires_the_hook_once_each(app, session, account):
+    seen = []
+
+    class Plugin:
+        @hookimpl
+        def followup_done(self, followup):
+            seen.append(followup.id)
+
+    app.extensions["netevents.plugins"].register(Plugin())
+    ann, bo = add(session, account), add(session, account, "Bo")
+    first, second = (create_followup(session, p.id, TODAY, owner=account) for p in (ann, bo))
+    mark_followup_done(session, first.id, owner=account)
+    assert mark_followups_done(session, [first.id, second.id, second.id], owner=account) == [first, second]
+    assert seen == [first.id, second.id] and first.is_done and second.is_done
+
+
+def test_marking_several_done_is_all_or_nothing_and_owned(session, account, make_account):
+    ann = add(session, account)
+    mine = create_followup(session, ann.id, TODAY, owner=account)
+    other = make_account()
+    theirs = create_followup(session, add(session, other, "Zed").id, TODAY, owner=other)
+    with pytest.raises(NotFound):
+        mark_followups_done(session, [mine.id, theirs.id], owner=account)
+    assert not mine.is_done
+    with pytest.raises(Invalid):
+        mark_followups_done(session, list(range(1, 500)), owner=account)
+
+
+def test_an_interaction_closes_only_its_peoples_followups(session, account):
+    ann, bo = add(session, account), add(session, account, "Bo")
+    with_ann, with_bo = (create_followup(session, p.id, TODAY, owner=account) for p in (ann, bo))
+    assert open_followups_with(session, [ann.id], owner=account) == [with_ann]
+    with pytest.raises(Invalid, match="not about anyone in this interaction"):
+        log_interaction(session, InteractionFields(person_ids=[ann.id], occurred_on=TODAY), owner=account,
+                        done_followup_ids=[with_bo.id])
+    log_interaction(session, InteractionFields(person_ids=[ann.id], occurred_on=TODAY), owner=account,
+                    done_followup_ids=[with_ann.id])
+    assert with_ann.is_done and not with_bo.is_done

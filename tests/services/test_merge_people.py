@@ -242,3 +242,16 @@ def test_search_finds_the_survivor_by_the_merged_persons_details(session, accoun
     for query in ("maria.g@uni.edu", "speaker", "logistics"):
         hits = [hit.person.id for hit in search_people(session, query, owner=account).hits]
         assert hits == [pair.survivor.id], query
+
+
+def test_preview_shows_only_fields_a_person_recognises(session, account, pair):
+    """Bookkeeping columns (sort and organization keys) are not fields to review in a merge."""
+    labels = {field.label for field in merge_preview(session, pair.survivor.id, pair.merged.id, owner=account).fields}
+    assert "Organization key" not in labels and "Sort name" not in labels
+
+
+def test_a_survivor_without_organization_takes_the_merged_one_and_its_sort_key(session, account):
+    bare = add_person(session, account, "Li Wei")
+    with_org = add_person(session, account, "Li Wei", organization_name="Initech")
+    survivor = merge_people(session, bare.id, with_org.id, owner=account)
+    assert survivor.organization.name == "Initech" and survivor.organization_key == "initech"

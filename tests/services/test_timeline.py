@@ -97,3 +97,12 @@ def test_another_accounts_person_is_not_found(session, account, make_account, an
     ann, _bob = ann_history
     with pytest.raises(NotFound):
         person_timeline(session, ann.id, owner=make_account())
+
+
+def test_a_followup_due_today_is_due_today_not_upcoming(session, account):
+    ann = add(session, account, "Ann")
+    create_followup(session, ann.id, date(2026, 3, 15), owner=account)
+    create_followup(session, ann.id, date(2026, 3, 16), owner=account)
+    tomorrow, today = person_timeline(session, ann.id, owner=account)
+    assert (today.title, today.upcoming) == ("Follow up today", False)
+    assert (tomorrow.title, tomorrow.upcoming) == ("Follow up", True)

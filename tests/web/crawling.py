@@ -13,17 +13,28 @@ from sqlalchemy.orm import Session
 
 from netevents.db import Base
 from netevents.models import (AssociationMembership, Encounter, Event, EventSession, Favor, FollowUp, Group,
-                              Interaction, Organization, Person, Role, Tag)
+                              ImportantDate, Interaction, Organization, Person, PersonRelation, Role, Tag)
+from netevents.services.person_details import DateFields, RelationFields, add_important_date, add_relationship
 
 # what each <int:...> URL argument names; the same words pick a record kind for form fields
 RECORD_KINDS: dict[str, type] = {
     "person_id": Person, "survivor_id": Person, "merged_id": Person, "first_id": Person, "second_id": Person,
     "organization_id": Organization, "event_id": Event, "session_id": EventSession, "encounter_id": Encounter,
     "followup_id": FollowUp, "group_id": Group, "role_id": Role, "membership_id": AssociationMembership,
-    "tag_id": Tag, "interaction_id": Interaction, "favor_id": Favor,
+    "tag_id": Tag, "interaction_id": Interaction, "favor_id": Favor, "date_id": ImportantDate,
+    "relation_id": PersonRelation,
 }
 SAMPLES_PER_KIND = 3
 TEXT_KINDS = {"text", "textarea", "search", "hidden", "email", "url", "tel", "password"}
+
+
+def add_person_details(session: Session, owner) -> None:
+    """Give a few of the owner's people important dates and relationships (the demo network has none)."""
+    people = session.scalars(select(Person.id).where(Person.owner_id == owner.id).order_by(Person.id).limit(4)).all()
+    for person_id, day in zip(people, (3, 17, 29)):
+        add_important_date(session, person_id, DateFields("birthday", month=2, day=day), owner=owner)
+    for person_id, other_id in zip(people, people[1:]):
+        add_relationship(session, person_id, RelationFields("reports_to", other_id=other_id), owner=owner)
 
 
 def sample_ids(session: Session, model: type, owner_id: int, count: int = SAMPLES_PER_KIND) -> list[int]:

@@ -41,7 +41,7 @@ def test_renewal_due_soon_is_announced(user_client, membership):
 @pytest.mark.parametrize("data, field, message", [
     ({"organization_name": ""}, "organization_name", "Name the association."),
     ({"organization_name": "ACM", "member_since": "2020-02-01", "renewal_on": "2020-01-01"}, "renewal_on",
-     "Must be on or after 2020-02-01"),
+     "Must be on or after Sat 1 Feb 2020"),
     ({"organization_name": "ACM", "dues_amount": "-5", "dues_currency": "EUR"}, "dues_amount", "zero or more"),
     ({"organization_name": "ACM", "dues_amount": "ten", "dues_currency": "EUR"}, "dues_amount", "Not a valid decimal"),
     ({"organization_name": "ACM", "dues_amount": "NaN", "dues_currency": "EUR"}, "dues_amount", "zero or more"),

@@ -70,7 +70,7 @@ def test_no_new_person_creates_a_second_one(user_client, session, account, event
 @pytest.mark.parametrize("data, message", [
     ({"name": "", "line": ""}, "Enter a name."),
     ({"name": "Ana", "line": "ana@"}, "not a valid email address"),
-    ({"name": "Ana", "line": "a@b.io, c@d.io"}, "Only one email address, please."),
+    ({"name": "Ana", "line": "a@b.io, c@d.io"}, "Only one email address fits here."),
     ({"name": "A" * 201, "line": ""}, "Field cannot be longer than 200 characters."),
     ({"name": "Ana", "line": "", "person_id": "x"}, "Not a valid integer value."),
 ])
@@ -121,3 +121,44 @@ def test_capture_late_evening_in_los_angeles_is_on_the_local_date(user_client, s
 def test_capture_with_an_unknown_person_id_is_404(user_client, session, account, event):
     response = user_client.post(f"/capture/{event.id}", data={"name": "Ana", "line": "", "person_id": "999999"})
     assert response.status_code == 404 and records(session, Person, account) == []
+
+
+def test_capture_at_a_past_event_records_the_events_date(user_client, session, account):
+    today = local_today(account)
+    past = create_event(session, EventFields(name="Spring Expo", starts=today - timedelta(days=270)),
+                        owner=account)
+    page = user_client.get(f"/capture/{past.id}").get_data(as_text=True)
+    assert "I was at <strong>Spring Expo</strong>" in page
+    assert f'name="met_on" type="date" value="{past.starts_on.isoformat()}"' in page
+    user_client.post(f"/capture/{past.id}", data={"name": "Ana Lopez", "line": "",
+                                                  "met_on": past.starts_on.isoformat()})
+    (encounter,) = records(session, Encounter, account)
+    assert encounter.met_on == past.starts_on
+    (followup,) = records(session, FollowUp, account)
+    assert followup.due_on == today + timedelta(days=2)
+
+
+def test_a_future_event_is_offered_with_a_warning(user_client, session, account):
+    soon = create_event(session, EventFields(name="Autumn Summit", starts=local_today(account) + timedelta(days=10)),
+                        owner=account)
+    choices = user_client.get("/capture").get_data(as_text=True)
+    assert "Autumn Summit" in choices and "Not started yet: in 10 days" in choices
+    page = user_client.get(f"/capture/{soon.id}").get_data(as_text=True)
+    assert "starts" in page and "in 10 days" in page and 'role="alert"' in page
+    response = user_client.post(f"/capture/{soon.id}", data={
+        "name": "Bo", "met_on": (local_today(account) + timedelta(days=10)).isoformat()})
+    assert response.status_code == 200 and "Choose today or an earlier day." in response.get_data(as_text=True)
+    assert records(session, Encounter, account) == []
+
+
+def test_starting_here_today_reuses_the_event_of_that_name(user_client, session, account, event):
+    response = user_client.post("/capture", data={"name": "devconf"})
+    assert response.location.endswith(f"/capture/{event.id}")
+    assert len(records(session, type(event), account)) == 1
+
+
+def test_the_line_takes_a_phone_in_the_browsers_country(user_client, session, account, event):
+    user_client.post(f"/capture/{event.id}", data={"name": "Ana Lopez", "line": "(312) 555-0111, Initech"},
+                     headers={"Accept-Language": "en-US,en;q=0.8"})
+    (person,) = records(session, Person, account)
+    assert [p.number for p in person.phones] == ["+13125550111"] and person.organization.name == "Initech"

@@ -50,7 +50,7 @@ def page_of(client, path="/"):
 def test_a_brand_new_account_gets_a_friendly_start(user_client):
     page = page_of(user_client)
     assert "Start your network" in page and 'href="/people/new">Add the first person you met</a>' in page
-    assert "<strong>0 of 1</strong> contact today" in page and "One contact a day builds your network" in page
+    assert "<strong>0 of 1 contact today</strong>" in page and "One contact a day builds your network" in page
     assert "No events in the next two weeks." in page and "<svg" in page and "Log today's contact" not in page
     assert "Fading" not in page and "Renewals" not in page
 
@@ -74,7 +74,7 @@ def full(session, account):
 
 def test_a_full_dashboard(user_client, full):
     page = page_of(user_client)
-    assert "<strong>1 of 1</strong> contact today" in page and 'aria-label="goal met">✓' in page
+    assert "<strong>1 of 1 contact today</strong>" in page and 'aria-label="goal met">✓' in page
     assert "<strong>6 days</strong>" in page and "best 6" in page
     assert page.index("send the slides") < page.index("call back")  # overdue first
     assert 'class="due-item is-overdue"' in page and "3 days overdue" in page
@@ -150,7 +150,7 @@ def test_logging_the_suggested_contact_meets_the_goal_and_moves_on(session, acco
     first = suggested(page_of(user_client))
     talk(session, account, [p for p in quiet if p.display_name == first], TODAY)
     page = page_of(user_client)
-    assert "<strong>1 of 1</strong>" in page and "One more today?" in page and suggested(page) != first
+    assert "<strong>1 of 1 contact today</strong>" in page and "One more today?" in page and suggested(page) != first
 
 
 def test_another_account_never_sees_my_dashboard(app, session, account, make_account, full):
@@ -159,7 +159,7 @@ def test_another_account_never_sees_my_dashboard(app, session, account, make_acc
     page = page_of(client)
     for text in ("Ann Lee", "Bob Stone", "Faye Old", "send the slides", "Rust meetup", "IEEE"):
         assert text not in page
-    assert "<strong>0 of 1</strong>" in page and "Start your network" in page
+    assert "<strong>0 of 1 contact today</strong>" in page and "Start your network" in page
     assert client.post(f"/today/skip/{full['ann'].id}").status_code == 404
     assert client.post(f"/followups/{full['late'].id}/done", data={"next": "/"}).status_code == 404
     assert client.post("/today/skip/99999999999").status_code == 404
@@ -209,3 +209,10 @@ def test_person_page_shows_the_latest_timeline_entries(user_client, session, acc
     html = user_client.get(f"/people/{ann.id}").get_data(as_text=True)
     assert html.count('class="tl-entry') == TIMELINE_LIMIT
     assert f"The latest {TIMELINE_LIMIT} of {TIMELINE_LIMIT + 5} entries." in html
+
+
+def test_past_the_goal_the_count_is_not_read_as_n_of_one(user_client, session, account):
+    people = [add(session, account, f"Person {n}") for n in range(6)]
+    talk(session, account, people, TODAY)
+    page = page_of(user_client)
+    assert "<strong>6 contacts today (goal 1)</strong>" in page and "6 of 1" not in page

@@ -58,13 +58,13 @@ def test_done_fires_the_hook_and_can_go_on_to_log_an_interaction(app, session, a
     second = create_followup(session, ann.id, date(2024, 1, 1), owner=account)
     assert user_client.post(f"/followups/{first.id}/done").location == "/followups/"
     response = user_client.post(f"/followups/{second.id}/done", data={"log": "1"})
-    assert response.location.startswith(f"/interactions/new?person={ann.id}")
-    assert done == [first.id, second.id]
+    assert response.location.startswith(f"/interactions/new?person={ann.id}&followup={second.id}")
+    assert done == [first.id]  # "Done & log" waits for the interaction to be saved
     assert list_interactions(session, owner=account).total == 0  # completing a follow-up is not contact
     assert "Reopen" in user_client.get("/followups/").get_data(as_text=True)
     user_client.post(f"/followups/{first.id}/reopen")
     session.expire_all()
-    assert not first.is_done and second.is_done
+    assert not first.is_done and not second.is_done
 
 
 def test_snooze_buttons_and_date_never_in_the_past(session, account, user_client):
@@ -159,3 +159,9 @@ def test_buttons_carry_csrf_tokens_that_work(app, session, account):
     assert response.status_code == 302
     session.expire_all()
     assert followup.is_done and followup.snoozed_times == 1 and ann.tags[0].cadence_days == 20
+
+
+def test_snooze_message_shows_the_date_as_pages_do(session, account, user_client):
+    followup = create_followup(session, add(session, account, "Ann").id, local_today(account), owner=account)
+    user_client.post(f"/followups/{followup.id}/snooze", data={"until": "2030-05-14"})
+    assert "Snoozed until Tue 14 May 2030." in user_client.get("/followups/").get_data(as_text=True)

@@ -38,7 +38,7 @@ def test_create_group_then_see_it(user_client, session):
     ({"name": "X", "kind": "cabal"}, "kind", "Not a valid choice"),
     ({"name": "X", "kind": "board", "started_on": "2022-02-30"}, "started_on", "Not a valid date"),
     ({"name": "X", "kind": "board", "started_on": "2022-05-01", "ended_on": "2022-04-01"}, "ended_on",
-     "Must be on or after 2022-05-01"),
+     "Must be on or after Sun 1 May 2022"),
     ({"name": "X", "kind": "association_committee"}, "organization_name", "Name the professional association"),
     ({"name": "X" * 201, "kind": "board"}, "name", "200"),
 ])
@@ -84,7 +84,7 @@ def test_add_my_role_and_a_members_role(user_client, session, account, group):
     ({"title": "chair", "started_on": ""}, "started_on", "Enter the start date."),
     ({"title": "", "started_on": "2021-01-01"}, "title", "Enter a title"),
     ({"title": "chair", "started_on": "2021-05-01", "ended_on": "2021-04-01"}, "ended_on", "Must be on or after"),
-    ({"title": "chair", "started_on": "2019-05-01"}, "started_on", "The group started on 2020-01-01."),
+    ({"title": "chair", "started_on": "2019-05-01"}, "started_on", "The group started on Wed 1 Jan 2020."),
     ({"title": "chair", "started_on": "2021-05-01", "person_name": "Nobody"}, "person_name", "Nobody called"),
     ({"title": "chair", "started_on": "yesterday"}, "started_on", "Not a valid date"),
 ])
@@ -140,3 +140,35 @@ def test_person_page_shows_their_roles(user_client, session, account, group):
              owner=account)
     html = user_client.get(f"/people/{ann.id}").get_data(as_text=True)
     assert "secretary" in html and f'href="/groups/{group.id}"' in html and "Acme" in html
+
+
+def test_add_a_member_with_who_left_blank_adds_no_role_of_mine(user_client, session, group):
+    response = user_client.post(f"/groups/{group.id}/roles/new?member=1",
+                                data={"person_name": "", "title": "member", "started_on": "2023-01-01"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and 'id="person_name-error"' in page and "Choose the member" in page
+    assert session.query(Role).count() == 0
+
+
+def test_a_members_role_cannot_silently_become_mine(user_client, session, account, group):
+    ann = create_person(session, PersonFields(display_name="Ann Lee"), owner=account)
+    role = add_role(session, group.id, RoleFields(title="member", started_on=date(2021, 1, 1), person_id=ann.id),
+                    owner=account)
+    user_client.post(f"/groups/roles/{role.id}/edit", data={"person_name": "", "title": "member",
+                                                            "started_on": "2021-01-01"})
+    session.expire_all()
+    assert session.get(Role, role.id).person_id == ann.id
+
+
+def test_holding_two_roles_at_once_is_pointed_out(user_client, session, account, group):
+    add_role(session, group.id, RoleFields(title="member", started_on=date(2021, 1, 1)), owner=account)
+    user_client.post(f"/groups/{group.id}/roles/new", data={"title": "secretary", "started_on": "2023-01-01"})
+    page = user_client.get(f"/groups/{group.id}").get_data(as_text=True)
+    assert "You also hold member in Green team." in page
+
+
+def test_dates_in_role_messages_read_like_the_pages(user_client, session, account, group):
+    role = add_role(session, group.id, RoleFields(title="member", started_on=date(2021, 1, 1)), owner=account)
+    user_client.post(f"/groups/roles/{role.id}/end", data={"ended_on": "2022-03-04"})
+    page = user_client.get(f"/groups/{group.id}").get_data(as_text=True)
+    assert "Role ended on Fri 4 Mar 2022." in page and "2022-03-04" not in page.split("<main")[1].split("</div>")[0]

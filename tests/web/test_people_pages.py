@@ -75,7 +75,8 @@ def test_new_form_guesses_the_country_from_the_browser(user_client):
 def test_duplicate_email_is_reported_on_create_and_edit(user_client, session, account):
     add(session, account, "Ann", emails=["ann@example.com"])
     response = user_client.post("/people/new", data={**VALID, "emails": ["ANN@example.com"]})
-    assert response.status_code == 200
+    assert response.status_code == 200 and "Already in your people?" in response.get_data(as_text=True)
+    response = user_client.post("/people/new", data={**VALID, "emails": ["ANN@example.com"], "confirm_new": "y"})
     assert "ann@example.com is already used by Ann." in field_error(response.get_data(as_text=True), "emails")
     bob = add(session, account, "Bob")
     response = user_client.post(f"/people/{bob.id}/edit", data={**VALID, "emails": ["ann@example.com"]})
@@ -146,7 +147,7 @@ def test_type_ahead_requires_login(client, account):
 
 def test_home_offers_search_and_add(user_client):
     html = user_client.get("/").get_data(as_text=True)
-    assert 'action="/people/search"' in html and 'href="/people/new"' in html
+    assert 'action="/search"' in html and 'href="/people/new"' in html
     assert 'href="/people/"' in html and 'href="/organizations/"' in html
 
 
@@ -173,3 +174,34 @@ def test_an_introducer_id_that_is_no_number_is_ignored(user_client, session, acc
 def test_an_impossible_introducer_id_is_a_field_error(user_client):
     response = user_client.post("/people/new", data={**VALID, "introduced_by_id": "99999999999999999999"})
     assert response.status_code == 200 and "Choose someone from your people." in response.get_data(as_text=True)
+
+
+def test_add_person_warns_of_a_possible_duplicate_first(user_client, session, account):
+    from netevents.models import Person
+    from netevents.services.people import PersonFields, create_person
+
+    ana = create_person(session, PersonFields(display_name="Ana López", organization_name="Acme"), owner=account)
+    data = {"display_name": "ana lopez", "organization": "Acme", "phone_region": ""}
+    page = user_client.post("/people/new", data=data).get_data(as_text=True)
+    assert "Already in your people?" in page and f'href="/people/{ana.id}"' in page
+    assert session.query(Person).filter_by(owner_id=account.id).count() == 1
+    assert 'value="ana lopez"' in page  # what was typed is kept
+    response = user_client.post("/people/new", data={**data, "confirm_new": "y"})
+    assert response.status_code == 302
+    assert session.query(Person).filter_by(owner_id=account.id).count() == 2
+
+
+def test_add_person_matches_by_email_or_phone_like_quick_capture(user_client, session, account):
+    from netevents.services.people import PersonFields, create_person
+
+    ana = create_person(session, PersonFields(display_name="Ana", emails=["ana@acme.com"],
+                                              phones=["+13125550111"]), owner=account)
+    for extra in ({"emails": "ANA@acme.com"}, {"phones": "(312) 555-0111", "phone_region": "US"}):
+        page = user_client.post("/people/new", data={"display_name": "A. Lopez", "phone_region": "", **extra}).get_data(
+            as_text=True)
+        assert "Already in your people?" in page and f'href="/people/{ana.id}"' in page, extra
+
+
+def test_no_warning_for_a_new_name(user_client):
+    response = user_client.post("/people/new", data={"display_name": "Nobody Known", "phone_region": ""})
+    assert response.status_code == 302

@@ -1,0 +1,65 @@
+"""Who a person being added may already be: the holder of the same email or phone, or a namesake at the
+same organization. Quick capture and the full Add person form share this one rule."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from netevents.errors import Invalid
+from netevents.models import Account, Person, PersonPhone
+from netevents.services.people import PersonFields, person_with_email
+from netevents.services.validation import clean_text, name_key, normalize_email, normalize_phone
+
+MAX_MATCHES = 5
+
+
+def _holder_of_phone(session: Session, number: str, owner: Account) -> Person | None:
+    """The owner's first person with this E.164 number, if any."""
+    query = select(Person).join(PersonPhone).where(PersonPhone.owner_id == owner.id, PersonPhone.number == number)
+    return session.scalars(query.order_by(Person.id).limit(1)).first()
+
+
+def find_matches(session: Session, name: str, *, owner: Account, email: str | None = None,
+                 company: str | None = None, phone: str | None = None) -> list[Person]:
+    """People who may be this one: the holder of the email or phone; else the same name at the same company.
+
+    Names compare without case or accents. People without a recorded organization also match a name given
+    with a company: the company may simply not have been known when they were saved.
+    """
+    holder = person_with_email(session, email, owner=owner) if email else None
+    holder = holder or (_holder_of_phone(session, phone, owner) if phone else None)
+    if holder is not None:
+        return [holder]
+    wanted = name_key(clean_text(name, 200, field="name"))
+    if not wanted:
+        return []
+    query = select(Person).where(Person.owner_id == owner.id, Person.sort_name == wanted)
+    if company and company.strip():
+        query = query.where(Person.organization_key.is_(None) | (Person.organization_key == name_key(company)))
+    query = query.options(selectinload(Person.organization), selectinload(Person.emails))
+    return list(session.scalars(query.order_by(Person.id).limit(MAX_MATCHES)))
+
+
+def _normalized(values: list[str], normalize) -> list[str]:
+    """The values that normalize cleanly (the rest are left for the save to refuse with its message)."""
+    normalized = []
+    for value in values:
+        try:
+            normalized.append(normalize(value))
+        except Invalid:
+            continue
+    return normalized
+
+
+def possible_duplicates(session: Session, fields: PersonFields, *, owner: Account) -> list[Person]:
+    """The owner's people that the person described by ``fields`` may already be (see :func:`find_matches`)."""
+    emails = _normalized([e for e in fields.emails if e and e.strip()], normalize_email)
+    phones = _normalized([p for p in fields.phones if p and p.strip()],
+                         lambda raw: normalize_phone(raw, fields.phone_region))
+    for email in emails:
+        if (holder := person_with_email(session, email, owner=owner)) is not None:
+            return [holder]
+    for phone in phones:
+        if (holder := _holder_of_phone(session, phone, owner)) is not None:
+            return [holder]
+    return find_matches(session, fields.display_name, owner=owner, company=fields.organization_name)
