@@ -7,7 +7,7 @@ import time
 from datetime import datetime, timezone
 from typing import Iterator
 
-from sqlalchemy import MetaData, create_engine, event
+from sqlalchemy import ARRAY, MetaData, any_, bindparam, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
@@ -45,6 +45,13 @@ class Database:
     def session(self) -> Session:
         """Open a new session."""
         return self.sessionmaker()
+
+
+def among(column, values: list, dialect_name: str):
+    """``column IN values``; on PostgreSQL ``= ANY(array)``: one parameter, however many values."""
+    if dialect_name == "postgresql":
+        return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+    return column.in_(list(values))
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -12,8 +12,10 @@ import unicodedata
 from collections import defaultdict
 from typing import Iterable, Iterator
 
-from sqlalchemy import ARRAY, Integer, any_, bindparam, column, select, table, text
+from sqlalchemy import Integer, bindparam, column, select, table, text
 from sqlalchemy.engine import Connection
+
+from netevents.db import among
 
 WORD = re.compile(r"[^\W_]+")
 MAX_QUERY_CHUNKS = 12
@@ -23,13 +25,13 @@ SQLITE_WEIGHTS = "10.0, 6.0, 4.0, 3.0, 1.0"
 FIELDS = ("name", "emails", "organization", "tags", "other")
 PG_WEIGHTS = {"name": "A", "emails": "B", "organization": "B", "tags": "C", "other": "D"}
 
-_person = table("person", column("id"), column("owner_id"), column("display_name"), column("given_name"),
+_person = table("person", column("id", Integer), column("owner_id"), column("display_name"), column("given_name"),
                 column("family_name"), column("organization_id"), column("job_title"), column("location"),
                 column("interests"), column("notes"), column("how_we_met"))
 _organization = table("organization", column("id"), column("name"))
-_email = table("person_email", column("person_id"), column("address"))
+_email = table("person_email", column("person_id", Integer), column("address"))
 _tag = table("tag", column("id"), column("name"))
-_person_tag = table("person_tag", column("person_id"), column("tag_id"))
+_person_tag = table("person_tag", column("person_id", Integer), column("tag_id"))
 
 
 def fold(value: str | None) -> str:
@@ -72,27 +74,20 @@ def drop_search_index(connection: Connection) -> None:
 
 # --- documents -------------------------------------------------------------------------------------------
 
-def _among(connection: Connection, key, ids: list[int]):
-    """``key IN ids``; on PostgreSQL as ``= ANY(array)``, one parameter instead of thousands."""
-    if connection.dialect.name == "postgresql":
-        return key == any_(bindparam("ids", ids, type_=ARRAY(Integer)))
-    return key.in_(ids)
-
-
 def _documents(connection: Connection, person_ids: list[int]) -> Iterator[dict]:
     """Yield one index row (id, owner_id and the folded fields) per existing person in ``person_ids``."""
     emails: dict[int, list[str]] = defaultdict(list)
     tags: dict[int, list[str]] = defaultdict(list)
     for person_id, address in connection.execute(
-            select(_email.c.person_id, _email.c.address).where(_among(connection, _email.c.person_id, person_ids))):
+            select(_email.c.person_id, _email.c.address).where(among(_email.c.person_id, person_ids, connection.dialect.name))):
         emails[person_id].append(address)
     tag_query = select(_person_tag.c.person_id, _tag.c.name).join(_tag, _tag.c.id == _person_tag.c.tag_id)
     for person_id, name in connection.execute(
-            tag_query.where(_among(connection, _person_tag.c.person_id, person_ids))):
+            tag_query.where(among(_person_tag.c.person_id, person_ids, connection.dialect.name))):
         tags[person_id].append(name)
     people = select(_person, _organization.c.name.label("organization_name")).outerjoin(
         _organization, _organization.c.id == _person.c.organization_id).where(
-        _among(connection, _person.c.id, person_ids))
+        among(_person.c.id, person_ids, connection.dialect.name))
     for row in connection.execute(people).mappings():
         other = (row["job_title"], row["location"], row["interests"], row["notes"], row["how_we_met"])
         yield {"id": row["id"], "owner_id": row["owner_id"],

@@ -25,6 +25,7 @@ from netevents.demo.build import (DEFAULT_SEED, TOTAL_STEPS, AccountNotEmpty, De
 from netevents.demo.rhythm import choose_cast, plan_year
 from netevents.errors import Invalid
 from netevents.models import Account, PersonEmail
+from netevents.services.duplicate_store import rebuild_duplicates
 from netevents.services.maintenance import refresh_planner_statistics
 
 __all__ = ["DEFAULT_SEED", "TOTAL_STEPS", "AccountNotEmpty", "DemoSummary", "build_demo_network",
@@ -90,8 +91,10 @@ def build_scaled_network(session: Session, *, owner: Account, today: date, peopl
         scaled_activity.add_followups(build)
         scaled_activity.add_groups(build)
         _index(build)
+        rebuild_duplicates(session, owner=owner)
+        build.progress(10)
         refresh_planner_statistics(session)
-        build.progress(TOTAL_STEPS - 85)
+        build.progress(TOTAL_STEPS - 95)
     return build.summary
 
 

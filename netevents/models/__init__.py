@@ -1,7 +1,7 @@
 """Typed SQLAlchemy models, one module per area; importing this package registers them all."""
 from netevents.db import Base
 from netevents.models.account import Account
-from netevents.models.duplicates import DismissedDuplicate
+from netevents.models.duplicates import DismissedDuplicate, DuplicateKey, DuplicatePair
 from netevents.models.events import Encounter, Event, EventKind, EventSession
 from netevents.models.followups import FollowUp
 from netevents.models.groups import AssociationMembership, Group, Role
@@ -9,6 +9,6 @@ from netevents.models.interactions import Favor, Interaction
 from netevents.models.people import Organization, Person, PersonEmail, PersonLink, PersonPhone, Tag
 from netevents.models.plugins import PluginSetting, PluginState
 
-__all__ = ["Base", "Account", "AssociationMembership", "DismissedDuplicate", "Encounter", "Event", "EventKind",
+__all__ = ["Base", "Account", "AssociationMembership", "DismissedDuplicate", "DuplicateKey", "DuplicatePair", "Encounter", "Event", "EventKind",
            "EventSession", "Favor", "FollowUp", "Group", "Interaction", "Organization", "Person", "PersonEmail",
            "PersonLink", "PersonPhone", "PluginSetting", "PluginState", "Role", "Tag"]

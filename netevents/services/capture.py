@@ -20,6 +20,7 @@ from netevents.models import (
 )
 from netevents.models.followups import FollowUp
 from netevents.services.clock import local_today
+from netevents.services.duplicate_store import refresh_duplicates
 from netevents.services.encounters import EncounterFields, log_encounter
 from netevents.services.events import get_event
 from netevents.services.followups import create_followup
@@ -125,6 +126,7 @@ def _fill_blanks(session: Session, person: Person, line: CaptureLine, owner: Acc
     if line.company and person.organization is None:
         person.organization = organization_for_name(session, line.company, owner=owner)
     reindex_people(session, [person.id])
+    refresh_duplicates(session, [person.id], owner=owner)
 
 
 def _new_person(session: Session, name: str, line: CaptureLine, event: Event, owner: Account) -> Person:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from netevents.db import utcnow
 from netevents.errors import Conflict, Invalid
 from netevents.models import Account, Person
+from netevents.services.duplicate_store import refresh_duplicates
 from netevents.services.hooks import notify
 from netevents.services.merge_references import TableMove, move_references, plan_moves
 from netevents.services.people import delete_person, get_person
@@ -144,6 +145,7 @@ def merge_people(session: Session, survivor_id: int, merged_id: int, *, owner: A
             survivor.updated_at = utcnow()
             delete_person(session, merged_id, owner=owner)
             reindex_people(session, [survivor.id])
+            refresh_duplicates(session, [survivor.id], owner=owner)
     except IntegrityError as error:
         log.warning("merging person %s into %s failed: %s", merged_id, survivor_id, error.orig)
         raise Conflict("The database refused this merge, so nothing was changed.") from error

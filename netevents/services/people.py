@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from netevents.db import utcnow
 from netevents.errors import Conflict, Invalid, NotFound
 from netevents.models import Account, Person, PersonEmail, PersonLink, PersonPhone, Tag
+from netevents.services.duplicate_store import refresh_duplicates
 from netevents.services.hooks import notify
 from netevents.services.organizations import organization_for_name
 from netevents.services.ownership import get_owned
@@ -177,6 +178,7 @@ def create_person(session: Session, fields: PersonFields, *, owner: Account) -> 
     session.add(person)
     session.flush()
     reindex_people(session, [person.id])
+    refresh_duplicates(session, [person.id], owner=owner)
     notify(session, "person_created", person=person, owner=owner)
     return person
 
@@ -188,6 +190,7 @@ def update_person(session: Session, person_id: int, fields: PersonFields, *, own
         _apply(session, person, fields, owner)
     person.updated_at = utcnow()  # also when only emails, phones or tags changed
     reindex_people(session, [person.id])
+    refresh_duplicates(session, [person.id], owner=owner)
     notify(session, "person_updated", person=person, owner=owner)
     return person
 
@@ -196,5 +199,6 @@ def delete_person(session: Session, person_id: int, *, owner: Account) -> None:
     """Delete a person and everything that is only about them."""
     person = get_person(session, person_id, owner=owner)
     unindex_people(session, [person.id])
+    refresh_duplicates(session, [], owner=owner, removed=[person.id])
     session.delete(person)
     session.flush()
