@@ -27,6 +27,7 @@ from netevents.errors import Invalid
 from netevents.models import Account, PersonEmail
 from netevents.services.duplicate_store import rebuild_duplicates
 from netevents.services.maintenance import refresh_planner_statistics
+from netevents.services.stay_in_touch import refresh_account
 
 __all__ = ["DEFAULT_SEED", "TOTAL_STEPS", "AccountNotEmpty", "DemoSummary", "build_demo_network",
            "build_scaled_network", "check_demo_allowed"]
@@ -92,6 +93,7 @@ def build_scaled_network(session: Session, *, owner: Account, today: date, peopl
         scaled_activity.add_groups(build)
         _index(build)
         rebuild_duplicates(session, owner=owner)
+        refresh_account(session, owner=owner)
         build.progress(10)
         refresh_planner_statistics(session)
         build.progress(TOTAL_STEPS - 95)

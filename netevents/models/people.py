@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import enum
+from datetime import date
 from typing import Optional
 
-from sqlalchemy import Column, Enum, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint, event
+from sqlalchemy import Column, Date, Enum, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from netevents import search_index
@@ -73,6 +74,8 @@ class Person(Owned, Timestamped, Base):
         Index("ix_person_owner_organization_key", "owner_id", "organization_key", "sort_name", "id"),
         Index("ix_person_owner_created", "owner_id", "created_at", "id"),
         Index("ix_person_owner_updated", "owner_id", "updated_at", "id"),
+        # who is fading: an index range, most overdue first (services.stay_in_touch keeps the due date)
+        Index("ix_person_owner_due", "owner_id", "stay_in_touch_due_on", "sort_name", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -93,6 +96,9 @@ class Person(Owned, Timestamped, Base):
     how_we_met: Mapped[str] = mapped_column(Text, default="")
     introduced_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
     cadence_days: Mapped[Optional[int]] = mapped_column(Integer)
+    # kept by services.stay_in_touch: the latest interaction, and when contact is next due under a cadence
+    last_contact_on: Mapped[Optional[date]] = mapped_column(Date)
+    stay_in_touch_due_on: Mapped[Optional[date]] = mapped_column(Date)
 
     organization: Mapped[Optional[Organization]] = relationship(back_populates="people")
     introduced_by: Mapped[Optional["Person"]] = relationship(remote_side=[id])

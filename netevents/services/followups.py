@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from netevents.db import utcnow
@@ -53,9 +53,20 @@ def _open(owner: Account):
             .options(selectinload(FollowUp.person)).order_by(FollowUp.due_on, FollowUp.id))
 
 
-def due_followups(session: Session, *, owner: Account, today: date, until: date | None = None) -> list[FollowUp]:
-    """Open follow-ups due on or before ``until`` (default ``today``), earliest first, for the daily dashboard."""
-    return list(session.scalars(_open(owner).where(FollowUp.due_on <= (until or today))))
+def due_followups(session: Session, *, owner: Account, today: date, until: date | None = None,
+                  since: date | None = None, limit: int | None = None) -> list[FollowUp]:
+    """Open follow-ups due from ``since`` to ``until`` (default: up to ``today``), earliest first, at most ``limit``."""
+    query = _open(owner).where(FollowUp.due_on <= (until or today))
+    if since is not None:
+        query = query.where(FollowUp.due_on >= since)
+    return list(session.scalars(query.limit(limit)))
+
+
+def count_due(session: Session, *, owner: Account, until: date) -> int:
+    """How many open follow-ups are due on or before ``until``."""
+    query = select(func.count()).select_from(FollowUp).where(
+        FollowUp.owner_id == owner.id, FollowUp.done_at.is_(None), FollowUp.due_on <= until)
+    return session.scalar(query) or 0
 
 
 def open_followups(session: Session, *, owner: Account, today: date, done_limit: int = 20) -> FollowUpBoard:

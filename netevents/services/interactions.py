@@ -17,6 +17,7 @@ from netevents.services.favors import FavorFields, announce_favors, build_favor
 from netevents.services.hooks import notify
 from netevents.services.ownership import get_owned
 from netevents.services.people import get_person
+from netevents.services.stay_in_touch import refresh_stay_in_touch
 from netevents.services.validation import clean_text
 
 MAX_PEOPLE = 100
@@ -90,6 +91,7 @@ def log_interaction(session: Session, fields: InteractionFields, favors: Sequenc
     interaction.favors.extend(new_favors)
     session.add(interaction)
     session.flush()
+    refresh_stay_in_touch(session, [person.id for person in interaction.people], owner=owner)
     notify(session, "interaction_logged", interaction=interaction, owner=owner)
     announce_favors(session, new_favors, owner=owner)
     return interaction
@@ -112,6 +114,7 @@ def update_interaction(session: Session, interaction_id: int, fields: Interactio
                        favors: Sequence[FavorFields] = (), *, owner: Account) -> Interaction:
     """Change an interaction (its favors follow its date) and add any new favors."""
     interaction = get_interaction(session, interaction_id, owner=owner)
+    before = [person.id for person in interaction.people]
     _apply(session, interaction, fields, owner)
     _keep_favor_people(interaction)
     for favor in interaction.favors:
@@ -120,14 +123,17 @@ def update_interaction(session: Session, interaction_id: int, fields: Interactio
                   for item in favors]
     interaction.favors.extend(new_favors)
     session.flush()
+    refresh_stay_in_touch(session, {*before, *(person.id for person in interaction.people)}, owner=owner)
     announce_favors(session, new_favors, owner=owner)
     return interaction
 
 
 def delete_interaction(session: Session, interaction_id: int, *, owner: Account) -> None:
     """Delete an interaction and the favors recorded with it."""
-    session.delete(get_interaction(session, interaction_id, owner=owner))
-    session.flush()
+    interaction = get_interaction(session, interaction_id, owner=owner)
+    people = [person.id for person in interaction.people]
+    session.delete(interaction)
+    refresh_stay_in_touch(session, people, owner=owner)
 
 
 def _listing(owner: Account):

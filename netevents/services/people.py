@@ -15,6 +15,7 @@ from netevents.services.hooks import notify
 from netevents.services.organizations import organization_for_name
 from netevents.services.ownership import get_owned
 from netevents.services.search import reindex_people, unindex_people
+from netevents.services.stay_in_touch import refresh_stay_in_touch
 from netevents.services.validation import clean_text, name_key, normalize_email, normalize_phone, normalize_url
 
 
@@ -179,6 +180,7 @@ def create_person(session: Session, fields: PersonFields, *, owner: Account) -> 
     session.flush()
     reindex_people(session, [person.id])
     refresh_duplicates(session, [person.id], owner=owner)
+    refresh_stay_in_touch(session, [person.id], owner=owner)
     notify(session, "person_created", person=person, owner=owner)
     return person
 
@@ -191,6 +193,7 @@ def update_person(session: Session, person_id: int, fields: PersonFields, *, own
     person.updated_at = utcnow()  # also when only emails, phones or tags changed
     reindex_people(session, [person.id])
     refresh_duplicates(session, [person.id], owner=owner)
+    refresh_stay_in_touch(session, [person.id], owner=owner)
     notify(session, "person_updated", person=person, owner=owner)
     return person
 
