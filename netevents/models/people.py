@@ -76,6 +76,8 @@ class Person(Owned, Timestamped, Base):
         Index("ix_person_owner_updated", "owner_id", "updated_at", "id"),
         # who is fading: an index range, most overdue first (services.stay_in_touch keeps the due date)
         Index("ix_person_owner_due", "owner_id", "stay_in_touch_due_on", "sort_name", "id"),
+        # the people someone introduced, by name, without walking the account's name index
+        Index("ix_person_introducer_name", "introduced_by_id", "sort_name", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -94,7 +96,7 @@ class Person(Owned, Timestamped, Base):
     interests: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     how_we_met: Mapped[str] = mapped_column(Text, default="")
-    introduced_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
+    introduced_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     cadence_days: Mapped[Optional[int]] = mapped_column(Integer)
     # kept by services.stay_in_touch: the latest interaction, and when contact is next due under a cadence
     last_contact_on: Mapped[Optional[date]] = mapped_column(Date)

@@ -13,6 +13,7 @@ from netevents.models import Account
 from netevents.models.followups import FollowUp
 from netevents.services.hooks import notify
 from netevents.services.ownership import get_owned
+from netevents.services.pagination import Page, page_of_ids
 from netevents.services.people import get_person
 from netevents.services.validation import check_date, clean_text
 
@@ -22,12 +23,15 @@ NOTE_LIMIT = 5000
 
 @dataclass
 class FollowUpBoard:
-    """The owner's open follow-ups split by due date, plus the ones done lately."""
+    """One page of the owner's open follow-ups (earliest due first) split by due date, how many each part has
+    in all, and the ones done lately."""
 
     overdue: list[FollowUp] = field(default_factory=list)
     today: list[FollowUp] = field(default_factory=list)
     upcoming: list[FollowUp] = field(default_factory=list)
     done: list[FollowUp] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # overdue, today, upcoming: on every page
+    page: Page[FollowUp] | None = None
 
 
 def create_followup(session: Session, person_id: int, due_on: date, note: str = "", *, owner: Account,
@@ -69,10 +73,25 @@ def count_due(session: Session, *, owner: Account, until: date) -> int:
     return session.scalar(query) or 0
 
 
-def open_followups(session: Session, *, owner: Account, today: date, done_limit: int = 20) -> FollowUpBoard:
-    """Return the open follow-ups as overdue, today and upcoming, and the latest done ones."""
-    board = FollowUpBoard()
-    for followup in session.scalars(_open(owner)):
+def _open_counts(session: Session, owner: Account, today: date) -> dict[str, int]:
+    """How many open follow-ups are overdue, due today and upcoming (one indexed query)."""
+    due = FollowUp.due_on
+    row = session.execute(select(func.count().filter(due < today), func.count().filter(due == today),
+                                 func.count().filter(due > today))
+                          .where(FollowUp.owner_id == owner.id, FollowUp.done_at.is_(None))).one()
+    return {"overdue": row[0], "today": row[1], "upcoming": row[2]}
+
+
+def open_followups(session: Session, *, owner: Account, today: date, done_limit: int = 20, page: int = 1,
+                   per_page: int = 100) -> FollowUpBoard:
+    """Return one page of the open follow-ups as overdue, today and upcoming, their counts, and the latest done."""
+    counts = _open_counts(session, owner, today)
+    ids = select(FollowUp.id).where(FollowUp.owner_id == owner.id, FollowUp.done_at.is_(None)).order_by(
+        FollowUp.due_on, FollowUp.id)
+    found, page, total = page_of_ids(session, ids, sum(counts.values()), page, per_page)
+    rows = {f.id: f for f in session.scalars(_open(owner).where(FollowUp.id.in_(found)))}
+    board = FollowUpBoard(counts=counts, page=Page([rows[i] for i in found if i in rows], page, per_page, total))
+    for followup in board.page.items:
         if followup.due_on < today:
             board.overdue.append(followup)
         else:

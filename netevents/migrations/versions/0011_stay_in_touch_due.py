@@ -1,4 +1,5 @@
-"""kept stay-in-touch dates on people (last interaction, next due), so fading people are an index range
+"""kept stay-in-touch dates on people (last interaction, next due), so fading people are an index range;
+the people someone introduced read along one index
 
 Revision ID: 0011
 Revises: 0010
@@ -20,6 +21,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("stay_in_touch_due_on", sa.Date(), nullable=True))
         batch_op.create_index("ix_person_owner_due", ["owner_id", "stay_in_touch_due_on", "sort_name", "id"],
                               unique=False)
+        batch_op.drop_index("ix_person_introduced_by_id")
+        batch_op.create_index("ix_person_introducer_name", ["introduced_by_id", "sort_name", "id"], unique=False)
     _fill()
 
 
@@ -38,6 +41,8 @@ def _fill() -> None:
 def downgrade() -> None:
     """Drop the kept dates."""
     with op.batch_alter_table("person", schema=None) as batch_op:
+        batch_op.drop_index("ix_person_introducer_name")
+        batch_op.create_index("ix_person_introduced_by_id", ["introduced_by_id"], unique=False)
         batch_op.drop_index("ix_person_owner_due")
         batch_op.drop_column("stay_in_touch_due_on")
         batch_op.drop_column("last_contact_on")
