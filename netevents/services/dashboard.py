@@ -123,9 +123,9 @@ def daily_dashboard(session: Session, *, owner: Account, today: date | None = No
     first_shown = today - timedelta(days=HEATMAP_DAYS - 1)
     return Dashboard(
         today=today, overdue=[f for f in due if f.due_on < today], due_today=[f for f in due if f.due_on == today],
-        due_total=count_due(session, owner=owner, until=today) if len(due) == DUE_SHOWN else len(due),
+        due_total=count_due(session, owner=owner, until=today),
         coming_up=coming_up, suggested_contact=suggestion, fading=fading[:FADING_SHOWN],
-        fading_total=fading_count(session, owner=owner, today=today) if len(fading) == wanted else len(fading),
+        fading_total=fading_count(session, owner=owner, today=today),
         upcoming_events=_upcoming_events(session, owner, today),
         renewals=upcoming_renewals(session, owner=owner, within_days=RENEWAL_DAYS, today=today),
         streaks=compute_streaks(all_days, today), contacted_today=len(contacted), daily_goal=owner.daily_goal or 1,

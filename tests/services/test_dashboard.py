@@ -211,8 +211,8 @@ def test_a_handful_of_queries_for_a_network_of_200(session, account):
         nonlocal board
         board = daily_dashboard(session, owner=account, today=TODAY)
 
-    assert count_statements(session, build) < 15
+    assert count_statements(session, build) <= 16  # and the same at any size: tests/web/test_statement_counts.py
     assert board.suggested_contact is not None and board.fading and board.renewals and board.upcoming_events
     create_followup(session, people[0].id, TODAY, owner=account)
     session.expire_all()
-    assert count_statements(session, build) < 15
+    assert count_statements(session, build) <= 16  # and the same at any size: tests/web/test_statement_counts.py
