@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterator, Optional
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import Select, select, tuple_
 from sqlalchemy.orm import Session
 
 from netevents.models import Account, Organization, Person, PersonEmail, PersonLink, PersonPhone, Tag
@@ -21,7 +21,7 @@ from netevents.models.people import person_tag
 
 CSV_COLUMNS = ["name", "given_name", "family_name", "emails", "phones", "organization", "job_title", "location",
                "tags", "links", "how_we_met", "interests", "notes", "added"]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_FIRST = frozenset("=+-@\t\r")
 VCARD_LINE_OCTETS = 75
 
 
@@ -50,22 +50,23 @@ class ExportedPerson:
     tags: list[str] = field(default_factory=list)
 
 
-def _values(session: Session, ids: list[int]) -> dict[str, dict[int, list[str]]]:
-    """The emails, phones, links and tag names of these people, in their order."""
+def _values(session: Session, batch: Select) -> dict[str, dict[int, list[str]]]:
+    """The emails, phones, links and tag names of the people ``batch`` selects (ids), in their order."""
+    ids = batch.subquery()
     queries = {
-        "emails": select(PersonEmail.person_id, PersonEmail.address).where(PersonEmail.person_id.in_(ids))
+        "emails": select(PersonEmail.person_id, PersonEmail.address).join(ids, ids.c.id == PersonEmail.person_id)
         .order_by(PersonEmail.person_id, PersonEmail.position, PersonEmail.id),
-        "phones": select(PersonPhone.person_id, PersonPhone.number).where(PersonPhone.person_id.in_(ids))
+        "phones": select(PersonPhone.person_id, PersonPhone.number).join(ids, ids.c.id == PersonPhone.person_id)
         .order_by(PersonPhone.person_id, PersonPhone.position, PersonPhone.id),
-        "links": select(PersonLink.person_id, PersonLink.url).where(PersonLink.person_id.in_(ids))
+        "links": select(PersonLink.person_id, PersonLink.url).join(ids, ids.c.id == PersonLink.person_id)
         .order_by(PersonLink.person_id, PersonLink.position, PersonLink.id),
-        "tags": select(person_tag.c.person_id, Tag.name).join(Tag, Tag.id == person_tag.c.tag_id)
-        .where(person_tag.c.person_id.in_(ids)).order_by(person_tag.c.person_id, Tag.name),
+        "tags": select(person_tag.c.person_id, Tag.name).join(ids, ids.c.id == person_tag.c.person_id)
+        .join(Tag, Tag.id == person_tag.c.tag_id).order_by(person_tag.c.person_id, Tag.name),
     }
     found = {}
     for name, query in queries.items():
         found[name] = defaultdict(list)
-        for person_id, value in session.execute(query):
+        for person_id, value in session.connection().execute(query):  # plain rows: no ORM on the way
             found[name][person_id].append(value)
     return found
 
@@ -75,15 +76,19 @@ def people_of(session: Session, owner: Account, batch: int | None = None) -> Ite
     columns = (Person.id, Person.sort_name, Person.display_name, Person.given_name, Person.family_name,
                Organization.name, Person.job_title, Person.location, Person.how_we_met, Person.interests,
                Person.notes, Person.created_at, Person.updated_at)
-    query = (select(*columns).outerjoin(Organization, Organization.id == Person.organization_id)
-             .where(Person.owner_id == owner.id).order_by(Person.sort_name, Person.id).limit(batch or BATCH))
+    mine = select(Person.id).where(Person.owner_id == owner.id).order_by(Person.sort_name, Person.id)
     after = None
     while True:
-        rows = session.execute(query if after is None else query.where(
-            tuple_(Person.sort_name, Person.id) > after)).all()
+        ids = mine.limit(batch or BATCH)
+        if after is not None:
+            ids = ids.where(tuple_(Person.sort_name, Person.id) > after)
+        page = ids.subquery("page")
+        rows = session.connection().execute(select(*columns).join(page, page.c.id == Person.id)
+                               .outerjoin(Organization, Organization.id == Person.organization_id)
+                               .order_by(Person.sort_name, Person.id)).all()
         if not rows:
             return
-        values = _values(session, [row[0] for row in rows])
+        values = _values(session, ids)
         yield [ExportedPerson(row[0], *row[2:], **{name: found.get(row[0], []) for name, found in values.items()})
                for row in rows]
         after = (rows[-1][1], rows[-1][0])
@@ -91,8 +96,10 @@ def people_of(session: Session, owner: Account, batch: int | None = None) -> Ite
 
 def neutralise(value: object) -> str:
     """Make a cell safe to open in a spreadsheet: text that looks like a formula gets a leading apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    return "'" + text if text and text[0] in FORMULA_FIRST else text
 
 
 def _csv_row(person: ExportedPerson) -> list[str]:
