@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Optional
 
 from alembic import command
+from alembic.migration import MigrationContext
 from alembic.config import Config
 from sqlalchemy.engine import Connection, Engine
 
@@ -60,7 +61,10 @@ def upgrade_core(engine: Engine) -> None:
     """Upgrade the core tables to the newest revision."""
     with engine.begin() as connection:
         lock_for_upgrade(connection)
+        before = MigrationContext.configure(connection).get_current_heads()
         command.upgrade(alembic_config(connection), "head")
+        if MigrationContext.configure(connection).get_current_heads() != before:
+            connection.exec_driver_sql("ANALYZE")  # new tables and indexes: fresh planner statistics
 
 
 def plugin_version_table(name: str) -> str:
