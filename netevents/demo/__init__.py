@@ -81,7 +81,8 @@ def build_scaled_network(session: Session, *, owner: Account, today: date, peopl
     if not 1 <= people <= MAX_SCALED_PEOPLE:
         raise Invalid(f"A scaled demo has 1 to {MAX_SCALED_PEOPLE:,} people.", people="Choose another size.")
     check_account_empty(session, owner, force)
-    build = scaled.ScaledBuild(session, owner, today, people, random.Random(seed), progress or (lambda _steps: None))
+    build = scaled.ScaledBuild(session, owner, today, random.Random(seed), progress or (lambda _steps: None),
+                               size=people)
     taken = set(session.scalars(select(PersonEmail.address).where(PersonEmail.owner_id == owner.id)))
     with session.begin_nested():
         tag_ids = scaled.add_organizations_and_tags(build)

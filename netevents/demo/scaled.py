@@ -9,17 +9,15 @@ at the end, as after any bulk import.
 """
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
-from typing import Callable, Optional
+from typing import Optional
 
 from sqlalchemy import bindparam, select, update
-from sqlalchemy.orm import Session
 
-from netevents.demo.build import DemoSummary, slug
+from netevents.demo.build import DemoBuild, slug
 from netevents.demo.names import family_names, full_names
-from netevents.models import Account, Organization, Person, PersonEmail, PersonLink, PersonPhone, Tag
+from netevents.models import Organization, Person, PersonEmail, PersonLink, PersonPhone, Tag
 from netevents.models.people import person_tag
 from netevents.services.bulk import insert_links, insert_rows
 from netevents.services.validation import name_key
@@ -46,26 +44,16 @@ OWN_CADENCE_SHARE = 0.02
 
 
 @dataclass
-class ScaledBuild:
-    """What the scaled build has created so far, and how to report progress."""
+class ScaledBuild(DemoBuild):
+    """What the scaled build has created so far (by id, not by cast key), and how to report progress."""
 
-    session: Session
-    owner: Account
-    today: date
-    size: int
-    rng: random.Random
-    progress: Callable[[int], None]
-    summary: DemoSummary = field(default_factory=DemoSummary)
+    size: int = 0
     organization_ids: list[int] = field(default_factory=list)
     companies: list[tuple[int, str]] = field(default_factory=list)  # (id, sort key) of the companies
     person_ids: list[int] = field(default_factory=list)
     added_on: list[date] = field(default_factory=list)  # per person, when they entered the network
     employer_id: Optional[int] = None
     association_ids: list[int] = field(default_factory=list)
-
-    def day(self, ago: int) -> date:
-        """The date ``ago`` days before today (negative: after it)."""
-        return self.today - timedelta(days=ago)
 
     def moment(self, day: date) -> datetime:
         """A plausible UTC time on ``day``, in working hours."""

@@ -53,27 +53,27 @@ def load_records(session: Session, *, owner: Account,
     return records
 
 
+def _key_rows(session: Session, owner: Account, column, values: Collection) -> Iterable[tuple[int, str]]:
+    """(person id, key) of the owner's kept keys whose ``column`` (person_id or key) is one of ``values``."""
+    dialect = session.get_bind().dialect.name
+    for batch in _chunks(values):
+        yield from session.execute(select(DuplicateKey.person_id, DuplicateKey.key).where(
+            DuplicateKey.owner_id == owner.id, among(column, batch, dialect)))
+
+
 def _stored_keys(session: Session, owner: Account, person_ids: Collection[int]) -> dict[int, set[str]]:
     """The kept keys of these people."""
     keys: dict[int, set[str]] = {person_id: set() for person_id in person_ids}
-    dialect = session.get_bind().dialect.name
-    for batch in _chunks(person_ids):
-        query = select(DuplicateKey.person_id, DuplicateKey.key).where(
-            DuplicateKey.owner_id == owner.id, among(DuplicateKey.person_id, batch, dialect))
-        for person_id, key in session.execute(query):
-            keys[person_id].add(key)
+    for person_id, key in _key_rows(session, owner, DuplicateKey.person_id, person_ids):
+        keys[person_id].add(key)
     return keys
 
 
 def _holders(session: Session, owner: Account, keys: Collection[str]) -> dict[str, set[int]]:
     """Who holds each of these keys."""
     holders: dict[str, set[int]] = {key: set() for key in keys}
-    dialect = session.get_bind().dialect.name
-    for batch in _chunks(keys):
-        query = select(DuplicateKey.key, DuplicateKey.person_id).where(
-            DuplicateKey.owner_id == owner.id, among(DuplicateKey.key, batch, dialect))
-        for key, person_id in session.execute(query):
-            holders[key].add(person_id)
+    for person_id, key in _key_rows(session, owner, DuplicateKey.key, keys):
+        holders[key].add(person_id)
     return holders
 
 
