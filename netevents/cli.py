@@ -1,29 +1,19 @@
-"""The ``netevents`` command: a Flask CLI group with serve, db and users commands."""
+"""netevents' own commands (serve, db, users, demo), added to each app's CLI; the entry point is console.main."""
 from __future__ import annotations
 
 import sys
+import tempfile
 
 import click
 from flask import current_app
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import with_appcontext
 
-from netevents import create_app
-from netevents.db import session_scope
+from netevents.db import make_engine, session_scope
 from netevents.demo.command import demo
 from netevents.errors import DomainError
-from netevents.schema import upgrade_all
+from netevents.plugins.migrations import upgrade_all
+from netevents.schema import autogenerate_revision
 from netevents.services.accounts import create_account
-
-
-def _make_app(*_args):
-    """Build the app for the CLI from the environment."""
-    return create_app()
-
-
-@click.group(cls=FlaskGroup, create_app=_make_app, add_default_commands=True, load_dotenv=False,
-             set_debug_flag=False)
-def main():
-    """netevents: your professional network, self-hosted."""
 
 
 def init_app(app) -> None:
@@ -54,11 +44,6 @@ def db_upgrade():
 @click.option("--rev-id", default=None, help="Revision id (default: random).")
 def db_revision(message: str, rev_id: str | None):
     """For developers: autogenerate a core revision against a scratch SQLite database."""
-    import tempfile
-
-    from netevents.db import make_engine
-    from netevents.schema import autogenerate_revision
-
     with tempfile.TemporaryDirectory() as scratch:
         autogenerate_revision(make_engine(f"sqlite:///{scratch}/scratch.db"), message, rev_id)
 
@@ -112,8 +97,3 @@ def users_create(email: str, admin: bool):
     except DomainError as error:
         raise click.ClickException(error.message) from None
     click.echo(f"Created {label} {address}.")
-
-
-from netevents.cli_plugins import init_cli  # noqa: E402  (after main exists)
-
-init_cli(main)

@@ -7,9 +7,10 @@ import time
 from datetime import datetime, timezone
 from typing import Iterator
 
-from sqlalchemy import ARRAY, MetaData, any_, bindparam, create_engine, event
+from sqlalchemy import ARRAY, DateTime, MetaData, any_, bindparam, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -33,6 +34,32 @@ class Base(DeclarativeBase):
 def utcnow() -> datetime:
     """Return the current time as an aware UTC datetime."""
     return datetime.now(timezone.utc)
+
+
+class AwareDateTime(TypeDecorator):
+    """A moment stored in UTC and always read back time-zone aware, on SQLite as on PostgreSQL.
+
+    SQLite has no time-zone type and hands back naive values; this type makes them UTC on the way in and out,
+    so no code needs to patch naive datetimes. A naive value written is taken to be UTC already.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        """Store the moment in UTC."""
+        return as_utc(value)
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        """Read the moment back as an aware UTC datetime."""
+        return as_utc(value)
+
+
+def as_utc(moment: datetime | None) -> datetime | None:
+    """The same moment as an aware UTC datetime; a naive one is taken to be UTC already."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
 
 @dataclass

@@ -5,12 +5,16 @@ so older plugins keep working. docs/hooks.md documents each hook with an example
 """
 from __future__ import annotations
 
-import pluggy
+from netevents.plugins.contracts import NeteventsDeprecationWarning
+from netevents.plugins.markers import hookspec
 
-hookspec = pluggy.HookspecMarker("netevents")
 
-# To deprecate an argument, keep it and declare it here, e.g.
-# @hookspec(warn_on_impl_args={"owner": NeteventsDeprecationWarning("person_panels(owner) is deprecated: use account")})
+def _account_deprecated(hook: str) -> dict[str, NeteventsDeprecationWarning]:
+    """The warning a plugin gets (at load time, on /-/plugins) when its page hook still asks for ``account``."""
+    return {"account": NeteventsDeprecationWarning(
+        f"{hook}(account) is deprecated since hook API 1.1 and goes away in 2.0: ask for owner instead")}
+
+# To deprecate an argument: keep passing it, and declare it with warn_on_impl_args as the page hooks do below.
 # Plugins still using it get a warning at load time, shown on /-/plugins, for at least one release.
 
 
@@ -39,49 +43,49 @@ def migration_directory():
 
 @hookspec
 def plugin_settings():
-    """Return a netevents.plugin_api.PluginSettings: a form class, defaults and env-var secrets."""
+    """Return a netevents.plugins.api.PluginSettings: a form class, defaults and env-var secrets."""
 
 
 @hookspec
 def register_importers():
-    """Return a list of netevents.plugin_api.Importer: file formats people can be imported from."""
+    """Return a list of netevents.plugins.api.Importer: file formats people can be imported from."""
 
 
 @hookspec
 def register_exporters():
-    """Return a list of netevents.plugin_api.Exporter: download formats of the account's data."""
+    """Return a list of netevents.plugins.api.Exporter: download formats of the account's data."""
 
 
 # Pages: called while a page renders; a failing plugin is left out and the page still renders.
 
 
-@hookspec
-def navigation_items(account):
+@hookspec(warn_on_impl_args=_account_deprecated("navigation_items"))
+def navigation_items(owner, account):
     """Return a list of {"label": ..., "href": ...} dicts added to the navigation bar."""
 
 
-@hookspec
-def template_variables(template_name, account):
+@hookspec(warn_on_impl_args=_account_deprecated("template_variables"))
+def template_variables(template_name, owner, account):
     """Return a dict of extra variables for ``template_name`` (the page's own variables win)."""
 
 
-@hookspec
-def dashboard_panels(session, account):
+@hookspec(warn_on_impl_args=_account_deprecated("dashboard_panels"))
+def dashboard_panels(session, owner, account):
     """Return HTML (Markup) for a panel on the dashboard, or None."""
 
 
-@hookspec
-def person_panels(session, account, person):
+@hookspec(warn_on_impl_args=_account_deprecated("person_panels"))
+def person_panels(session, owner, account, person):
     """Return HTML (Markup) for a panel on ``person``'s page, or None."""
 
 
-@hookspec
-def event_panels(session, account, event):
+@hookspec(warn_on_impl_args=_account_deprecated("event_panels"))
+def event_panels(session, owner, account, event):
     """Return HTML (Markup) for a panel on ``event``'s page, or None."""
 
 
-@hookspec
-def group_panels(session, account, group):
+@hookspec(warn_on_impl_args=_account_deprecated("group_panels"))
+def group_panels(session, owner, account, group):
     """Return HTML (Markup) for a panel on ``group``'s page (a committee or association), or None."""
 
 
@@ -90,7 +94,7 @@ def group_panels(session, account, group):
 
 @hookspec
 def calendar_items(session, owner, start, end):
-    """Return a list of netevents.plugin_api.CalendarItem for ``owner`` between ``start`` and ``end``."""
+    """Return a list of netevents.plugins.api.CalendarItem for ``owner`` between ``start`` and ``end``."""
 
 
 @hookspec

@@ -1,14 +1,15 @@
-"""Creating and upgrading the database with Alembic: the core lineage, then each plugin's."""
+"""Creating and upgrading the core tables with Alembic (plugins' histories: netevents.plugins.migrations)."""
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Optional
 
 from alembic import command
 from alembic.migration import MigrationContext
 from alembic.config import Config
 from sqlalchemy.engine import Connection, Engine
+
+from netevents import models
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -18,8 +19,6 @@ UNMODELLED_TABLES: set[str] = set()
 
 def core_tables() -> set[str]:
     """Tables of the core models (and their association tables); plugins' tables are not among them."""
-    from netevents import models
-
     names = set()
     for mapper in models.Base.registry.mappers:
         if mapper.class_.__module__.startswith("netevents."):
@@ -65,80 +64,6 @@ def upgrade_core(engine: Engine) -> None:
         command.upgrade(alembic_config(connection), "head")
         if MigrationContext.configure(connection).get_current_heads() != before:
             connection.exec_driver_sql("ANALYZE")  # new tables and indexes: fresh planner statistics
-
-
-def plugin_version_table(name: str) -> str:
-    """The Alembic version table of a plugin's own history."""
-    return f"alembic_version_plugin_{name}"
-
-
-def plugin_alembic_config(connection: Connection, name: str, directory: Path) -> Config:
-    """An Alembic Config for one plugin: the core env.py, the plugin's revisions, its own version table."""
-    config = alembic_config(connection, version_table=plugin_version_table(name),
-                            include_object=_only_tables_of(name))
-    config.set_main_option("path_separator", "os")
-    config.set_main_option("version_locations", str(directory))
-    return config
-
-
-def _only_tables_of(name: str):
-    """An include_object filter that keeps a plugin's own tables (and their indexes) only."""
-
-    def include(obj, object_name, type_, reflected, compare_to) -> bool:
-        table = object_name if type_ == "table" else getattr(getattr(obj, "table", None), "name", "")
-        return str(table).startswith(f"{name}_")
-
-    return include
-
-
-def upgrade_plugin(connection: Connection, name: str, directory: Path) -> None:
-    """Upgrade one plugin's tables to its newest revision, on an open connection."""
-    command.upgrade(plugin_alembic_config(connection, name, Path(directory)), "head")
-
-
-def plugin_migration_directories(app) -> dict[str, Path]:
-    """Migration folders of every enabled plugin that has one."""
-    from netevents.plugins import manager_of
-    from netevents.services.hooks import implementations
-
-    directories = {}
-    for impl in implementations(manager_of(app).hook.migration_directory):
-        directory = impl.function()
-        if directory is not None:
-            directories[impl.plugin_name] = Path(directory)
-    return directories
-
-
-def upgrade_all(app) -> list[tuple[str, str]]:
-    """Upgrade the core schema, then each enabled plugin's; return the plugins that failed and why.
-
-    Each plugin's history runs in its own transaction: a failing or removed plugin leaves the rest upgradable.
-    """
-    from netevents.db import database
-    from netevents.plugins import manager_of
-
-    engine = database(app).engine
-    upgrade_core(engine)
-    failures = []
-    for name, directory in plugin_migration_directories(app).items():
-        try:
-            with engine.begin() as connection:
-                upgrade_plugin(connection, name, directory)
-        except Exception as exc:  # one plugin's broken migration must not block the others
-            manager_of(app).record_failure(name, "migration_directory", exc)
-            failures.append((name, f"{type(exc).__name__}: {exc}"))
-    return failures
-
-
-def autogenerate_plugin_revision(engine: Engine, name: str, directory: Path, message: str,
-                                 rev_id: Optional[str] = None) -> None:
-    """Write a new revision of a plugin from the difference between its models and its upgraded tables."""
-    upgrade_core(engine)
-    with engine.begin() as connection:
-        upgrade_plugin(connection, name, directory)
-    with engine.begin() as connection:
-        command.revision(plugin_alembic_config(connection, name, directory), message=message, autogenerate=True,
-                         rev_id=rev_id)
 
 
 def autogenerate_revision(engine: Engine, message: str, rev_id: str | None = None) -> None:

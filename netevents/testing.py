@@ -11,12 +11,16 @@ from typing import Callable, Iterator
 
 import pytest
 from flask_login import FlaskLoginClient
+from sqlalchemy import MetaData
 from sqlalchemy.orm import Session, sessionmaker
 
 from netevents import create_app
 from netevents.db import Database, database, make_engine
-from netevents.schema import stamp_heads
 from netevents.models import Account, Base
+from netevents.plugins.backup import collect_backup, restore_backup as restore_plugin_backup
+from netevents.plugins.discovery import import_all_models
+from netevents.plugins.testing import register_test_plugin
+from netevents.schema import stamp_heads
 
 TEST_PASSWORD = "correct horse battery staple"
 _emails = itertools.count(1)
@@ -29,11 +33,7 @@ def test_database_url(tmp_dir) -> str:
 
 def reset_schema(engine) -> None:
     """Drop every table in the test database, then create those of the models (core and installed plugins)."""
-    from sqlalchemy import MetaData
-
-    from netevents import plugins
-
-    plugins.import_all_models()
+    import_all_models()
     existing = MetaData()
     existing.reflect(engine)
     existing.drop_all(engine)
@@ -136,9 +136,28 @@ def runner(app):
 def register_plugin(app) -> Callable[..., object]:
     """Factory: register a plugin (module or object) in the test app, enabled, as netevents would load it.
 
-    Its blueprints are mounted (call it before the test's first request) and its tables are created
-    inside the test's transaction. Returns the plugin's record (what /-/plugins shows).
+    Its blueprints are mounted (call it before the test's first request), its CLI commands are added to
+    ``runner``'s app and its tables are created inside the test's transaction. Returns the plugin's record
+    (what /-/plugins shows).
     """
-    from netevents.testing_support import register_test_plugin
-
     return lambda plugin, name=None: register_test_plugin(app, plugin, name)
+
+
+@pytest.fixture
+def make_backup(session) -> Callable[[Account], dict]:
+    """Factory: the backup document of an account, as a download would hold it (plugins' sections included)."""
+    return lambda owner: collect_backup(session, owner=owner)
+
+
+@pytest.fixture
+def restore_backup(session) -> Callable[[dict, Account], dict]:
+    """Factory: restore a backup document into an account, as an upload would; returns the restore's report."""
+    return lambda document, owner: restore_plugin_backup(session, document, owner=owner)
+
+
+@pytest.fixture
+def merge_people(session) -> Callable[..., object]:
+    """Factory: merge person ``merged`` into ``survivor`` (Person objects) for ``owner``, as the merge page does."""
+    from netevents.services.merge import merge_people as merge
+
+    return lambda survivor, merged, owner: merge(session, survivor.id, merged.id, owner=owner)

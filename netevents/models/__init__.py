@@ -6,9 +6,10 @@ from netevents.models.events import Encounter, Event, EventKind, EventSession
 from netevents.models.followups import FollowUp
 from netevents.models.groups import AssociationMembership, Group, Role
 from netevents.models.interactions import Favor, Interaction
-from netevents.models.people import Organization, Person, PersonEmail, PersonLink, PersonPhone, Tag
+from netevents.models.people import Organization, OrganizationKind, Person, PersonEmail, PersonLink, PersonPhone, Tag
 from netevents.models.plugins import PluginSetting, PluginState
 
-__all__ = ["Base", "Account", "AssociationMembership", "DismissedDuplicate", "DuplicateKey", "DuplicatePair", "Encounter", "Event", "EventKind",
-           "EventSession", "Favor", "FollowUp", "Group", "Interaction", "Organization", "Person", "PersonEmail",
-           "PersonLink", "PersonPhone", "PluginSetting", "PluginState", "Role", "Tag"]
+__all__ = ["Base", "Account", "AssociationMembership", "DismissedDuplicate", "DuplicateKey", "DuplicatePair",
+           "Encounter", "Event", "EventKind", "EventSession", "Favor", "FollowUp", "Group", "Interaction",
+           "Organization", "OrganizationKind", "Person", "PersonEmail", "PersonLink", "PersonPhone", "PluginSetting",
+           "PluginState", "Role", "Tag"]

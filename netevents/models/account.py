@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Integer, String
+from sqlalchemy import Boolean, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from netevents.db import Base, utcnow
+from netevents.db import AwareDateTime, Base, utcnow
 
 
 class Account(Base):
@@ -21,7 +21,7 @@ class Account(Base):
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     daily_goal: Mapped[int] = mapped_column(Integer, default=1)
     quick_capture_followup_days: Mapped[int] = mapped_column(Integer, default=2)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime(), default=utcnow)
 
     # Flask-Login protocol
     is_active = True

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from netevents.db import Base, utcnow
+from netevents.db import AwareDateTime, Base, utcnow
 from netevents.models.base import Owned
 
 
@@ -27,7 +27,8 @@ class DismissedDuplicate(Owned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     person_a_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True, info=LABEL)
     person_b_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True, info=LABEL)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime(), default=utcnow)
+
 
 
 class DuplicateKey(Owned, Base):

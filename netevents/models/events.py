@@ -12,10 +12,10 @@ import enum
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import Boolean, Date, DateTime, Enum, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, Date, Enum, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from netevents.db import Base
+from netevents.db import AwareDateTime, Base
 from netevents.models.base import Owned, Timestamped
 from netevents.models.people import Organization, Person
 
@@ -56,8 +56,8 @@ class Event(Owned, Timestamped, Base):
     all_day: Mapped[bool] = mapped_column(Boolean, default=True)
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
-    starts_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
-    ends_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    starts_at: Mapped[Optional[datetime]] = mapped_column(AwareDateTime())
+    ends_at: Mapped[Optional[datetime]] = mapped_column(AwareDateTime())
     location: Mapped[str] = mapped_column(String(300), default="")
     url: Mapped[Optional[str]] = mapped_column(String(500))
     organization_id: Mapped[Optional[int]] = mapped_column(
@@ -83,7 +83,7 @@ class EventSession(Owned, Timestamped, Base):
     title: Mapped[str] = mapped_column(String(300))
     speaker: Mapped[str] = mapped_column(String(200), default="")
     speaker_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
-    starts_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    starts_at: Mapped[Optional[datetime]] = mapped_column(AwareDateTime())
     room: Mapped[str] = mapped_column(String(120), default="")
 
     event: Mapped[Event] = relationship(back_populates="sessions")

@@ -4,10 +4,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, String, Text
+from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from netevents.db import Base
+from netevents.db import AwareDateTime, Base
 from netevents.models.base import Owned, Timestamped
 from netevents.models.people import Person
 
@@ -24,7 +24,7 @@ class FollowUp(Owned, Timestamped, Base):
     note: Mapped[str] = mapped_column(Text, default="")
     # where it came from, e.g. "quick capture at DevConf"; free text so plugins can set it too
     origin: Mapped[str] = mapped_column(String(200), default="")
-    done_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    done_at: Mapped[Optional[datetime]] = mapped_column(AwareDateTime())
     snoozed_times: Mapped[int] = mapped_column(default=0)
 
     person: Mapped[Person] = relationship()

@@ -18,9 +18,10 @@ from netevents.errors import Conflict, Invalid
 from netevents.models import Account, AssociationMembership, Group, Organization, Role
 from netevents.models.groups import DuesPeriod, GroupKind
 from netevents.models.people import OrganizationKind
+from netevents.services.clock import local_today
 from netevents.services.currencies import normalize_currency
 from netevents.services.groups import (ErrorCollector, GroupFields, check_period, create_group, organization_of_kind,
-                                       require_kind, today_for)
+                                       require_kind)
 from netevents.services.organizations import get_organization
 from netevents.services.ownership import get_owned
 from netevents.services.roles import RoleFields, add_role
@@ -183,7 +184,7 @@ def mark_renewed(session: Session, membership_id: int, *, owner: Account,
                  today: Optional[date] = None) -> AssociationMembership:
     """Move the renewal date on by whole dues periods until it lies after today."""
     membership = get_membership(session, membership_id, owner=owner)
-    today = today or today_for(owner)
+    today = today or local_today(owner)
     step = 12 if membership.dues_period is DuesPeriod.yearly else 1
     anchor, periods = membership.renewal_on or today, 1
     while add_months(anchor, step * periods) <= today:
@@ -196,7 +197,7 @@ def mark_renewed(session: Session, membership_id: int, *, owner: Account,
 def upcoming_renewals(session: Session, *, owner: Account, within_days: int = 60,
                       today: Optional[date] = None) -> list[AssociationMembership]:
     """Return running memberships whose renewal is due within ``within_days`` (overdue ones included)."""
-    today = today or today_for(owner)
+    today = today or local_today(owner)
     query = (select(AssociationMembership)
              .where(AssociationMembership.owner_id == owner.id,
                     AssociationMembership.renewal_on <= today + timedelta(days=within_days),
@@ -218,7 +219,7 @@ def volunteer_positions(session: Session, organization_id: int, *, owner: Accoun
 
 def list_memberships(session: Session, *, owner: Account, today: Optional[date] = None) -> list[MembershipOverview]:
     """Return my memberships, running ones first, then by association name, with my volunteer positions."""
-    today = today or today_for(owner)
+    today = today or local_today(owner)
     query = (select(AssociationMembership).join(Organization)
              .where(AssociationMembership.owner_id == owner.id)
              .options(selectinload(AssociationMembership.organization))

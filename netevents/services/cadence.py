@@ -12,7 +12,7 @@ from netevents.errors import Invalid
 from netevents.models import Account, Person, Tag
 from netevents.models.people import person_tag
 from netevents.services.clock import local_date
-from netevents.services.hooks import notify
+from netevents.plugins.dispatch import notify
 from netevents.services.interactions import last_contact_dates
 from netevents.services.ownership import get_owned
 from netevents.services.pagination import Page, page_of_ids

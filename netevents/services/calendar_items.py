@@ -8,16 +8,16 @@ from sqlalchemy.orm import Session
 
 from netevents.errors import Invalid
 from netevents.models import Account
-from netevents.plugin_api import CalendarItem
-from netevents.services.hooks import record_failure, results_by_plugin
-from netevents.services.registered import as_list
+from netevents.plugins.contracts import CalendarItem
+from netevents.plugins.dispatch import as_list, record_failure, results_by_plugin
+from netevents.services.clock import account_zone
 
 
 def collect_calendar_items(session: Session, owner: Account, start: date, end: date) -> list[CalendarItem]:
     """Plugins' calendar items for ``owner`` from ``start`` up to (not including) ``end``, by time; one per uid."""
     if end <= start:
         raise Invalid("The end of the window is not after its start.", end="Must be after the start.")
-    zone = ZoneInfo(owner.timezone or "UTC")
+    zone = account_zone(owner)
     window = (datetime.combine(start, time(), zone), datetime.combine(end, time(), zone))
     items: dict[str, CalendarItem] = {}
     for plugin_name, result in results_by_plugin(session, "calendar_items", session=session, owner=owner,

@@ -1,10 +1,10 @@
 """The account's local calendar: which day it is for the user, whatever the server's clock says."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from netevents.db import utcnow
+from netevents.db import as_utc, utcnow
 from netevents.models import Account
 
 
@@ -17,10 +17,8 @@ def account_zone(owner: Account) -> ZoneInfo:
 
 
 def local_date(moment: datetime, owner: Account) -> date:
-    """Return the calendar date of a moment in the account's timezone (naive moments, from SQLite, are UTC)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(account_zone(owner)).date()
+    """Return the calendar date of a moment in the account's timezone."""
+    return as_utc(moment).astimezone(account_zone(owner)).date()
 
 
 def local_today(owner: Account, now: datetime | None = None) -> date:

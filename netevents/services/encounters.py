@@ -12,7 +12,7 @@ from netevents.errors import Invalid
 from netevents.models import Account, Encounter, Person
 from netevents.services.event_sessions import get_event_session
 from netevents.services.events import get_event
-from netevents.services.hooks import notify
+from netevents.plugins.dispatch import notify
 from netevents.services.ownership import get_owned
 from netevents.services.people import get_person
 from netevents.services.validation import check_date, clean_text

@@ -11,9 +11,8 @@ from sqlalchemy.orm import Session
 from netevents.db import utcnow
 from netevents.errors import DomainError, NotFound, PluginFailed
 from netevents.models import Account
-from netevents.plugin_api import Exporter
-from netevents.services.hooks import record_failure
-from netevents.services.registered import registered, sorted_by_label
+from netevents.plugins.contracts import Exporter
+from netevents.plugins.dispatch import record_failure, registered, sorted_by_label
 
 
 log = logging.getLogger(__name__)

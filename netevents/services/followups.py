@@ -11,7 +11,7 @@ from netevents.db import utcnow
 from netevents.errors import Invalid
 from netevents.models import Account
 from netevents.models.followups import FollowUp
-from netevents.services.hooks import notify
+from netevents.plugins.dispatch import notify
 from netevents.services.ownership import get_owned
 from netevents.services.pagination import Page, page_of_ids
 from netevents.services.people import get_person

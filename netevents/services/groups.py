@@ -3,9 +3,8 @@ and who is (or was) in them with which roles."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Optional
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -14,7 +13,8 @@ from netevents.errors import Invalid
 from netevents.models import Account, Group, Organization, Person, Role
 from netevents.models.groups import GroupKind
 from netevents.models.people import OrganizationKind
-from netevents.services.hooks import notify
+from netevents.plugins.dispatch import notify
+from netevents.services.clock import local_today
 from netevents.services.organizations import (OrganizationFields, create_organization, find_organization,
                                               get_organization)
 from netevents.services.ownership import get_owned
@@ -110,15 +110,6 @@ def required_text(raw: Optional[str], limit: int, field: str, missing: str) -> s
     if not value:
         raise Invalid(missing, **{field: missing})
     return value
-
-
-def today_for(owner: Account) -> date:
-    """Return today's date in the account's timezone."""
-    try:
-        zone = ZoneInfo(owner.timezone or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo("UTC")
-    return datetime.now(zone).date()
 
 
 def check_period(started_on: Optional[date], ended_on: Optional[date], *, field: str = "ended_on") -> None:
@@ -237,7 +228,7 @@ def delete_group(session: Session, group_id: int, *, owner: Account) -> None:
 
 def list_groups(session: Session, *, owner: Account, today: Optional[date] = None) -> list[GroupSummary]:
     """Return the owner's groups by kind, current ones first, then by name, with my current titles."""
-    today = today or today_for(owner)
+    today = today or local_today(owner)
     query = (select(Group).where(Group.owner_id == owner.id)
              .options(selectinload(Group.organization), selectinload(Group.roles)))
     summaries = [
@@ -254,7 +245,7 @@ def group_members(session: Session, group_id: int, *, owner: Account,
                   today: Optional[date] = None) -> list[GroupMember]:
     """Return everyone who holds or held a role in the group: current members first, me first among them."""
     group = get_group(session, group_id, owner=owner)
-    today = today or today_for(owner)
+    today = today or local_today(owner)
     query = (select(Role).where(Role.group_id == group.id, Role.owner_id == owner.id)
              .options(selectinload(Role.person)).order_by(Role.started_on.desc(), Role.id.desc()))
     by_person: dict[Optional[int], list[Role]] = {}

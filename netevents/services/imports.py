@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from netevents.errors import DomainError, Invalid, NotFound, PluginFailed
 from netevents.models import Account, Person, PersonEmail
-from netevents.plugin_api import Importer, PersonRow
-from netevents.services.hooks import record_failure
+from netevents.plugins.contracts import Importer, PersonRow
+from netevents.plugins.dispatch import record_failure, registered, sorted_by_label
 from netevents.services.people import PersonFields, create_person
-from netevents.services.registered import registered, sorted_by_label
 from netevents.services.validation import clean_text, normalize_email
 
 MAX_ROWS = 5000

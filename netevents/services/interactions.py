@@ -14,7 +14,7 @@ from netevents.models import Account, Interaction, Organization, Person
 from netevents.models.interactions import Channel, interaction_person
 from netevents.services.clock import local_today
 from netevents.services.favors import FavorFields, announce_favors, build_favor
-from netevents.services.hooks import notify
+from netevents.plugins.dispatch import notify
 from netevents.services.ownership import get_owned
 from netevents.services.people import get_person
 from netevents.services.stay_in_touch import refresh_stay_in_touch

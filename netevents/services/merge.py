@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from netevents.db import utcnow
 from netevents.errors import Conflict, Invalid
 from netevents.models import Account, Person
+from netevents.plugins.dispatch import notify
 from netevents.services.duplicate_store import refresh_duplicates
-from netevents.services.hooks import notify
 from netevents.services.merge_references import TableMove, move_references, plan_moves
 from netevents.services.people import delete_person, get_person
 from netevents.services.search import reindex_people

@@ -22,7 +22,7 @@ from sqlalchemy import Column, ColumnElement, PrimaryKeyConstraint, UniqueConstr
 from sqlalchemy import func, not_, or_, select, true, update
 from sqlalchemy.orm import Session
 
-from netevents import plugins
+from netevents.plugins.discovery import import_all_models
 from netevents.db import Base
 
 # core tables without a unique constraint whose exact duplicates a merge drops (models/people.py is shared)
@@ -49,7 +49,7 @@ class TableMove:
 @functools.cache
 def _import_models_once() -> None:
     """Import core and plugin models, once per process (plugins are only picked up at start-up anyway)."""
-    plugins.import_all_models()
+    import_all_models()
 
 
 def person_references() -> list[Column]:

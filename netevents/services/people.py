@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from netevents.db import utcnow
 from netevents.errors import Conflict, Invalid, NotFound
 from netevents.models import Account, Person, PersonEmail, PersonLink, PersonPhone, Tag
+from netevents.plugins.dispatch import notify
 from netevents.services.duplicate_store import refresh_duplicates
-from netevents.services.hooks import notify
 from netevents.services.organizations import organization_for_name
 from netevents.services.ownership import get_owned
 from netevents.services.search import reindex_people, unindex_people

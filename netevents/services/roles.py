@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from netevents.errors import Invalid
 from netevents.models import Account, Group, Person, Role
-from netevents.services.groups import ErrorCollector, check_period, get_group, required_text, today_for
-from netevents.services.hooks import notify
+from netevents.services.clock import local_today
+from netevents.services.groups import ErrorCollector, check_period, get_group, required_text
+from netevents.plugins.dispatch import notify
 from netevents.services.ownership import get_owned
 from netevents.services.people import get_person
 from netevents.services.validation import check_date, clean_text
@@ -167,7 +168,7 @@ def update_role(session: Session, role_id: int, fields: RoleFields, *, owner: Ac
 def end_role(session: Session, role_id: int, ended_on: Optional[date], *, owner: Account) -> Role:
     """End a role on ``ended_on`` (today when None) and fire ``role_updated``."""
     role = get_role(session, role_id, owner=owner)
-    ended_on = check_date(ended_on, "ended_on", required=False) or today_for(owner)
+    ended_on = check_date(ended_on, "ended_on", required=False) or local_today(owner)
     check_period(role.started_on, ended_on)
     role.ended_on = _fit_group(role.group, role.started_on, ended_on)
     session.flush()
@@ -186,7 +187,7 @@ def delete_role(session: Session, role_id: int, *, owner: Account) -> None:
 
 def my_roles_timeline(session: Session, *, owner: Account, today: Optional[date] = None) -> list[TimelineEntry]:
     """Return all my roles across groups and associations, oldest start first, current ones marked."""
-    today = today or today_for(owner)
+    today = today or local_today(owner)
     query = (select(Role).where(Role.owner_id == owner.id, Role.person_id.is_(None))
              .options(selectinload(Role.group).selectinload(Group.organization)))
     roles = sorted(session.scalars(query),
@@ -198,7 +199,7 @@ def roles_of_person(session: Session, person_id: int, *, owner: Account,
                     today: Optional[date] = None) -> list[Role]:
     """Return a person's roles in the owner's groups: current ones first, then newest first."""
     person = get_person(session, person_id, owner=owner)
-    today = today or today_for(owner)
+    today = today or local_today(owner)
     query = (select(Role).where(Role.owner_id == owner.id, Role.person_id == person.id)
              .options(selectinload(Role.group).selectinload(Group.organization)))
     roles = list(session.scalars(query))

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from netevents.errors import register_error_pages
 from netevents.web import (associations, auth, cadence, capture, duplicates, encounters, event_sessions, events, exports,
-                           followups, groups, home, imports, interactions, organizations, people, plugins, roles,
-                           settings)
+                           followups, groups, home, imports, interactions, organizations, people, roles, settings)
 from netevents.web.converters import init_converters
 from netevents.web.requests import NeteventsRequest
 from netevents.web.security import add_security_headers
@@ -12,7 +11,7 @@ from netevents.web.templating import init_templating
 
 BLUEPRINTS = [home.bp, auth.bp, people.bp, organizations.bp, duplicates.bp, events.bp, event_sessions.bp, encounters.bp,
               capture.bp, interactions.bp, followups.bp, cadence.bp, groups.bp, roles.bp, associations.bp,
-              settings.bp, plugins.bp, exports.bp, imports.bp]
+              settings.bp, exports.bp, imports.bp]
 
 
 def init_app(app) -> None:

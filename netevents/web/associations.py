@@ -10,7 +10,8 @@ from netevents.services.associations import (MembershipFields, VolunteerFields, 
                                              create_membership, delete_membership, get_membership,
                                              list_memberships, mark_renewed, update_membership,
                                              upcoming_renewals)
-from netevents.services.groups import organization_names, today_for
+from netevents.services.clock import local_today
+from netevents.services.groups import organization_names
 from netevents.services.roles import ROLE_TITLE_SUGGESTIONS
 from netevents.web.form_actions import FAILED, current_owner, fields_from, submit
 
@@ -22,7 +23,7 @@ RENEWAL_NOTICE_DAYS = 60
 def index():
     """My memberships (running first) with renewals due soon and volunteer positions."""
     session = request_session()
-    today = today_for(current_owner())
+    today = local_today(current_owner())
     return render_template("associations/index.html", today=today, confirm=ConfirmForm(),
                            memberships=list_memberships(session, owner=current_owner(), today=today),
                            renewals=upcoming_renewals(session, owner=current_owner(), today=today,

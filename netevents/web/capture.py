@@ -11,7 +11,7 @@ from netevents.models import Event
 from netevents.services.capture import CaptureResult, quick_capture
 from netevents.services.encounters import people_met_at
 from netevents.services.events import EventFields, capture_choices, create_event, get_event, is_running
-from netevents.services.events import local_today
+from netevents.services.clock import local_today
 from netevents.web.event_display import day_label
 from netevents.web.form_actions import FAILED, submit
 

@@ -8,8 +8,9 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from netevents.db import request_session
 from netevents.forms.groups import ConfirmForm, GroupForm
 from netevents.models.people import OrganizationKind
+from netevents.services.clock import local_today
 from netevents.services.groups import (GroupFields, create_group, delete_group, get_group, group_members,
-                                       list_groups, organization_names, today_for, update_group)
+                                       list_groups, organization_names, update_group)
 from netevents.web.form_actions import FAILED, current_owner, fields_from, submit
 
 bp = Blueprint("groups", __name__, url_prefix="/groups")
@@ -31,7 +32,7 @@ def detail(group_id: int):
     session = request_session()
     group = get_group(session, group_id, owner=current_owner())
     members = group_members(session, group.id, owner=current_owner())
-    return render_template("groups/detail.html", group=group, members=members, today=today_for(current_owner()),
+    return render_template("groups/detail.html", group=group, members=members, today=local_today(current_owner()),
                            confirm=ConfirmForm())
 
 

@@ -1,8 +1,7 @@
 """People pages: the sorted list, search, type-ahead, detail, create, edit and delete."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import datetime
 
 import phonenumbers
 from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
@@ -11,6 +10,7 @@ from flask_login import current_user
 from netevents.db import request_session
 from netevents.forms.confirm import ConfirmForm
 from netevents.forms.people import PersonForm, person_form_data
+from netevents.services import clock
 from netevents.services.people import create_person, delete_person, get_person, update_person
 from netevents.services.people_lists import PERSON_SORTS, list_people, tag_names
 from netevents.web.person_page import person_page_context
@@ -40,13 +40,7 @@ def local_date(moment: datetime | None) -> str:
     """Show a stored UTC time as a date in the user's time zone (SQLite returns it without a zone)."""
     if moment is None:
         return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    try:
-        zone = ZoneInfo(getattr(current_user, "timezone", None) or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo("UTC")
-    return moment.astimezone(zone).strftime("%-d %b %Y")
+    return clock.local_date(moment, current_user).strftime("%-d %b %Y")
 
 
 @bp.get("/")

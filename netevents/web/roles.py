@@ -5,7 +5,8 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from netevents.db import request_session
 from netevents.forms.groups import ConfirmForm, EndRoleForm, RoleForm
-from netevents.services.groups import get_group, today_for
+from netevents.services.clock import local_today
+from netevents.services.groups import get_group
 from netevents.services.roles import (ROLE_TITLE_SUGGESTIONS, RoleFields, add_role, delete_role, end_role,
                                       get_role, my_roles_timeline, person_choices, person_label, update_role)
 from netevents.web.form_actions import FAILED, current_owner, fields_from, submit
@@ -52,7 +53,7 @@ def edit(role_id: int):
 def end(role_id: int):
     """Record the day a role ended (today by default)."""
     role = get_role(request_session(), role_id, owner=current_owner())
-    form = EndRoleForm(ended_on=role.ended_on or today_for(current_owner()))
+    form = EndRoleForm(ended_on=role.ended_on or local_today(current_owner()))
     saved = submit(form, lambda session: end_role(session, role.id, form.ended_on.data, owner=current_owner()))
     if saved is not FAILED:
         flash(f"Role ended on {saved.ended_on.isoformat()}.", "success")
@@ -78,7 +79,7 @@ def delete(role_id: int):
 @bp.route("/my-roles")
 def timeline():
     """My roles across all groups and associations: a Gantt-style chart and the list below it."""
-    today = today_for(current_owner())
+    today = local_today(current_owner())
     entries = my_roles_timeline(request_session(), owner=current_owner(), today=today)
     return render_template("groups/timeline.html", entries=entries, chart=timeline_chart(entries, today),
                            today=today)

@@ -1,6 +1,5 @@
 """First-party plugin: download your people as a spreadsheet (CSV) or as contact cards (vCard 3.0)."""
-from netevents import hookimpl
-from netevents.plugin_api import Exporter
+from netevents.plugins.api import Exporter, hookimpl
 from netevents_plugins.people_export.formats import people_csv, people_vcard
 
 

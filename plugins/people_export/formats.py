@@ -16,8 +16,7 @@ from typing import Iterator, Optional
 from sqlalchemy import Select, select, tuple_
 from sqlalchemy.orm import Session
 
-from netevents.models import Account, Organization, Person, PersonEmail, PersonLink, PersonPhone, Tag
-from netevents.models.people import person_tag
+from netevents.plugins.api import Account, Organization, Person, PersonEmail, PersonLink, PersonPhone, Tag
 
 CSV_COLUMNS = ["name", "given_name", "family_name", "emails", "phones", "organization", "job_title", "location",
                "tags", "links", "how_we_met", "interests", "notes", "added"]
@@ -60,8 +59,8 @@ def _values(session: Session, batch: Select) -> dict[str, dict[int, list[str]]]:
         .order_by(PersonPhone.person_id, PersonPhone.position, PersonPhone.id),
         "links": select(PersonLink.person_id, PersonLink.url).join(ids, ids.c.id == PersonLink.person_id)
         .order_by(PersonLink.person_id, PersonLink.position, PersonLink.id),
-        "tags": select(person_tag.c.person_id, Tag.name).join(ids, ids.c.id == person_tag.c.person_id)
-        .join(Tag, Tag.id == person_tag.c.tag_id).order_by(person_tag.c.person_id, Tag.name),
+        "tags": select(Person.id, Tag.name).join(ids, ids.c.id == Person.id).join(Person.tags)
+        .order_by(Person.id, Tag.name),
     }
     found = {}
     for name, query in queries.items():

@@ -10,7 +10,7 @@ import pytest
 
 from netevents import create_app
 from netevents.db import database
-from netevents.schema import upgrade_all
+from netevents.plugins.migrations import upgrade_all
 
 CHROMIUM = Path(os.environ.get("NETEVENTS_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from netevents import hookimpl
-from netevents.cli import main
+from netevents.console import main
 from netevents.models import PluginState
 
 

@@ -23,7 +23,7 @@ def test_users_create_reports_bad_input(runner, account):
 def test_db_upgrade_creates_a_fresh_database(tmp_path):
     from click.testing import CliRunner
 
-    from netevents.cli import main
+    from netevents.console import main
 
     env = {"NETEVENTS_DATA_DIR": str(tmp_path), "NETEVENTS_DATABASE_URL": ""}
     result = CliRunner().invoke(main, ["db", "upgrade"], env=env)

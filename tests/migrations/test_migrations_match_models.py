@@ -8,10 +8,12 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import make_url
 
-from netevents import create_app, plugins
+from netevents import create_app
 from netevents.db import database, make_engine
 from netevents.models import Base
-from netevents.schema import include_object, upgrade_all
+from netevents.plugins.discovery import import_all_models
+from netevents.plugins.migrations import upgrade_all
+from netevents.schema import include_object
 
 
 @contextmanager
@@ -39,7 +41,7 @@ def empty_postgres(_tmp_path):
 def schema_differences(url: str, tmp_path) -> list:
     app = create_app({"DATABASE_URL": url, "DATA_DIR": str(tmp_path / "data"), "SECRET_KEY": "x"})
     upgrade_all(app)
-    plugins.import_all_models()
+    import_all_models()
     engine = database(app).engine
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"include_object": include_object,

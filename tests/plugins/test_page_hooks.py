@@ -19,12 +19,12 @@ class Pages:
         return bp
 
     @hookimpl
-    def navigation_items(self, account):
+    def navigation_items(self, owner):
         return [{"label": "Plugin page", "href": "/plugins/pages/"}, "not a nav item"]
 
     @hookimpl
-    def template_variables(self, template_name, account):
-        return {"plugin_motto": f"{template_name} for {account.email}", "current_user": "never overrides"}
+    def template_variables(self, template_name, owner):
+        return {"plugin_motto": f"{template_name} for {owner.email}", "current_user": "never overrides"}
 
 
 def test_plugin_blueprint_lives_under_its_prefix_and_requires_login(app, register_plugin, client, user_client):
@@ -67,8 +67,8 @@ class Panels:
     """Panels on every page with a slot; the dashboard one is plain text, so it must be escaped."""
 
     @hookimpl
-    def dashboard_panels(self, account):
-        return f"<b>{account.email}</b>"
+    def dashboard_panels(self, owner):
+        return f"<b>{owner.email}</b>"
 
     @hookimpl
     def person_panels(self, person):
@@ -129,7 +129,7 @@ def test_register_commands_adds_a_command(app, register_plugin):
 
     register_plugin(Commands(), name="commands")
     app.extensions["netevents.plugins"].hook.register_commands(cli=app.cli)
-    from netevents.cli import main
+    from netevents.console import main
 
     assert "hello from a plugin" in app.test_cli_runner().invoke(main, ["hello-plugin"]).output
 

@@ -15,8 +15,8 @@ class Panels:
         return Markup(f"<p>panel for event {event.name}</p>")
 
     @hookimpl
-    def group_panels(self, group, account):
-        return Markup(f"<p>panel for group {group.name} of {account.email}</p>")
+    def group_panels(self, group, owner):
+        return Markup(f"<p>panel for group {group.name} of {owner.email}</p>")
 
 
 @pytest.fixture

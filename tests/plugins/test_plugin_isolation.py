@@ -8,8 +8,8 @@ from netevents import hookimpl, hookspecs
 from netevents.errors import PluginFailed
 from netevents.models import Person
 from netevents.services.calendar_items import collect_calendar_items
-from netevents.services.hooks import notify
-from netevents.services.plugin_backup import collect_backup, restore_backup
+from netevents.plugins.dispatch import notify
+from netevents.plugins.backup import collect_backup, restore_backup
 
 HOOK_NAMES = sorted(name for name, value in vars(hookspecs).items()
                     if inspect.isfunction(value) and hasattr(value, "netevents_spec"))

@@ -4,13 +4,11 @@ import textwrap
 import warnings
 from types import SimpleNamespace
 
-import pluggy
 import pytest
 
 from netevents import create_app, hookimpl
-from netevents.plugin_api import NeteventsDeprecationWarning
-from netevents.plugin_loading import Candidate, declared_range, incompatibility
-from netevents.plugins import NeteventsPluginManager, PluginRecord
+from netevents.plugins.discovery import Candidate, declared_range, incompatibility
+from netevents.plugins.manager import NeteventsPluginManager, PluginRecord
 
 
 @pytest.fixture
@@ -56,9 +54,9 @@ def test_single_file_plugins_are_found_but_off_until_enabled(make_app, plugins_d
     app = make_app(PLUGINS_DIR=str(plugins_dir))
     record = records(app)["greeter"]
     assert (record.source, record.version, record.loaded, record.enabled) == ("file", "2.3", True, False)
-    assert app.extensions["netevents.plugins"].hook.navigation_items(account=None) == []
+    assert app.extensions["netevents.plugins"].hook.navigation_items(owner=None, account=None) == []
     app.extensions["netevents.plugins"].activate("greeter")
-    answers = app.extensions["netevents.plugins"].hook.navigation_items(account=None)
+    answers = app.extensions["netevents.plugins"].hook.navigation_items(owner=None, account=None)
     assert answers == [[{"label": "Greeter", "href": "/greeter"}]]
 
 
@@ -130,35 +128,26 @@ def test_declared_range_is_read_from_distribution_metadata():
 def test_an_implementation_may_take_fewer_arguments(register_plugin, user_client):
     class Minimal:
         @hookimpl
-        def dashboard_panels(self):  # the spec also offers session and account
+        def dashboard_panels(self):  # the spec also offers session and owner
             return "no arguments needed"
 
     register_plugin(Minimal(), name="minimal")
     assert "no arguments needed" in user_client.get("/").get_data(as_text=True)
 
 
-class DeprecatingSpecs:
-    @pluggy.HookspecMarker("netevents")(warn_on_impl_args={
-        "owner": NeteventsDeprecationWarning("person_shown(owner) is deprecated: take account instead")})
-    def person_shown(self, person, account, owner):
-        """A test hook with a deprecated argument."""
-
-
-def test_deprecated_arguments_warn_at_load_and_are_listed():
-    manager = NeteventsPluginManager()
-    manager.add_hookspecs(DeprecatingSpecs)
-
+def test_page_hooks_asking_for_account_still_work_with_a_deprecation_warning(register_plugin, user_client, account):
     class Old:
         @hookimpl
-        def person_shown(self, person, owner):
-            return owner
+        def dashboard_panels(self, account):
+            return f"old plugin sees {account.email}"
 
-    record = PluginRecord("old", "registered", "tests")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        manager.add(record, Old())
-    assert record.warnings == ["NeteventsDeprecationWarning: person_shown(owner) is deprecated: take account instead"]
-    assert manager.hook.person_shown(person="p", account="a", owner="o") == ["o"]
+        record = register_plugin(Old(), name="old")
+    assert record.warnings == ["NeteventsDeprecationWarning: dashboard_panels(account) is deprecated since hook "
+                               "API 1.1 and goes away in 2.0: ask for owner instead"]
+    assert f"old plugin sees {account.email}" in user_client.get("/").get_data(as_text=True)
+    assert "deprecated" in user_client.get("/-/plugins").get_data(as_text=True)
 
 
 def test_a_wrong_argument_name_is_refused():

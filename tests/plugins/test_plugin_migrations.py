@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import inspect
 
 from netevents import create_app
-from netevents.cli import main
+from netevents.console import main
 from netevents.db import database, session_scope
 from netevents.models import PluginState
 

@@ -3,12 +3,12 @@ import pytest
 
 PLUGIN = '''
 from netevents import hookimpl
-from netevents.plugin_api import render_fragment
+from netevents.plugins.api import render_fragment
 
 
 @hookimpl
-def dashboard_panels(account):
-    return render_fragment("framed/panel.html", who=account.email)
+def dashboard_panels(owner):
+    return render_fragment("framed/panel.html", who=owner.email)
 '''
 
 

@@ -2,7 +2,7 @@
 import pytest
 
 from netevents import hookimpl
-from netevents.services.hooks import notify
+from netevents.plugins.dispatch import notify
 
 
 class Recorder:

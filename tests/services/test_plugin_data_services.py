@@ -6,11 +6,11 @@ import pytest
 from netevents import hookimpl
 from netevents.errors import Invalid, NotFound, PluginFailed
 from netevents.models import Person, PersonEmail
-from netevents.plugin_api import CalendarItem, Exporter, Importer, PersonRow
+from netevents.plugins.api import CalendarItem, Exporter, Importer, PersonRow
 from netevents.services.calendar_items import collect_calendar_items
 from netevents.services.exports import available_exporters, run_export
 from netevents.services.imports import available_importers, preview_import, run_import
-from netevents.services.plugin_backup import collect_backup, restore_backup
+from netevents.plugins.backup import collect_backup, restore_backup
 
 
 def parse_lines(data: bytes):
@@ -177,7 +177,7 @@ def test_backup_data_must_be_json(session, register_plugin, account):
 
 def test_an_exporter_may_return_chunks_and_a_failure_half_way_is_recorded(app, session, account, register_plugin):
     from netevents import hookimpl
-    from netevents.plugin_api import Exporter
+    from netevents.plugins.api import Exporter
     from netevents.plugins import manager_of
 
     def lines(_session, _owner):

@@ -6,13 +6,13 @@ import pytest
 
 from netevents.models import AssociationMembership, Group, Role
 from netevents.services.associations import MembershipFields, add_months, create_membership
-from netevents.services.groups import today_for
+from netevents.services.clock import local_today
 
 
 @pytest.fixture
 def membership(session, account):
     return create_membership(session, MembershipFields(
-        organization_name="IEEE", member_since=date(2018, 1, 1), renewal_on=today_for(account) + timedelta(days=20),
+        organization_name="IEEE", member_since=date(2018, 1, 1), renewal_on=local_today(account) + timedelta(days=20),
         dues_amount=Decimal("1250"), dues_currency="USD", level="Senior member"), owner=account)
 
 

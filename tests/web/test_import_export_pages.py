@@ -7,7 +7,7 @@ import pytest
 from netevents import hookimpl
 from netevents.errors import Invalid
 from netevents.models import Person
-from netevents.plugin_api import Importer, PersonRow
+from netevents.plugins.api import Importer, PersonRow
 
 
 def parse_names(data: bytes):

@@ -19,8 +19,8 @@ from crawling import (RECORD_KINDS, TEXT_KINDS, Form, Outcome, baseline, cross_a
 from netevents import hookimpl
 from netevents.demo import build_demo_network
 from netevents.models import Person
-from netevents.plugin_api import Importer, PersonRow, PluginSettings
-from netevents.plugins import manager_of
+from netevents.plugins.api import Importer, PersonRow, PluginSettings
+from netevents.plugins.manager import manager_of
 from netevents.services.clock import local_today
 from netevents.services.exports import available_exporters
 

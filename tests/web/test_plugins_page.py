@@ -6,7 +6,7 @@ from wtforms.validators import NumberRange, Optional
 
 from netevents import hookimpl
 from netevents.models import PluginState
-from netevents.plugin_api import PluginSettings, plugin_settings_for
+from netevents.plugins.api import PluginSettings, plugin_settings_for
 
 
 class Tuned:
@@ -21,8 +21,8 @@ class Tuned:
         return PluginSettings(form=Form, defaults={"greeting": "Hello", "days": 7}, secrets=("API_TOKEN",))
 
     @hookimpl
-    def dashboard_panels(self, session, account):
-        return plugin_settings_for(session, "tuned", account)["greeting"]
+    def dashboard_panels(self, session, owner):
+        return plugin_settings_for(session, "tuned", owner)["greeting"]
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def test_lists_plugins_with_source_version_hooks_and_state(user_client, tuned):
     page = user_client.get("/-/plugins").get_data(as_text=True)
     assert "people_export" in page and "first-party" in page and "register_exporters" in page
     data = user_client.get("/-/plugins.json").get_json()
-    assert data["hook_api"] == "1.0"
+    assert data["hook_api"] == "1.1"
     tuned_json = next(plugin for plugin in data["plugins"] if plugin["name"] == "tuned")
     assert tuned_json["enabled"] and tuned_json["hooks"] == ["dashboard_panels", "plugin_settings"]
 

@@ -1,5 +1,4 @@
 """The hello panel: greeting, pinned notes, settings, ownership and backup."""
-from netevents.services.plugin_backup import collect_backup, restore_backup
 from netevents_hello_panel import notes
 
 
@@ -42,11 +41,11 @@ def test_the_greeting_is_a_setting(hello, user_client, account):
     assert f"Good morning, {account.email}!" in user_client.get("/").get_data(as_text=True)
 
 
-def test_notes_travel_in_a_backup(hello, session, account, make_account):
+def test_notes_travel_in_a_backup(hello, session, account, make_account, make_backup, restore_backup):
     notes.pin_note(session, "first", owner=account)
     notes.pin_note(session, "second", owner=account)
-    backup = collect_backup(session, owner=account)
+    backup = make_backup(account)
     assert backup["plugins"]["hello_panel"] == {"notes": ["first", "second"]}
     other = make_account()
-    restore_backup(session, backup, owner=other)
+    restore_backup(backup, other)
     assert notes.note_texts(session, owner=other) == ["first", "second"]

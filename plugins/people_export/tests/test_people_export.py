@@ -2,7 +2,7 @@
 import csv
 import io
 
-from netevents.models import Organization, Person, PersonEmail, PersonPhone, Tag
+from netevents.plugins.api import Organization, Person, PersonEmail, PersonPhone, Tag
 from netevents_plugins.people_export.formats import escape_text, fold, neutralise
 
 

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from netevents import hookimpl
-from netevents.plugin_api import PluginSettings, plugin_settings_for, render_fragment
+from netevents.plugins.api import PluginSettings, hookimpl, plugin_settings_for, render_fragment
 from netevents_hello_panel import notes
 from netevents_hello_panel.forms import NoteForm, SettingsForm
 
@@ -13,11 +12,11 @@ NAME = "hello_panel"
 
 
 @hookimpl
-def dashboard_panels(session, account):
+def dashboard_panels(session, owner):
     """The greeting and the latest pinned notes, with a form to pin another."""
-    greeting = plugin_settings_for(session, NAME, account)["greeting"]
-    return render_fragment("hello_panel/panel.html", greeting=greeting, account=account,
-                           notes=notes.latest_notes(session, owner=account), form=NoteForm())
+    greeting = plugin_settings_for(session, NAME, owner)["greeting"]
+    return render_fragment("hello_panel/panel.html", greeting=greeting, account=owner,
+                           notes=notes.latest_notes(session, owner=owner), form=NoteForm())
 
 
 @hookimpl

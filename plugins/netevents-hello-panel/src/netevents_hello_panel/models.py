@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, String
+from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from netevents.db import Base, utcnow
-from netevents.models.base import Owned
+from netevents.plugins.api import AwareDateTime, Base, Owned, utcnow
 
 
 class HelloNote(Owned, Base):
@@ -17,4 +16,4 @@ class HelloNote(Owned, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     text: Mapped[str] = mapped_column(String(500))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime(), default=utcnow)

@@ -4,8 +4,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from netevents.errors import Invalid, NotFound
-from netevents.services.validation import clean_text
+from netevents.plugins.api import Invalid, NotFound, clean_text
 from netevents_hello_panel.models import HelloNote
 
 

@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, url_for
-from flask_login import current_user
 
-from netevents.db import request_session
-from netevents.errors import DomainError
+from netevents.plugins.api import DomainError, current_owner, request_session
 from netevents_hello_panel import notes
 from netevents_hello_panel.forms import NoteForm
 
@@ -20,7 +18,7 @@ def pin():
     try:
         if not form.validate_on_submit():
             raise DomainError(" ".join(form.text.errors) or "Write something to pin.")
-        notes.pin_note(session, form.text.data, owner=current_user)
+        notes.pin_note(session, form.text.data, owner=current_owner())
         session.commit()
     except DomainError as error:
         session.rollback()
@@ -34,6 +32,6 @@ def pin():
 def unpin(note_id: int):
     """Unpin one of your notes (404 for anyone else's)."""
     session = request_session()
-    notes.unpin_note(session, note_id, owner=current_user)
+    notes.unpin_note(session, note_id, owner=current_owner())
     session.commit()
     return redirect(url_for("home.index"))

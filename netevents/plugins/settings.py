@@ -1,39 +1,38 @@
-"""Plugins' records in the core tables: enable flags (per instance) and settings (per account)."""
+"""Each plugin's per-account settings (stored as JSON in the core) and its secrets (environment variables only)."""
 from __future__ import annotations
 
 import json
+import os
 from typing import Any, Optional
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from netevents.errors import Invalid, NotFound
-from netevents.models import Account, PluginSetting, PluginState
-from netevents.plugin_api import PluginSettings
-from netevents.services.hooks import results_by_plugin
+from netevents.models import Account, PluginSetting
+from netevents.plugins.contracts import PluginSettings
+from netevents.plugins.dispatch import results_by_plugin
 
 
-def stored_states(session: Session) -> dict[str, bool]:
-    """Return the enable flag an admin stored for each plugin."""
-    return {state.name: state.enabled for state in session.scalars(select(PluginState))}
+def secret_variable(plugin_name: str, key: str) -> str:
+    """Name of the environment variable holding a plugin secret: NETEVENTS_PLUGIN_<NAME>_<KEY>."""
+    return f"NETEVENTS_PLUGIN_{plugin_name.upper()}_{key.upper()}"
 
 
-def save_state(session: Session, name: str, enabled: bool) -> None:
-    """Store whether a plugin is enabled on this instance."""
-    state = session.get(PluginState, name)
-    if state is None:
-        session.add(PluginState(name=name, enabled=enabled))
-    else:
-        state.enabled = enabled
-    session.flush()
+def plugin_secret(plugin_name: str, key: str) -> Optional[str]:
+    """Read a plugin secret from its environment variable (secrets are never stored or shown)."""
+    return os.environ.get(secret_variable(plugin_name, key)) or None
+
+
+def settings_specs(session: Session) -> list[tuple[str, PluginSettings]]:
+    """(plugin name, PluginSettings) of every enabled plugin that declares settings."""
+    return [(name, spec) for name, spec in results_by_plugin(session, "plugin_settings")
+            if isinstance(spec, PluginSettings)]
 
 
 def settings_spec(session: Session, plugin_name: str) -> Optional[PluginSettings]:
     """Return what an enabled plugin's plugin_settings hook declares, or None when it has no settings."""
-    for name, spec in results_by_plugin(session, "plugin_settings"):
-        if name == plugin_name and isinstance(spec, PluginSettings):
-            return spec
-    return None
+    return dict(settings_specs(session)).get(plugin_name)
 
 
 def settings_for(session: Session, plugin_name: str, *, owner: Account) -> dict[str, Any]:

@@ -18,7 +18,9 @@ from typing import Any, Callable, Optional
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
-from netevents import __version__
+from netevents import models  # noqa: F401  (the core tables are on Base.metadata before plugins add theirs)
+from netevents.db import Base
+from netevents.version import __version__
 
 ENTRY_POINT_GROUP = "netevents"
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -134,8 +136,6 @@ def incompatibility(candidate: Candidate) -> Optional[str]:
 
 def foreign_tables(name: str, module_prefix: Optional[str], new_tables: set[str]) -> list[str]:
     """Tables a plugin defines that do not start with ``<name>_`` (mapped classes and tables it just added)."""
-    from netevents.db import Base
-
     tables = set(new_tables)
     if module_prefix:
         for mapper in Base.registry.mappers:
@@ -143,3 +143,13 @@ def foreign_tables(name: str, module_prefix: Optional[str], new_tables: set[str]
             if module == module_prefix or module.startswith(module_prefix + "."):
                 tables.update(table.name for table in mapper.tables)
     return sorted(table for table in tables if not table.startswith(f"{name}_"))
+
+
+def import_all_models() -> None:
+    """Import the core models and every compatible installed plugin's (for merges, create_all and tools)."""
+    for candidate in entry_point_candidates():
+        if incompatibility(candidate) is None:
+            try:
+                candidate.load()
+            except Exception:  # noqa: BLE001  a broken plugin has no tables to take part; loading reports it
+                continue

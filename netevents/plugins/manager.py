@@ -7,17 +7,18 @@ import time
 import warnings
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import pluggy
 
-from netevents import hookspecs, plugin_loading
+from netevents import hookspecs
 from netevents.db import Base, utcnow
-from netevents.services.hooks import STRICT_CALLS
+from netevents.plugins import discovery
+from netevents.plugins.dispatch import STRICT_CALLS, bind_session
+from netevents.plugins.markers import PROJECT
 
 log = logging.getLogger(__name__)
 trace_log = logging.getLogger("netevents.plugins.trace")
-ENTRY_POINT_GROUP = plugin_loading.ENTRY_POINT_GROUP
 ENABLED_BY_DEFAULT = {"first-party", "registered"}
 MAX_FAILURES_KEPT = 20
 
@@ -53,15 +54,17 @@ class NeteventsPluginManager(pluggy.PluginManager):
     """A pluggy manager that registers each plugin behind a guard and keeps a record per plugin."""
 
     def __init__(self) -> None:
-        super().__init__("netevents")
+        super().__init__(PROJECT)
         self.add_hookspecs(hookspecs)
         self.records: dict[str, PluginRecord] = {}
         self.safe_mode = False
         self.tracing = False
         self.state_read_at = 0.0
         self.blueprint_plugins: dict[str, str] = {}
+        # who a failure happened for; the web layer answers with the logged-in account's id
+        self.current_account_id: Callable[[], Optional[int]] = lambda: None
 
-    def load(self, candidate: plugin_loading.Candidate) -> PluginRecord:
+    def load(self, candidate: discovery.Candidate) -> PluginRecord:
         """Check, import and register a candidate; a plugin that fails is kept with the reason."""
         record = PluginRecord(candidate.name, candidate.source, candidate.location, candidate.version)
         if candidate.name in self.records:
@@ -69,14 +72,14 @@ class NeteventsPluginManager(pluggy.PluginManager):
             self.records.setdefault(f"{candidate.name} ({candidate.location})", record)
             return record
         self.records[candidate.name] = record
-        record.error = plugin_loading.incompatibility(candidate)
+        record.error = discovery.incompatibility(candidate)
         if record.error is None:
             self._import(candidate, record)
         if record.error:
             log.warning("plugin %s skipped: %s", record.name, record.error)
         return record
 
-    def _import(self, candidate: plugin_loading.Candidate, record: PluginRecord) -> None:
+    def _import(self, candidate: discovery.Candidate, record: PluginRecord) -> None:
         """Import a candidate's code and register it, noting any error on the record."""
         tables_before = set(Base.metadata.tables)
         try:
@@ -90,8 +93,8 @@ class NeteventsPluginManager(pluggy.PluginManager):
             new_tables: frozenset[str] | set[str] = frozenset()) -> None:
         """Register an imported plugin (enabled) after checking its tables' names, hooks and signatures."""
         self.records[record.name] = record
-        prefix = module_prefix or plugin_loading.owning_package(plugin)
-        foreign = plugin_loading.foreign_tables(record.name, prefix, set(new_tables))
+        prefix = module_prefix or discovery.owning_package(plugin)
+        foreign = discovery.foreign_tables(record.name, prefix, set(new_tables))
         if foreign:
             record.error = f"its tables must start with {record.name}_: {', '.join(foreign)}"
             return
@@ -176,12 +179,12 @@ class NeteventsPluginManager(pluggy.PluginManager):
         record = self.records.get(plugin_name)
         if record is not None:
             record.failures.append({"hook": hook_name, "error": f"{type(exc).__name__}: {exc}",
-                                    "at": utcnow().isoformat(timespec="seconds")})
+                                    "at": utcnow().isoformat(timespec="seconds"),
+                                    "account_id": self.current_account_id()})
 
     def bind(self, session) -> None:
         """Give a session this app's hooks and failure recorder (services reach plugins through it)."""
-        session.info["hooks"] = self.hook
-        session.info["record_plugin_failure"] = self.record_failure
+        bind_session(session, self.hook, self.record_failure)
 
     def trace_hook_calls(self) -> None:
         """Log every hook call and each plugin's answer (NETEVENTS_TRACE_HOOKS=1)."""
@@ -222,45 +225,3 @@ def make_manager() -> NeteventsPluginManager:
 def manager_of(app) -> NeteventsPluginManager:
     """Return the app's plugin manager."""
     return app.extensions["netevents.plugins"]
-
-
-def candidates(config) -> list[plugin_loading.Candidate]:
-    """Every plugin the config points at: entry points (first-party included), then the plugins folder."""
-    return [*plugin_loading.entry_point_candidates(), *plugin_loading.directory_candidates(config.get("PLUGINS_DIR"))]
-
-
-def init_app(app) -> None:
-    """Create the app's plugin manager, load plugins, mount their web parts and apply enable flags."""
-    from netevents import plugin_control
-    from netevents.web import plugin_wiring
-
-    manager = make_manager()
-    app.extensions["netevents.plugins"] = manager
-    if app.config.get("TRACE_HOOKS"):
-        manager.trace_hook_calls()
-    if app.config.get("SAFE_MODE"):
-        manager.safe_mode = True
-        for candidate in candidates(app.config):  # listed, so they can be disabled, but never imported
-            manager.records.setdefault(candidate.name, PluginRecord(
-                candidate.name, candidate.source, candidate.location, candidate.version, error="safe mode is on"))
-    else:
-        for candidate in candidates(app.config):
-            manager.load(candidate)
-    plugin_wiring.mount_blueprints(app, [name for name, record in manager.records.items() if record.loaded])
-    plugin_control.apply_stored_state(app)
-    manager.hook.register_commands(cli=app.cli)
-    plugin_wiring.init_app(app)
-
-
-def call_startup(app) -> None:
-    """Fire the startup hook once the app is assembled."""
-    manager_of(app).hook.startup(app=app)
-
-
-def import_all_models() -> None:
-    """Import the core models and every discoverable plugin's models (for create_all in tests and tools)."""
-    import netevents.models  # noqa: F401
-
-    scratch = make_manager()
-    for candidate in plugin_loading.entry_point_candidates():
-        scratch.load(candidate)

@@ -9,15 +9,33 @@ import logging
 import time
 from typing import Optional
 
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from netevents.db import database
 from netevents.errors import Invalid, NotFound
-from netevents.plugins import ENABLED_BY_DEFAULT, PluginRecord, manager_of
-from netevents.services.hooks import implementations
-from netevents.services.plugin_state import save_state, stored_states
+from netevents.models import PluginState
+from netevents.plugins.dispatch import call_impl, implementations
+from netevents.plugins.manager import ENABLED_BY_DEFAULT, PluginRecord, manager_of
+from netevents.plugins.migrations import plugin_migration_directories, upgrade_plugin
 
 log = logging.getLogger(__name__)
+
+
+def stored_states(session: Session) -> dict[str, bool]:
+    """Return the enable flag an admin stored for each plugin."""
+    return {state.name: state.enabled for state in session.scalars(select(PluginState))}
+
+
+def save_state(session: Session, name: str, enabled: bool) -> None:
+    """Store whether a plugin is enabled on this instance."""
+    state = session.get(PluginState, name)
+    if state is None:
+        session.add(PluginState(name=name, enabled=enabled))
+    else:
+        state.enabled = enabled
+    session.flush()
 
 
 def read_stored_state(app) -> Optional[dict[str, bool]]:
@@ -84,8 +102,6 @@ def set_plugin_enabled(app, session, name: str, enabled: bool) -> PluginRecord:
 
 def _upgrade_plugin_tables(app, session, name: str) -> None:
     """Bring an enabled plugin's tables to its newest revision inside the caller's transaction."""
-    from netevents.schema import plugin_migration_directories, upgrade_plugin
-
     directory = plugin_migration_directories(app).get(name)
     if directory is not None:
         upgrade_plugin(session.connection(), name, directory)
@@ -95,4 +111,4 @@ def _call_startup(app, name: str) -> None:
     """Run one plugin's startup hook (it missed the app's start)."""
     for impl in implementations(manager_of(app).hook.startup):
         if impl.plugin_name == name:
-            impl.function(**{arg: app for arg in impl.argnames})
+            call_impl(impl, app=app)

@@ -5,13 +5,13 @@ from flask import Blueprint, current_app, flash, jsonify, redirect, render_templ
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
-from netevents import HOOK_API_VERSION, __version__
 from netevents.db import request_session
 from netevents.errors import DomainError, Forbidden, NotFound
-from netevents.plugin_api import plugin_secret, secret_variable
-from netevents.plugin_control import set_plugin_enabled
-from netevents.plugins import manager_of
-from netevents.services.plugin_state import save_settings, settings_for, settings_spec
+from netevents.plugins.enablement import set_plugin_enabled
+from netevents.plugins.manager import manager_of
+from netevents.plugins.settings import (plugin_secret, save_settings, secret_variable, settings_for, settings_spec,
+                                        settings_specs)
+from netevents.version import HOOK_API_VERSION, __version__
 from netevents.web.forms_helpers import attach_errors
 
 bp = Blueprint("plugins", __name__)
@@ -26,7 +26,7 @@ def _records():
 def index():
     """List plugins with their source, version, hooks, state and errors."""
     manager = manager_of(current_app)
-    settings = {name for name, _spec in _settings_specs()}
+    settings = {name for name, _spec in settings_specs(request_session())}
     return render_template("plugins/index.html", records=_records(), safe_mode=manager.safe_mode,
                            with_settings=settings, form=FlaskForm(), hook_api=HOOK_API_VERSION, version=__version__)
 
@@ -54,13 +54,6 @@ def change(name: str, action: str):
     else:
         flash(f"{name} is {action}d.", "success")
     return redirect(url_for("plugins.index"))
-
-
-def _settings_specs():
-    """(plugin name, PluginSettings) of every enabled plugin that has settings."""
-    from netevents.services.hooks import results_by_plugin
-
-    return results_by_plugin(request_session(), "plugin_settings")
 
 
 @bp.route("/-/plugins/<name>/settings", methods=["GET", "POST"])

@@ -4,15 +4,19 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy.exc import SQLAlchemyError
 
-from netevents.db import session_scope
+from netevents.db import make_engine, session_scope
 from netevents.errors import DomainError
-from netevents.plugins import manager_of
+from netevents.plugins.discovery import entry_point_candidates
+from netevents.plugins.enablement import set_plugin_enabled
+from netevents.plugins.manager import manager_of
+from netevents.plugins.migrations import autogenerate_plugin_revision, plugin_migration_directories
 
 
 @click.group("plugins")
@@ -47,8 +51,6 @@ def list_plugins(as_json: bool):
 
 def _set_enabled(name: str, enabled: bool) -> None:
     """Store and apply a plugin's flag from the command line."""
-    from netevents.plugin_control import set_plugin_enabled
-
     try:
         with session_scope(current_app) as session:
             set_plugin_enabled(current_app, session, name, enabled)
@@ -82,11 +84,6 @@ def disable(name: str):
 @with_appcontext
 def revision(name: str, message: str):
     """For plugin authors: autogenerate a revision of a plugin's own history from its models."""
-    import tempfile
-
-    from netevents.db import make_engine
-    from netevents.schema import autogenerate_plugin_revision, plugin_migration_directories
-
     directory = plugin_migration_directories(current_app).get(name)
     if directory is None:
         raise click.ClickException(f"{name} is not an enabled plugin with a migration_directory.")
@@ -116,8 +113,6 @@ def install(name_or_path: str, upgrade: bool, editable: bool):
 @click.argument("name")
 def uninstall(name: str):
     """Uninstall a plugin package by plugin or distribution name; other plugins and their data are untouched."""
-    from netevents.plugin_loading import entry_point_candidates
-
     distribution = {c.name: c for c in entry_point_candidates()}.get(name)
     if distribution is not None and distribution.source == "first-party":
         raise click.ClickException(f"{name} is part of netevents; disable it instead: netevents plugins disable {name}")

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from netevents.errors import Invalid, PluginFailed
 from netevents.models import Account
-from netevents.services.hooks import hooks, implementations, record_failure, strict_calls
+from netevents.plugins.dispatch import call_impl, hooks, implementations, record_failure, strict_calls
 
 BACKUP_FORMAT = 1
 
@@ -50,7 +50,7 @@ def _strict_call(session: Session, impl, hook_name: str, /, **kwargs: Any) -> An
     """Call one plugin's implementation, turning its exception into a PluginFailed the user can read."""
     try:
         with strict_calls():
-            return impl.function(**{name: kwargs[name] for name in impl.argnames})
+            return call_impl(impl, **kwargs)
     except Exception as exc:
         record_failure(session, impl.plugin_name, hook_name, exc)
         raise PluginFailed(f"The plugin {impl.plugin_name} failed in {hook_name}: {exc}") from None

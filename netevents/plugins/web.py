@@ -12,8 +12,10 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup
 
 from netevents.db import request_session
-from netevents.plugins import manager_of
-from netevents.services.hooks import implementations
+from netevents.plugins import pages
+from netevents.plugins.dispatch import call_impl, implementations
+from netevents.plugins.enablement import refresh_if_due
+from netevents.plugins.manager import manager_of
 
 log = logging.getLogger(__name__)
 SLOTS = ("dashboard_panels", "person_panels", "event_panels", "group_panels")
@@ -26,7 +28,7 @@ def mount_blueprints(app, plugin_names: list[str]) -> None:
     wanted = set(plugin_names)
     for impl in implementations(manager.hook.register_blueprints):
         if impl.plugin_name in wanted:
-            result = impl.function(**{arg: app for arg in impl.argnames})
+            result = call_impl(impl, app=app)
             for blueprint in result if isinstance(result, (list, tuple)) else [result] if result else []:
                 _mount(app, impl.plugin_name, blueprint)
     _add_template_folders(app, plugin_names)
@@ -34,12 +36,10 @@ def mount_blueprints(app, plugin_names: list[str]) -> None:
 
 def _mount(app, plugin_name: str, blueprint) -> None:
     """Register one plugin blueprint, recording a clash instead of failing start-up."""
-    from netevents.web import BLUEPRINTS
-
     manager = manager_of(app)
     prefix = getattr(blueprint, "url_prefix", None) or f"/plugins/{plugin_name}"
     try:
-        if getattr(blueprint, "name", None) in {core.name for core in BLUEPRINTS}:
+        if getattr(blueprint, "name", None) in app.extensions["netevents.core_blueprints"]:
             raise ValueError(f"the blueprint name {blueprint.name!r} is taken by the core")
         if prefix.rstrip("/") == "" or prefix.startswith("/-/"):
             raise ValueError(f"the URL prefix {prefix!r} belongs to the core")
@@ -61,16 +61,17 @@ def _add_template_folders(app, plugin_names: list[str]) -> None:
         app.jinja_loader = ChoiceLoader([app.jinja_loader, *folders])
 
 
-def init_app(app) -> None:
-    """Install slot() and plugin_navigation() for templates and the per-request plugin checks."""
+def init_app(app, core_blueprints) -> None:
+    """Install slot() and plugin_navigation() for templates, the per-request plugin checks and /-/plugins."""
+    app.extensions["netevents.core_blueprints"] = {blueprint.name for blueprint in [*core_blueprints, pages.bp]}
+    manager_of(app).current_account_id = _account_id
     app.jinja_env.globals.update(slot=slot, plugin_navigation=plugin_navigation)
     app.before_request(_plugin_request_checks)
+    app.register_blueprint(pages.bp)
 
 
 def _plugin_request_checks():
     """Pick up flag changes from other processes; a disabled plugin's pages are not there (404)."""
-    from netevents.plugin_control import refresh_if_due
-
     refresh_if_due(current_app)
     manager = manager_of(current_app)
     owner = manager.blueprint_plugins.get((request.blueprint or "").split(".")[0])
@@ -85,19 +86,27 @@ def _account():
     return None
 
 
+def _account_id():
+    """The logged-in account's id, for recording whose request a plugin failed in."""
+    account = _account()
+    return account.id if account is not None else None
+
+
 def slot(name: str, **context: Any) -> Markup:
     """Render every enabled plugin's panel for a slot, in hook order; a failing plugin is left out."""
     if name not in SLOTS:
         raise ValueError(f"unknown slot {name!r}; slots are {', '.join(SLOTS)}")
     caller = getattr(manager_of(current_app).hook, name)
-    panels = caller(session=request_session(), account=_account(), **context)
+    owner = _account()
+    panels = caller(session=request_session(), owner=owner, account=owner, **context)
     return Markup("").join(PANEL.format(panel) for panel in panels if panel)
 
 
 def plugin_navigation() -> list[dict[str, str]]:
     """Navigation entries from plugins: dicts with a label and an href."""
     entries = []
-    for items in manager_of(current_app).hook.navigation_items(account=_account()):
+    owner = _account()
+    for items in manager_of(current_app).hook.navigation_items(owner=owner, account=owner):
         for item in items if isinstance(items, (list, tuple)) else [items]:
             if isinstance(item, dict) and isinstance(item.get("label"), str) and isinstance(item.get("href"), str):
                 entries.append({"label": item["label"], "href": item["href"]})
@@ -111,7 +120,8 @@ def _add_plugin_variables(sender, template, context, **_extra) -> None:
     manager = sender.extensions.get("netevents.plugins")
     if manager is None:
         return
-    for variables in manager.hook.template_variables(template_name=template.name, account=_account()):
+    owner = _account()
+    for variables in manager.hook.template_variables(template_name=template.name, owner=owner, account=owner):
         if isinstance(variables, dict):
             for key, value in variables.items():
                 context.setdefault(key, value)

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from netevents.plugins import PluginRecord, manager_of
+from netevents.db import Base
+from netevents.plugins.dispatch import call_impl, implementations
+from netevents.plugins.discovery import owning_package
+from netevents.plugins.manager import PluginRecord, manager_of
+from netevents.plugins.web import mount_blueprints
 
 
 def register_test_plugin(app, plugin: Any, name: Optional[str] = None) -> PluginRecord:
-    """Register ``plugin`` as ``name`` (default: its module's last part), enabled, with its tables created."""
-    from netevents.db import Base
-    from netevents.plugin_loading import owning_package
-    from netevents.web.plugin_wiring import mount_blueprints
-
+    """Register ``plugin`` as ``name`` (default: its module's last part), enabled: pages, commands and tables."""
     manager = manager_of(app)
     name = name or owning_package(plugin).rpartition(".")[2]
     record = manager.records.get(name)
@@ -23,6 +23,9 @@ def register_test_plugin(app, plugin: Any, name: Optional[str] = None) -> Plugin
     if record.error:
         return record
     mount_blueprints(app, [name])
+    for impl in implementations(manager.hook.register_commands):
+        if impl.plugin_name == name:
+            call_impl(impl, cli=app.cli)
     tables = [table for table_name, table in Base.metadata.tables.items() if table_name.startswith(f"{name}_")]
     connection = app.extensions.get("netevents.testing.connection")
     if tables and connection is not None:

@@ -1,0 +1,80 @@
+"""The public plugin API: everything a netevents plugin needs, in one module, stable within a hook API version.
+
+Import from here and nothing else of netevents: ``from netevents.plugins.api import hookimpl, Base, Owned``.
+Whatever this module exports keeps working, with the same meaning, for every 1.x hook API version. A name that
+has to change first keeps working with a NeteventsDeprecationWarning for at least one release (docs/plugins.md).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import render_template
+from flask_login import current_user
+from markupsafe import Markup
+from sqlalchemy.orm import Session
+
+from netevents.auth import public
+from netevents.db import AwareDateTime, Base, as_utc, request_session, session_scope, utcnow
+from netevents.errors import Conflict, DomainError, Forbidden, Invalid, NotFound, PluginFailed
+from netevents.models import (Account, AssociationMembership, Encounter, Event, EventKind, EventSession, Favor,
+                              FollowUp, Group, Interaction, Organization, OrganizationKind, Person, PersonEmail,
+                              PersonLink, PersonPhone, Role, Tag)
+from netevents.models.base import Owned, Timestamped
+from netevents.plugins.contracts import (CalendarItem, Exporter, Importer, NeteventsDeprecationWarning, PersonRow,
+                                         PluginSettings)
+from netevents.plugins.markers import hookimpl
+from netevents.plugins.settings import plugin_secret, secret_variable, settings_for
+from netevents.services.clock import account_zone, local_date, local_today
+from netevents.services.encounters import EncounterFields, log_encounter
+from netevents.services.events import EventFields, create_event, get_event, list_events
+from netevents.services.followups import create_followup, due_followups, get_followup, mark_followup_done
+from netevents.services.groups import get_group
+from netevents.services.interactions import InteractionFields, log_interaction
+from netevents.services.organizations import find_organization, get_organization, organization_for_name
+from netevents.services.ownership import get_owned
+from netevents.services.people import PersonFields, create_person, get_person, person_with_email, update_person
+from netevents.services.search import search_people
+from netevents.services.validation import check_date, clean_text, normalize_email, normalize_phone, normalize_url
+from netevents.version import HOOK_API_VERSION, __version__
+from netevents.web.form_actions import current_owner
+
+
+def plugin_settings_for(session: Session, plugin_name: str, owner: Account) -> dict[str, Any]:
+    """Return ``owner``'s settings of a plugin: its defaults overlaid with what the user saved."""
+    return settings_for(session, plugin_name, owner=owner)
+
+
+def render_fragment(template_name: str, **context: Any) -> Markup:
+    """Render a template (from the plugin's templates/ folder or the core's) as HTML for a panel."""
+    return Markup(render_template(template_name, **context))
+
+
+__all__ = [
+    # hooks and versions
+    "hookimpl", "HOOK_API_VERSION", "__version__", "NeteventsDeprecationWarning",
+    # models: define your own, read the core's
+    "Base", "Owned", "Timestamped", "AwareDateTime", "utcnow", "as_utc",
+    "Account", "Person", "PersonEmail", "PersonPhone", "PersonLink", "Organization", "OrganizationKind", "Tag",
+    "Event", "EventKind", "EventSession", "Encounter", "Interaction", "Favor", "FollowUp", "Group", "Role",
+    "AssociationMembership",
+    # what hooks return
+    "CalendarItem", "Exporter", "Importer", "PersonRow", "PluginSettings",
+    # errors
+    "DomainError", "NotFound", "Invalid", "Conflict", "Forbidden", "PluginFailed",
+    # pages
+    "request_session", "current_user", "current_owner", "public", "render_fragment",
+    # commands
+    "session_scope",
+    # settings and secrets
+    "plugin_settings_for", "plugin_secret", "secret_variable",
+    # validation and dates
+    "clean_text", "check_date", "normalize_email", "normalize_phone", "normalize_url",
+    "local_today", "local_date", "account_zone",
+    # services
+    "get_owned",
+    "get_person", "person_with_email", "create_person", "update_person", "PersonFields", "search_people",
+    "get_organization", "find_organization", "organization_for_name",
+    "get_event", "list_events", "create_event", "EventFields",
+    "log_encounter", "EncounterFields", "log_interaction", "InteractionFields",
+    "create_followup", "get_followup", "due_followups", "mark_followup_done", "get_group",
+]
