@@ -178,7 +178,7 @@ def test_backup_data_must_be_json(session, register_plugin, account):
 def test_an_exporter_may_return_chunks_and_a_failure_half_way_is_recorded(app, session, account, register_plugin):
     from netevents import hookimpl
     from netevents.plugins.api import Exporter
-    from netevents.plugins import manager_of
+    from netevents.plugins.manager import manager_of
 
     def lines(_session, _owner):
         yield "one\n"

@@ -13,7 +13,7 @@ from sqlalchemy import event
 
 from crawling import fillings
 from netevents.demo import build_scaled_network
-from netevents.plugins import manager_of
+from netevents.plugins.manager import manager_of
 from netevents.services.clock import local_today
 from netevents.services.exports import available_exporters
 from netevents.services.followups import create_followup
