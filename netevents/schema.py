@@ -5,6 +5,7 @@ import logging
 from pathlib import Path
 
 from alembic import command
+from alembic.migration import MigrationContext
 from alembic.config import Config
 from sqlalchemy.engine import Connection, Engine
 
@@ -59,7 +60,10 @@ def upgrade_core(engine: Engine) -> None:
     """Upgrade the core tables to the newest revision."""
     with engine.begin() as connection:
         lock_for_upgrade(connection)
+        before = MigrationContext.configure(connection).get_current_heads()
         command.upgrade(alembic_config(connection), "head")
+        if MigrationContext.configure(connection).get_current_heads() != before:
+            connection.exec_driver_sql("ANALYZE")  # new tables and indexes: fresh planner statistics
 
 
 def autogenerate_revision(engine: Engine, message: str, rev_id: str | None = None) -> None:

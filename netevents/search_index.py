@@ -15,8 +15,10 @@ from collections import defaultdict
 from typing import Iterable, Iterator
 
 import phonenumbers
-from sqlalchemy import bindparam, column, select, table, text
+from sqlalchemy import Integer, bindparam, column, select, table, text
 from sqlalchemy.engine import Connection
+
+from netevents.db import among
 
 WORD = re.compile(r"[^\W_]+")
 # a query chunk written like (a piece of) a phone number: "312-555-0111", "+44 (0)20", "555.0111"
@@ -31,20 +33,21 @@ SQLITE_WEIGHTS = "10.0, 6.0, 6.0, 4.0, 3.0, 1.0"
 FIELDS = ("name", "emails", "phones", "organization", "tags", "other")
 PG_WEIGHTS = {"name": "A", "emails": "B", "phones": "B", "organization": "B", "tags": "C", "other": "D"}
 
-_person = table("person", column("id"), column("owner_id"), column("display_name"), column("given_name"),
+_person = table("person", column("id", Integer), column("owner_id"), column("display_name"), column("given_name"),
                 column("family_name"), column("organization_id"), column("job_title"), column("location"),
                 column("interests"), column("notes"), column("how_we_met"))
 _organization = table("organization", column("id"), column("name"))
-_email = table("person_email", column("person_id"), column("address"))
-_phone = table("person_phone", column("person_id"), column("number"))
+_email = table("person_email", column("person_id", Integer), column("address"))
+_phone = table("person_phone", column("person_id", Integer), column("number"))
 _tag = table("tag", column("id"), column("name"))
-_person_tag = table("person_tag", column("person_id"), column("tag_id"))
+_person_tag = table("person_tag", column("person_id", Integer), column("tag_id"))
 
 
 def fold(value: str | None) -> str:
     """Return the searchable words of ``value``: case-folded, without diacritics, joined by spaces."""
-    decomposed = unicodedata.normalize("NFKD", value or "")
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    plain = value or ""
+    if not plain.isascii():  # most text is: skip decomposing it letter by letter
+        plain = "".join(char for char in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(char))
     return " ".join(WORD.findall(plain.casefold()))
 
 
@@ -104,17 +107,20 @@ def _documents(connection: Connection, person_ids: list[int]) -> Iterator[dict]:
     emails: dict[int, list[str]] = defaultdict(list)
     phones: dict[int, list[str]] = defaultdict(list)
     tags: dict[int, list[str]] = defaultdict(list)
+    dialect = connection.dialect.name
     for person_id, address in connection.execute(
-            select(_email.c.person_id, _email.c.address).where(_email.c.person_id.in_(person_ids))):
+            select(_email.c.person_id, _email.c.address).where(among(_email.c.person_id, person_ids, dialect))):
         emails[person_id].append(address)
     for person_id, number in connection.execute(
-            select(_phone.c.person_id, _phone.c.number).where(_phone.c.person_id.in_(person_ids))):
+            select(_phone.c.person_id, _phone.c.number).where(among(_phone.c.person_id, person_ids, dialect))):
         phones[person_id].append(phone_fragments(number))
     tag_query = select(_person_tag.c.person_id, _tag.c.name).join(_tag, _tag.c.id == _person_tag.c.tag_id)
-    for person_id, name in connection.execute(tag_query.where(_person_tag.c.person_id.in_(person_ids))):
+    for person_id, name in connection.execute(
+            tag_query.where(among(_person_tag.c.person_id, person_ids, dialect))):
         tags[person_id].append(name)
     people = select(_person, _organization.c.name.label("organization_name")).outerjoin(
-        _organization, _organization.c.id == _person.c.organization_id).where(_person.c.id.in_(person_ids))
+        _organization, _organization.c.id == _person.c.organization_id).where(
+        among(_person.c.id, person_ids, dialect))
     for row in connection.execute(people).mappings():
         other = (row["job_title"], row["location"], row["interests"], row["notes"], row["how_we_met"])
         yield {"id": row["id"], "owner_id": row["owner_id"],
@@ -138,19 +144,25 @@ def batches(ids: Iterable[int], size: int = REBUILD_BATCH) -> Iterator[list[int]
 
 def remove_search_rows(connection: Connection, person_ids: Iterable[int]) -> None:
     """Delete the index rows of these people."""
-    key = "rowid" if connection.dialect.name == "sqlite" else "person_id"
-    statement = text(f"DELETE FROM person_search WHERE {key} IN :ids").bindparams(bindparam("ids", expanding=True))
+    if connection.dialect.name == "sqlite":
+        statement = text("DELETE FROM person_search WHERE rowid IN :ids").bindparams(bindparam("ids", expanding=True))
+    else:
+        statement = text("DELETE FROM person_search WHERE person_id = ANY(CAST(:ids AS INTEGER[]))")
     for batch in batches(person_ids):
         connection.execute(statement, {"ids": batch})
 
 
 def _insert_statement(dialect: str):
-    """The INSERT that writes one prepared document."""
+    """The INSERT that writes prepared documents: one row each on SQLite, a whole batch as arrays on PostgreSQL."""
     if dialect == "sqlite":
         return text("INSERT INTO person_search (rowid, name, emails, phones, organization, tags, other) "
                     "VALUES (:id, :name, :emails, :phones, :organization, :tags, :other)")
-    vector = " || ".join(f"setweight(to_tsvector('simple', :{name}), '{PG_WEIGHTS[name]}')" for name in FIELDS)
-    return text(f"INSERT INTO person_search (person_id, owner_id, document) VALUES (:id, :owner_id, {vector}) "
+    # one statement per batch (unnest of arrays): an executemany would cost a protocol round per person
+    vector = " || ".join(f"setweight(to_tsvector('simple', doc.{name}), '{PG_WEIGHTS[name]}')" for name in FIELDS)
+    arrays = ", ".join(f"CAST(:{name} AS TEXT[])" for name in FIELDS)
+    return text(f"INSERT INTO person_search (person_id, owner_id, document) SELECT doc.id, doc.owner_id, {vector} "
+                f"FROM unnest(CAST(:id AS INTEGER[]), CAST(:owner_id AS INTEGER[]), {arrays}) "
+                f"AS doc (id, owner_id, {', '.join(FIELDS)}) "
                 "ON CONFLICT (person_id) DO UPDATE SET owner_id = excluded.owner_id, document = excluded.document")
 
 
@@ -160,8 +172,10 @@ def refresh_search_rows(connection: Connection, person_ids: Iterable[int]) -> No
     for batch in batches(person_ids):
         remove_search_rows(connection, batch)
         rows = list(_documents(connection, batch))
-        if rows:
+        if rows and connection.dialect.name == "sqlite":
             connection.execute(insert, rows)
+        elif rows:
+            connection.execute(insert, {key: [row[key] for row in rows] for key in ("id", "owner_id", *FIELDS)})
 
 
 def rebuild_search_index(connection: Connection, owner_id: int | None = None) -> None:

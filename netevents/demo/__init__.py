@@ -1,5 +1,7 @@
 """A realistic demo network, so a newcomer sees netevents working: ``netevents demo --user EMAIL``.
 
+With ``--people N`` it builds a network at scale instead (see ``netevents.demo.scaled``).
+
 The account holder is a supply-chain manager at a fictional employer: about sixty invented people, two
 conferences in the past year and two events ahead, an internal committee and a task force, a professional
 association with a renewal coming up, a year of interactions and favors, people fading, follow-ups open.
@@ -13,14 +15,24 @@ from typing import Callable, Optional
 
 from sqlalchemy.orm import Session
 
-from netevents.demo import activity, gatherings
+from sqlalchemy import select
+
+from netevents import search_index
+from netevents.demo import activity, gatherings, scaled, scaled_activity
 from netevents.demo.build import (DEFAULT_SEED, TOTAL_STEPS, AccountNotEmpty, DemoBuild, DemoSummary,
-                                  add_organizations, add_people, check_demo_allowed, set_cadences)
+                                  add_organizations, add_people, check_account_empty, check_demo_allowed,
+                                  set_cadences)
 from netevents.demo.rhythm import choose_cast, plan_year
-from netevents.models import Account
+from netevents.errors import Invalid
+from netevents.models import Account, PersonEmail
+from netevents.services.duplicate_store import rebuild_duplicates
+from netevents.services.maintenance import refresh_planner_statistics
+from netevents.services.stay_in_touch import refresh_account
 
 __all__ = ["DEFAULT_SEED", "TOTAL_STEPS", "AccountNotEmpty", "DemoSummary", "build_demo_network",
-           "check_demo_allowed"]
+           "build_scaled_network", "check_demo_allowed"]
+MAX_SCALED_PEOPLE = 1_000_000
+INDEX_CHUNK = 5_000
 
 
 def build_demo_network(session: Session, *, owner: Account, today: date, seed: int = DEFAULT_SEED,
@@ -57,3 +69,44 @@ def _run(build: DemoBuild, cast, plan) -> None:
         stage()
         build.progress(steps)
     activity.add_interactions(build, plan, TOTAL_STEPS - sum(steps for steps, _stage in stages))
+
+
+def build_scaled_network(session: Session, *, owner: Account, today: date, people: int, seed: int = DEFAULT_SEED,
+                         force: bool = False, progress: Optional[Callable[[int], None]] = None) -> DemoSummary:
+    """Bulk-build a network of ``people`` people with years of activity (see netevents.demo.scaled), all or nothing.
+
+    Refused when the account already has people, unless ``force``. ``progress`` receives steps adding up
+    to TOTAL_STEPS. The same seed, size and today give the same network.
+    """
+    if not 1 <= people <= MAX_SCALED_PEOPLE:
+        raise Invalid(f"A scaled demo has 1 to {MAX_SCALED_PEOPLE:,} people.", people="Choose another size.")
+    check_account_empty(session, owner, force)
+    build = scaled.ScaledBuild(session, owner, today, random.Random(seed), progress or (lambda _steps: None),
+                               size=people)
+    taken = set(session.scalars(select(PersonEmail.address).where(PersonEmail.owner_id == owner.id)))
+    with session.begin_nested():
+        tag_ids = scaled.add_organizations_and_tags(build)
+        build.progress(2)
+        scaled.add_people(build, tag_ids, taken)
+        scaled_activity.add_encounters(build, scaled_activity.add_events(build))
+        scaled_activity.add_favors(build, scaled_activity.add_interactions(build))
+        scaled_activity.add_followups(build)
+        scaled_activity.add_groups(build)
+        _index(build)
+        rebuild_duplicates(session, owner=owner)
+        refresh_account(session, owner=owner)
+        build.progress(10)
+        refresh_planner_statistics(session)
+        build.progress(TOTAL_STEPS - 95)
+    return build.summary
+
+
+def _index(build: scaled.ScaledBuild) -> None:
+    """Fill the search index for the new people, in chunks, reporting progress."""
+    chunks = [build.person_ids[start:start + INDEX_CHUNK] for start in range(0, len(build.person_ids), INDEX_CHUNK)]
+    reported = 0
+    for number, chunk in enumerate(chunks, start=1):
+        search_index.refresh_search_rows(build.session.connection(), chunk)
+        done = 30 * number // len(chunks)
+        build.progress(done - reported)
+        reported = done

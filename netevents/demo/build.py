@@ -88,15 +88,20 @@ def email_of(member: Member) -> str:
     return f"{slug(given)}.{slug(family.split()[0])}@{domain}"
 
 
+def check_account_empty(session: Session, owner: Account, force: bool) -> None:
+    """Refuse a demo in an account that has people, unless forced."""
+    count = session.scalar(select(func.count()).select_from(Person).where(Person.owner_id == owner.id)) or 0
+    if count and not force:
+        people = "1 person" if count == 1 else f"{count:,} people"
+        raise AccountNotEmpty(f"{owner.email} already has {people}; the demo network only goes into an empty "
+                              "account unless it is forced in next to them.")
+
+
 def check_demo_allowed(session: Session, owner: Account, today: date, force: bool) -> None:
     """Refuse a demo in an account that has people (unless forced), already has it, or a future today."""
     if today > local_today(owner):
         raise Invalid("The demo's today cannot be in the future.", today="Use today or an earlier date.")
-    count = session.scalar(select(func.count()).select_from(Person).where(Person.owner_id == owner.id)) or 0
-    if count and not force:
-        people = "1 person" if count == 1 else f"{count} people"
-        raise AccountNotEmpty(f"{owner.email} already has {people}; the demo network only goes into an empty "
-                              "account unless it is forced in next to them.")
+    check_account_empty(session, owner, force)
     if person_with_email(session, email_of(PEOPLE[0]), owner=owner) is not None:
         raise Conflict(f"{owner.email} already holds the demo network.")
 

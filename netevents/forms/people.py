@@ -1,12 +1,13 @@
 """The person form: names, contact details, organization, tags, notes, introducer."""
 from __future__ import annotations
 
+import importlib.util
 from functools import cache
+from pathlib import Path
 
 import phonenumbers
 from flask_wtf import FlaskForm
 from markupsafe import Markup, escape
-from phonenumbers import geocoder
 from wtforms import (BooleanField, Field, HiddenField, IntegerField, SelectChoice, SelectField, StringField,
                      TextAreaField)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
@@ -117,14 +118,29 @@ def web_address(_form, field):
             raise ValidationError(error.field_errors[field.name]) from None
 
 
+def english_country_names() -> dict[str, str]:
+    """Country names in English by region code, from phonenumbers' table of names, read on its own.
+
+    ``phonenumbers.geocoder`` would give the same names, but importing it loads the place names of every
+    number prefix in the world (about 95 MB that the server never gives back) just to label this list.
+    """
+    spec = importlib.util.spec_from_file_location(
+        "phonenumbers.geodata.locale", Path(phonenumbers.__file__).parent / "geodata" / "locale.py")
+    table = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(table)
+    names = {}
+    for code, by_language in table.LOCALE_DATA.items():
+        name = by_language.get("en", "")
+        names[code] = by_language.get(name[1:], "") if name.startswith("*") else name  # "*fr": as in French
+    return names
+
+
 @cache
 def phone_regions() -> list[SelectChoice]:
     """Countries for numbers typed without +country code, by name."""
-    regions = []
-    for code in phonenumbers.SUPPORTED_REGIONS:
-        example = phonenumbers.example_number(code)
-        name = (geocoder.country_name_for_number(example, "en") if example else "") or code
-        regions.append(SelectChoice(code, f"{name} (+{phonenumbers.country_code_for_region(code)})"))
+    names = english_country_names()
+    regions = [SelectChoice(code, f"{names.get(code) or code} (+{phonenumbers.country_code_for_region(code)})")
+               for code in phonenumbers.SUPPORTED_REGIONS]
     return [SelectChoice("", "None: numbers start with +"), *sorted(regions, key=lambda choice: choice.label)]
 
 

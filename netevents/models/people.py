@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import enum
+from datetime import date
 from typing import Optional
 
-from sqlalchemy import Column, Enum, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint, event
+from sqlalchemy import Column, Date, Enum, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from netevents import record_index, search_index
@@ -74,6 +75,10 @@ class Person(Owned, Timestamped, Base):
         Index("ix_person_owner_created", "owner_id", "created_at", "id"),
         Index("ix_person_owner_updated", "owner_id", "updated_at", "id"),
         Index("uq_person_photo", "photo", unique=True),
+        # who is fading: an index range, most overdue first (services.stay_in_touch keeps the due date)
+        Index("ix_person_owner_due", "owner_id", "stay_in_touch_due_on", "sort_name", "id"),
+        # the people someone introduced, by name, without walking the account's name index
+        Index("ix_person_introducer_name", "introduced_by_id", "sort_name", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -92,10 +97,13 @@ class Person(Owned, Timestamped, Base):
     interests: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     how_we_met: Mapped[str] = mapped_column(Text, default="")
-    introduced_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
+    introduced_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     cadence_days: Mapped[Optional[int]] = mapped_column(Integer)
     # file name of the photo in the data folder (netevents/photos.py); None: initials are shown instead
     photo: Mapped[Optional[str]] = mapped_column(String(80))
+    # kept by services.stay_in_touch: the latest interaction, and when contact is next due under a cadence
+    last_contact_on: Mapped[Optional[date]] = mapped_column(Date)
+    stay_in_touch_due_on: Mapped[Optional[date]] = mapped_column(Date)
 
     organization: Mapped[Optional[Organization]] = relationship(back_populates="people")
     introduced_by: Mapped[Optional["Person"]] = relationship(remote_side=[id])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 
 class NeteventsDeprecationWarning(DeprecationWarning):
@@ -12,13 +12,14 @@ class NeteventsDeprecationWarning(DeprecationWarning):
 
 @dataclass(frozen=True)
 class Exporter:
-    """A download format: ``export(session, owner)`` returns the file's bytes or text."""
+    """A download format: ``export(session, owner)`` returns the file's bytes or text, or an iterator of chunks
+    (bytes or text) that is sent as it is produced, so a large export never sits in memory whole."""
 
     name: str
     label: str
     media_type: str
     extension: str
-    export: Callable[..., bytes | str]
+    export: Callable[..., bytes | str | Iterable[bytes | str]]
     description: str = ""
 
 

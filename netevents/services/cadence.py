@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Optional
+from typing import Iterable, Optional
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from netevents.errors import Invalid
@@ -15,9 +15,12 @@ from netevents.services.clock import local_date
 from netevents.plugins.dispatch import notify
 from netevents.services.interactions import last_contact_dates
 from netevents.services.ownership import get_owned
+from netevents.services.pagination import Page, page_of_ids
 from netevents.services.people import get_person
+from netevents.services.stay_in_touch import people_with_tag, refresh_stay_in_touch
 
 MIN_CADENCE_DAYS, MAX_CADENCE_DAYS = 1, 3650
+FADING_ORDER = (Person.stay_in_touch_due_on, Person.sort_name, Person.id)
 
 
 @dataclass
@@ -77,7 +80,7 @@ def set_person_cadence(session: Session, person_id: int, days: int | None, *, ow
     """Set (or clear, with None) a person's own cadence and fire ``person_updated``."""
     person = get_person(session, person_id, owner=owner)
     person.cadence_days = _checked_days(days)
-    session.flush()
+    refresh_stay_in_touch(session, [person.id], owner=owner)
     notify(session, "person_updated", person=person, owner=owner)
     return person
 
@@ -91,7 +94,7 @@ def set_tag_cadence(session: Session, tag_id: int, days: int | None, *, owner: A
     """Set (or clear, with None) the default cadence of everyone with this tag."""
     tag = get_tag(session, tag_id, owner=owner)
     tag.cadence_days = _checked_days(days)
-    session.flush()
+    refresh_stay_in_touch(session, people_with_tag(session, tag.id), owner=owner)
     return tag
 
 
@@ -118,16 +121,38 @@ def stay_in_touch(session: Session, person_id: int, *, owner: Account, today: da
     return _status(person, cadence, last, today, owner)
 
 
+def _fading(owner: Account, today: date):
+    """The owner's people past their due date, as a query of ids, the most overdue first (an index range)."""
+    return select(Person.id).where(Person.owner_id == owner.id, Person.stay_in_touch_due_on < today)
+
+
+def _statuses(people: Iterable[Person], today: date) -> list[StayInTouch]:
+    """The fading status of these people, from their kept due dates (their tags loaded)."""
+    statuses = []
+    for person in people:
+        cadence = effective_cadence(person)
+        if cadence is not None:
+            statuses.append(StayInTouch(person, cadence, person.last_contact_on, person.stay_in_touch_due_on, today))
+    return statuses
+
+
 def fading_people(session: Session, *, owner: Account, today: date, limit: int | None = None) -> list[StayInTouch]:
-    """People past their cadence on ``today``, the most overdue first."""
-    # Due dates are worked out in Python: date arithmetic differs between SQLite and PostgreSQL, and a
-    # never-contacted person counts from the local date they were added, which SQLite cannot compute.
-    query = (select(Person).where(Person.owner_id == owner.id,
-                                  or_(Person.cadence_days.is_not(None), Person.tags.any(Tag.cadence_days.is_not(None))))
-             .options(selectinload(Person.tags)))
-    last_dates = last_contact_dates(session, owner=owner)
-    statuses = [_status(person, effective_cadence(person), last_dates.get(person.id), today, owner)
-                for person in session.scalars(query)]
-    fading = sorted((status for status in statuses if status.is_fading),
-                    key=lambda status: (-status.days_overdue, status.person.sort_name, status.person.id))
-    return fading[:limit] if limit is not None else fading
+    """People past their cadence on ``today``, the most overdue first (at most ``limit``)."""
+    query = (select(Person).where(Person.owner_id == owner.id, Person.stay_in_touch_due_on < today)
+             .order_by(*FADING_ORDER).limit(limit).options(selectinload(Person.tags)))
+    return _statuses(session.scalars(query), today)
+
+
+def fading_count(session: Session, *, owner: Account, today: date) -> int:
+    """How many people are past their cadence on ``today``."""
+    return session.scalar(select(func.count()).select_from(_fading(owner, today).subquery())) or 0
+
+
+def fading_page(session: Session, *, owner: Account, today: date, page: int = 1, per_page: int = 50) -> Page[StayInTouch]:
+    """One page of the people past their cadence, the most overdue first."""
+    count = select(func.count()).select_from(_fading(owner, today).subquery())
+    ids, page, total = page_of_ids(session, _fading(owner, today).order_by(*FADING_ORDER), count, page, per_page)
+    people = {person.id: person for person in session.scalars(
+        select(Person).where(Person.id.in_(ids)).options(selectinload(Person.tags)))}
+    items = _statuses((people[person_id] for person_id in ids if person_id in people), today)
+    return Page(items=items, page=page, per_page=per_page, total=total)

@@ -19,6 +19,7 @@ from netevents.models import Account, Encounter, Event, Person, PersonEmail, Per
 from netevents.models.followups import FollowUp
 from netevents.services.capture_line import CaptureLine, parse_line
 from netevents.services.clock import local_today
+from netevents.services.duplicate_store import refresh_duplicates
 from netevents.services.encounters import EncounterFields, log_encounter
 from netevents.services.events import EventFields, create_event, get_event
 from netevents.services.followups import create_followup
@@ -87,6 +88,7 @@ def _fill_blanks(session: Session, person: Person, line: CaptureLine, owner: Acc
         person.organization = organization_for_name(session, line.company, owner=owner)
         person.organization_key = name_key(person.organization.name)
     reindex_people(session, [person.id])
+    refresh_duplicates(session, [person.id], owner=owner)
 
 
 def _new_person(session: Session, name: str, line: CaptureLine, event: Event, owner: Account) -> Person:

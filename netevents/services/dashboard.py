@@ -5,8 +5,9 @@ one person (an encounter), because meeting someone at an event is networking too
 interactions plus encounters on each day; today's goal counts the distinct people contacted today (in an
 interaction or met), against the account's ``daily_goal``. Streaks count consecutive networking days.
 
-Every part is one or two queries filtered by owner and by date (indexed), so the page stays a handful of
-queries whatever the size of the network.
+Every part is one or two queries filtered by owner and by date (indexed) that return only what the page shows
+(the most urgent follow-ups and a count, the five most overdue fading people and a count, a year of days),
+so the page costs the same whatever the size of the network.
 """
 from __future__ import annotations
 
@@ -21,16 +22,19 @@ from sqlalchemy.orm import Session
 from netevents.models import Account, AssociationMembership, Encounter, Event, FollowUp, Interaction
 from netevents.models.interactions import interaction_person
 from netevents.services.associations import upcoming_renewals
-from netevents.services.cadence import StayInTouch, fading_people
+from netevents.services.cadence import StayInTouch, fading_count, fading_people
 from netevents.services.clock import local_today
 from netevents.services.encounters import encounter_days
 from netevents.services.events import list_events
-from netevents.services.followups import due_followups
+from netevents.services.followups import count_due, due_followups
 from netevents.services.interactions import EARLIEST, interaction_days
 from netevents.services.streaks import Streaks, compute_streaks
-from netevents.services.suggestions import Suggestion, has_people, suggested_contact
+from netevents.services.suggestions import SHORTLIST, Suggestion, has_people, suggested_contact
 
 FADING_SHOWN = 5
+DUE_SHOWN = 10
+# streaks are counted over the last two years of days (a longer current streak is followed further back)
+STREAK_WINDOW_DAYS = 730
 COMING_UP_DAYS, COMING_UP_SHOWN = 7, 10
 UPCOMING_EVENT_DAYS = 14
 RENEWAL_DAYS = 60
@@ -44,6 +48,7 @@ class Dashboard:
     today: date
     overdue: list[FollowUp]
     due_today: list[FollowUp]
+    due_total: int
     coming_up: list[FollowUp]
     suggested_contact: Optional[Suggestion]
     fading: list[StayInTouch]
@@ -75,6 +80,16 @@ class Dashboard:
         return self.contacted_today >= self.daily_goal
 
 
+def _streak_days(session: Session, owner: Account, today: date) -> dict[date, int]:
+    """Activity per day over the streak window, reaching further back while the current streak goes on."""
+    start = today - timedelta(days=STREAK_WINDOW_DAYS)
+    days = activity_days(session, owner=owner, start=start, end=today)
+    while start > EARLIEST and all(start + timedelta(days=offset) in days for offset in range(2)):
+        start, end = start - timedelta(days=STREAK_WINDOW_DAYS), start - timedelta(days=1)
+        days.update(activity_days(session, owner=owner, start=max(start, EARLIEST), end=end))
+    return days
+
+
 def activity_days(session: Session, *, owner: Account, start: date, end: date) -> dict[date, int]:
     """Per date from ``start`` to ``end``: interactions plus encounters (networking days only)."""
     counts = Counter(interaction_days(session, owner=owner, start=start, end=end))
@@ -102,20 +117,23 @@ def daily_dashboard(session: Session, *, owner: Account, today: date | None = No
                     skipped: Collection[int] = ()) -> Dashboard:
     """Build the owner's dashboard for ``today`` (their local today by default); ``skipped``: people skipped today."""
     today = today or local_today(owner)
-    window = due_followups(session, owner=owner, today=today, until=today + timedelta(days=COMING_UP_DAYS))
-    due = [followup for followup in window if followup.due_on <= today]
+    due = due_followups(session, owner=owner, today=today, limit=DUE_SHOWN)
+    coming_up = due_followups(session, owner=owner, today=today, since=today + timedelta(days=1),
+                              until=today + timedelta(days=COMING_UP_DAYS), limit=COMING_UP_SHOWN)
     contacted = people_contacted_on(session, today, owner=owner)
-    fading = fading_people(session, owner=owner, today=today)
+    excluded = contacted | set(skipped)
+    wanted = FADING_SHOWN if due else max(FADING_SHOWN, SHORTLIST) + len(excluded)  # the suggestion skips some
+    fading = fading_people(session, owner=owner, today=today, limit=wanted)
     suggestion = None
     if not due:
-        suggestion = suggested_contact(session, owner=owner, today=today, fading=fading,
-                                       exclude=contacted | set(skipped))
-    all_days = activity_days(session, owner=owner, start=EARLIEST, end=today)
+        suggestion = suggested_contact(session, owner=owner, today=today, fading=fading, exclude=excluded)
+    all_days = _streak_days(session, owner, today)
     first_shown = today - timedelta(days=HEATMAP_DAYS - 1)
     return Dashboard(
         today=today, overdue=[f for f in due if f.due_on < today], due_today=[f for f in due if f.due_on == today],
-        coming_up=[followup for followup in window if followup.due_on > today][:COMING_UP_SHOWN],
-        suggested_contact=suggestion, fading=fading[:FADING_SHOWN], fading_total=len(fading),
+        due_total=count_due(session, owner=owner, until=today),
+        coming_up=coming_up, suggested_contact=suggestion, fading=fading[:FADING_SHOWN],
+        fading_total=fading_count(session, owner=owner, today=today),
         upcoming_events=_upcoming_events(session, owner, today),
         renewals=upcoming_renewals(session, owner=owner, within_days=RENEWAL_DAYS, today=today),
         streaks=compute_streaks(all_days, today), contacted_today=len(contacted), daily_goal=owner.daily_goal or 1,

@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Collection, Iterable, Iterator
 from urllib.parse import unquote, urlsplit
 
 from rapidfuzz import fuzz, process
@@ -200,19 +200,31 @@ def _contact_keys(record: PersonRecord) -> Iterator[str]:
             yield f"{kind}:{value}"
 
 
-def _similar_names(block: list[PersonRecord], focus: PersonRecord | None) -> Iterator[tuple[int, int]]:
+def blocking_keys(record: PersonRecord) -> set[str]:
+    """Every key that can put a record in a group with another (contact keys, then "name:" prefixes)."""
+    return {*_contact_keys(record), *(f"name:{key}" for key in record.block_keys())}
+
+
+def group_limit(key: str) -> int:
+    """How many people may share a key before it stops proposing pairs (a contact key) or is split (a name)."""
+    return MAX_BLOCK if key.startswith("name:") else MAX_SHARED
+
+
+def _similar_names(block: list[PersonRecord], focus: Collection[int] | None) -> Iterator[tuple[int, int]]:
     """Pairs within a block whose names are at least NAME_CUTOFF alike (only the focus' pairs if given)."""
     keys = [record.name_key for record in block]
-    queries = [(focus, 0)] if focus else [(record, i + 1) for i, record in enumerate(block)]
+    if focus is None:
+        queries = [(record, i + 1) for i, record in enumerate(block)]
+    else:
+        queries = [(record, 0) for record in block if record.id in focus]
     for record, start in queries:
         for _key, _score, j in process.extract(record.name_key, keys[start:], scorer=fuzz.ratio,
                                                score_cutoff=NAME_CUTOFF, limit=None):
             yield record.id, block[start + j].id
 
 
-def _name_blocks(records: list[PersonRecord], focus: PersonRecord | None) -> Iterator[list[PersonRecord]]:
-    """Groups of people sharing a name-word prefix; oversized groups are split by a second word."""
-    wanted = focus.block_keys() if focus else None
+def _name_blocks(records: list[PersonRecord], wanted: set[str] | None) -> Iterator[list[PersonRecord]]:
+    """Groups of people sharing a name-word prefix (only ``wanted`` prefixes if given); oversized ones split."""
     for key, block in _groups(records, PersonRecord.block_keys).items():
         if wanted is not None and key not in wanted:
             continue
@@ -224,14 +236,18 @@ def _name_blocks(records: list[PersonRecord], focus: PersonRecord | None) -> Ite
                 yield sub_block
 
 
-def candidate_pairs(records: list[PersonRecord], focus: PersonRecord | None = None) -> set[tuple[int, int]]:
-    """Pairs (lower id first) worth scoring: shared contact keys or similar names in a shared block."""
+def candidate_pairs(records: list[PersonRecord], focus: Collection[int] | None = None) -> set[tuple[int, int]]:
+    """Pairs (lower id first) worth scoring: shared contact keys or similar names in a shared block.
+
+    With ``focus`` (ids), only pairs including one of them; ``records`` must then hold everyone who shares
+    a key with them (netevents.services.duplicate_store loads exactly those).
+    """
     pairs: set[tuple[int, int]] = set()
     for group in _groups(records, _contact_keys).values():
-        if 2 <= len(group) <= MAX_SHARED and (focus is None or any(r.id == focus.id for r in group)):
-            members = [focus] if focus else group
+        members = group if focus is None else [r for r in group if r.id in focus]
+        if 2 <= len(group) <= MAX_SHARED and members:
             pairs.update((a.id, b.id) for a in members for b in group if a.id != b.id)
-    for block in _name_blocks(records, focus):
+    wanted = None if focus is None else {key for r in records if r.id in focus for key in r.block_keys()}
+    for block in _name_blocks(records, wanted):
         pairs.update(_similar_names(block, focus))
     return {(a, b) if a < b else (b, a) for a, b in pairs if a != b}
-

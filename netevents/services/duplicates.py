@@ -1,21 +1,24 @@
-"""Possible duplicate people: scored candidate pairs, dismissing a pair, finding someone to merge with.
+"""Possible duplicate people: pages of the kept candidate pairs, dismissing a pair, finding someone to merge with.
 
-The matching rules and their scores are described in ``netevents.services.duplicate_matching``.
+The matching rules and their scores are described in ``netevents.services.duplicate_matching``; the pairs are
+kept up to date by ``netevents.services.duplicate_store``, so reading them is one indexed query.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Optional
 
-from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from netevents.errors import Invalid
-from netevents.models import Account, DismissedDuplicate, Organization, Person, PersonEmail, PersonLink, PersonPhone
-from netevents.services.duplicate_matching import PersonRecord, candidate_pairs, score_pair, strip_accents
+from netevents.models import Account, DismissedDuplicate, DuplicatePair, Person
+from netevents.services.duplicate_matching import strip_accents
+from netevents.services.pagination import Page, clamp_offset, page_of_ids
 from netevents.services.people import get_person
 
 MIN_SCORE = 60
+RANKED = (DuplicatePair.rank, DuplicatePair.name_key, DuplicatePair.person_a_id, DuplicatePair.person_b_id)
 
 
 @dataclass
@@ -28,22 +31,6 @@ class DuplicateCandidate:
     reasons: list[str]
 
 
-def load_records(session: Session, *, owner: Account) -> dict[int, PersonRecord]:
-    """What matching needs of each of the owner's people, read with five plain queries."""
-    organizations = dict(session.execute(
-        select(Organization.id, Organization.name).where(Organization.owner_id == owner.id)).all())
-    rows = session.execute(select(Person.id, Person.display_name, Person.organization_id)
-                           .where(Person.owner_id == owner.id))
-    records = {pid: PersonRecord(pid, name, org_id, organizations.get(org_id, "")) for pid, name, org_id in rows}
-    for model, column, add in ((PersonEmail, PersonEmail.address, PersonRecord.add_email),
-                               (PersonPhone, PersonPhone.number, lambda record, number: record.phones.add(number)),
-                               (PersonLink, PersonLink.url, PersonRecord.add_link)):
-        for person_id, value in session.execute(select(model.person_id, column).where(model.owner_id == owner.id)):
-            if person_id in records:
-                add(records[person_id], value)
-    return records
-
-
 def dismissed_pairs(session: Session, *, owner: Account) -> set[tuple[int, int]]:
     """The pairs (lower id first) the owner said are not the same person."""
     query = select(DismissedDuplicate.person_a_id, DismissedDuplicate.person_b_id).where(
@@ -51,18 +38,37 @@ def dismissed_pairs(session: Session, *, owner: Account) -> set[tuple[int, int]]
     return {(a, b) for a, b in session.execute(query)}
 
 
-def _scored(session: Session, owner: Account, min_score: int, person_id: Optional[int]):
-    """(score, first id, second id, reasons) for every candidate pair, best first."""
-    records = load_records(session, owner=owner)
-    dismissed = dismissed_pairs(session, owner=owner)
-    focus = records[person_id] if person_id is not None else None
-    scored = []
-    for a, b in candidate_pairs(list(records.values()), focus):
-        result = None if (a, b) in dismissed else score_pair(records[a], records[b])
-        if result and result[0] >= min_score:
-            scored.append((result[0], a, b, result[1]))
-    scored.sort(key=lambda item: (-item[0], records[item[1]].name_key, item[1], item[2]))
-    return scored
+def _kept(owner: Account, min_score: int, person_id: Optional[int]):
+    """The owner's kept pairs, without dismissed ones (only ``person_id``'s if given), as a query of pair ids."""
+    dismissed = exists().where(DismissedDuplicate.owner_id == owner.id,
+                               DismissedDuplicate.person_a_id == DuplicatePair.person_a_id,
+                               DismissedDuplicate.person_b_id == DuplicatePair.person_b_id)
+    query = select(DuplicatePair.id).where(DuplicatePair.owner_id == owner.id, DuplicatePair.score >= min_score,
+                                           ~dismissed)
+    if person_id is not None:
+        query = query.where(or_(DuplicatePair.person_a_id == person_id, DuplicatePair.person_b_id == person_id))
+    return query
+
+
+def _candidates(session: Session, pair_ids: list[int]) -> list[DuplicateCandidate]:
+    """The pairs with these ids, in this order, with both people and what the page shows of them."""
+    if not pair_ids:
+        return []
+    pairs = {pair.id: pair for pair in session.scalars(select(DuplicatePair).where(DuplicatePair.id.in_(pair_ids)))}
+    ids = {person_id for pair in pairs.values() for person_id in (pair.person_a_id, pair.person_b_id)}
+    people = {person.id: person for person in session.scalars(select(Person).where(Person.id.in_(ids)).options(
+        joinedload(Person.organization), selectinload(Person.emails), selectinload(Person.phones)))}
+    return [DuplicateCandidate(people[pair.person_a_id], people[pair.person_b_id], pair.score,
+                               pair.reasons.splitlines()) for pair in (pairs[pair_id] for pair_id in pair_ids)]
+
+
+def duplicate_page(session: Session, *, owner: Account, page: int = 1, per_page: int = 50,
+                   min_score: int = MIN_SCORE) -> Page[DuplicateCandidate]:
+    """One page of the owner's likely duplicate pairs, best first, without dismissed pairs."""
+    query = _kept(owner, min_score, None)
+    count = select(func.count()).select_from(query.subquery())
+    found, page, total = page_of_ids(session, query.order_by(*RANKED), count, page, per_page)
+    return Page(items=_candidates(session, found), page=page, per_page=per_page, total=total)
 
 
 def find_duplicate_candidates(session: Session, *, owner: Account, limit: Optional[int] = 50, offset: int = 0,
@@ -70,11 +76,8 @@ def find_duplicate_candidates(session: Session, *, owner: Account, limit: Option
     """The owner's likely duplicate pairs, best first, without dismissed pairs (only ``person_id``'s if given)."""
     if person_id is not None:
         get_person(session, person_id, owner=owner)
-    offset = max(0, offset)
-    page = _scored(session, owner, min_score, person_id)[offset:None if limit is None else offset + limit]
-    ids = {person_id for _, a, b, _ in page for person_id in (a, b)}
-    people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids)))} if ids else {}
-    return [DuplicateCandidate(people[a], people[b], score, reasons) for score, a, b, reasons in page]
+    query = _kept(owner, min_score, person_id).order_by(*RANKED).offset(clamp_offset(offset)).limit(limit)
+    return _candidates(session, list(session.scalars(query)))
 
 
 def dismiss_duplicate(session: Session, first_id: int, second_id: int, *, owner: Account) -> DismissedDuplicate:

@@ -103,11 +103,13 @@ def _with_details(query):
                          joinedload(Encounter.introduced_by))
 
 
-def encounters_of_person(session: Session, person_id: int, *, owner: Account) -> list[Encounter]:
-    """Every encounter with one of the owner's people, latest first (for the person's timeline)."""
+def encounters_of_person(session: Session, person_id: int, *, owner: Account,
+                         limit: int | None = None) -> list[Encounter]:
+    """The encounters with one of the owner's people, latest first (at most ``limit``, for the timeline)."""
     person = get_person(session, person_id, owner=owner)
     query = select(Encounter).where(Encounter.owner_id == owner.id, Encounter.person_id == person.id)
-    return list(session.scalars(_with_details(query).order_by(Encounter.met_on.desc(), Encounter.id.desc())))
+    return list(session.scalars(_with_details(query).order_by(Encounter.met_on.desc(), Encounter.id.desc())
+                                .limit(limit)))
 
 
 def encounter_days(session: Session, *, owner: Account, start: date, end: date) -> dict[date, int]:

@@ -127,14 +127,19 @@ def delete_favor(session: Session, favor_id: int, *, owner: Account) -> None:
     session.flush()
 
 
-def favor_balance(session: Session, person_id: int, *, owner: Account) -> FavorBalance:
-    """Return the favors given to and received from one person, with the history newest first."""
+def favor_balance(session: Session, person_id: int, *, owner: Account, limit: int | None = None) -> FavorBalance:
+    """Return how many favors went each way with one person, and the history newest first (at most ``limit``)."""
     person = get_person(session, person_id, owner=owner)
-    query = (select(Favor).where(Favor.owner_id == owner.id, Favor.person_id == person.id)
-             .options(selectinload(Favor.interaction)).order_by(Favor.occurred_on.desc(), Favor.id.desc()))
+    mine = (Favor.owner_id == owner.id, Favor.person_id == person.id)
+    query = (select(Favor).where(*mine).options(selectinload(Favor.interaction))
+             .order_by(Favor.occurred_on.desc(), Favor.id.desc()).limit(limit))
     history = list(session.scalars(query))
-    given = sum(1 for favor in history if favor.direction is FavorDirection.given)
-    return FavorBalance(given=given, received=len(history) - given, history=history)
+    if limit is None or len(history) < limit:
+        given = sum(1 for favor in history if favor.direction is FavorDirection.given)
+        return FavorBalance(given=given, received=len(history) - given, history=history)
+    counts = session.execute(select(func.count().filter(Favor.direction == FavorDirection.given),
+                                    func.count().filter(Favor.direction == FavorDirection.received)).where(*mine)).one()
+    return FavorBalance(given=counts[0], received=counts[1], history=history)
 
 
 def reciprocity_list(session: Session, *, owner: Account, limit: int | None = None) -> list[ReciprocityRow]:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Collection, Sequence
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from netevents.db import utcnow
@@ -14,6 +14,7 @@ from netevents.models import Account
 from netevents.models.followups import FollowUp
 from netevents.plugins.dispatch import notify
 from netevents.services.ownership import get_owned, possible_ids
+from netevents.services.pagination import Page, page_of_ids
 from netevents.services.people import get_person
 from netevents.services.search import reindex_records, unindex_records
 from netevents.services.validation import check_date, clean_text
@@ -25,12 +26,15 @@ NOTE_LIMIT = 5000
 
 @dataclass
 class FollowUpBoard:
-    """The owner's open follow-ups split by due date, plus the ones done lately."""
+    """One page of the owner's open follow-ups (earliest due first) split by due date, how many each part has
+    in all, and the ones done lately."""
 
     overdue: list[FollowUp] = field(default_factory=list)
     today: list[FollowUp] = field(default_factory=list)
     upcoming: list[FollowUp] = field(default_factory=list)
     done: list[FollowUp] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # overdue, today, upcoming: on every page
+    page: Page[FollowUp] | None = None
 
 
 def create_followup(session: Session, person_id: int, due_on: date, note: str = "", *, owner: Account,
@@ -57,15 +61,41 @@ def _open(owner: Account):
             .options(selectinload(FollowUp.person)).order_by(FollowUp.due_on, FollowUp.id))
 
 
-def due_followups(session: Session, *, owner: Account, today: date, until: date | None = None) -> list[FollowUp]:
-    """Open follow-ups due on or before ``until`` (default ``today``), earliest first, for the daily dashboard."""
-    return list(session.scalars(_open(owner).where(FollowUp.due_on <= (until or today))))
+def due_followups(session: Session, *, owner: Account, today: date, until: date | None = None,
+                  since: date | None = None, limit: int | None = None) -> list[FollowUp]:
+    """Open follow-ups due from ``since`` to ``until`` (default: up to ``today``), earliest first, at most ``limit``."""
+    query = _open(owner).where(FollowUp.due_on <= (until or today))
+    if since is not None:
+        query = query.where(FollowUp.due_on >= since)
+    return list(session.scalars(query.limit(limit)))
 
 
-def open_followups(session: Session, *, owner: Account, today: date, done_limit: int = 20) -> FollowUpBoard:
-    """Return the open follow-ups as overdue, today and upcoming, and the latest done ones."""
-    board = FollowUpBoard()
-    for followup in session.scalars(_open(owner)):
+def count_due(session: Session, *, owner: Account, until: date) -> int:
+    """How many open follow-ups are due on or before ``until``."""
+    query = select(func.count()).select_from(FollowUp).where(
+        FollowUp.owner_id == owner.id, FollowUp.done_at.is_(None), FollowUp.due_on <= until)
+    return session.scalar(query) or 0
+
+
+def _open_counts(session: Session, owner: Account, today: date) -> dict[str, int]:
+    """How many open follow-ups are overdue, due today and upcoming (one indexed query)."""
+    due = FollowUp.due_on
+    row = session.execute(select(func.count().filter(due < today), func.count().filter(due == today),
+                                 func.count().filter(due > today))
+                          .where(FollowUp.owner_id == owner.id, FollowUp.done_at.is_(None))).one()
+    return {"overdue": row[0], "today": row[1], "upcoming": row[2]}
+
+
+def open_followups(session: Session, *, owner: Account, today: date, done_limit: int = 20, page: int = 1,
+                   per_page: int = 100) -> FollowUpBoard:
+    """Return one page of the open follow-ups as overdue, today and upcoming, their counts, and the latest done."""
+    counts = _open_counts(session, owner, today)
+    ids = select(FollowUp.id).where(FollowUp.owner_id == owner.id, FollowUp.done_at.is_(None)).order_by(
+        FollowUp.due_on, FollowUp.id)
+    found, page, total = page_of_ids(session, ids, sum(counts.values()), page, per_page)
+    rows = {f.id: f for f in session.scalars(_open(owner).where(FollowUp.id.in_(found)))}
+    board = FollowUpBoard(counts=counts, page=Page([rows[i] for i in found if i in rows], page, per_page, total))
+    for followup in board.page.items:
         if followup.due_on < today:
             board.overdue.append(followup)
         else:

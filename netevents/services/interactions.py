@@ -19,6 +19,7 @@ from netevents.services.followups import mark_followups_done
 from netevents.services.ownership import get_owned
 from netevents.services.people import get_person
 from netevents.services.search import reindex_records, unindex_records
+from netevents.services.stay_in_touch import refresh_stay_in_touch
 from netevents.services.validation import clean_text
 
 MAX_PEOPLE = 100
@@ -97,6 +98,7 @@ def log_interaction(session: Session, fields: InteractionFields, favors: Sequenc
     session.add(interaction)
     session.flush()
     reindex_records(session, "interaction", [interaction.id])
+    refresh_stay_in_touch(session, [person.id for person in interaction.people], owner=owner)
     notify(session, "interaction_logged", interaction=interaction, owner=owner)
     announce_favors(session, new_favors, owner=owner)
     mark_followups_done(session, done_followup_ids, owner=owner, person_ids={p.id for p in interaction.people})
@@ -120,6 +122,7 @@ def update_interaction(session: Session, interaction_id: int, fields: Interactio
                        favors: Sequence[FavorFields] = (), *, owner: Account) -> Interaction:
     """Change an interaction (its favors follow its date) and add any new favors."""
     interaction = get_interaction(session, interaction_id, owner=owner)
+    before = [person.id for person in interaction.people]
     _apply(session, interaction, fields, owner)
     _keep_favor_people(interaction)
     for favor in interaction.favors:
@@ -129,6 +132,7 @@ def update_interaction(session: Session, interaction_id: int, fields: Interactio
     interaction.favors.extend(new_favors)
     session.flush()
     reindex_records(session, "interaction", [interaction.id])
+    refresh_stay_in_touch(session, {*before, *(person.id for person in interaction.people)}, owner=owner)
     announce_favors(session, new_favors, owner=owner)
     return interaction
 
@@ -136,9 +140,11 @@ def update_interaction(session: Session, interaction_id: int, fields: Interactio
 def delete_interaction(session: Session, interaction_id: int, *, owner: Account) -> None:
     """Delete an interaction and the favors recorded with it."""
     interaction = get_interaction(session, interaction_id, owner=owner)
+    people = [person.id for person in interaction.people]
     unindex_records(session, "interaction", [interaction.id])
     session.delete(interaction)
     session.flush()
+    refresh_stay_in_touch(session, people, owner=owner)
 
 
 def _listing(owner: Account):

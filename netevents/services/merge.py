@@ -21,14 +21,17 @@ from netevents.db import utcnow
 from netevents.errors import Conflict, Invalid
 from netevents.models import Account, Organization, Person
 from netevents.plugins.dispatch import notify
+from netevents.services.duplicate_store import refresh_duplicates
 from netevents.services.merge_references import TableMove, move_references, plan_moves
 from netevents.services.people import delete_person, get_person
 from netevents.services.search import reindex_people
+from netevents.services.stay_in_touch import refresh_stay_in_touch
 from netevents.services.validation import name_key
 
 log = logging.getLogger(__name__)
 # derived from other fields (recomputed after the merge), or bookkeeping a merge must not copy
-NOT_MERGED = {"id", "owner_id", "created_at", "updated_at", "sort_name", "organization_key", "photo"}
+NOT_MERGED = {"id", "owner_id", "created_at", "updated_at", "sort_name", "organization_key", "photo",
+              "last_contact_on", "stay_in_touch_due_on"}
 SHORTEST_WINS = {"cadence_days"}
 FIELD_LABELS = {"display_name": "Name", "cadence_days": "Stay-in-touch cadence (days)", "how_we_met": "How we met"}
 
@@ -157,6 +160,8 @@ def merge_people(session: Session, survivor_id: int, merged_id: int, *, owner: A
             survivor.updated_at = utcnow()
             delete_person(session, merged_id, owner=owner)
             reindex_people(session, [survivor.id])
+            refresh_duplicates(session, [survivor.id], owner=owner)
+            refresh_stay_in_touch(session, [survivor.id], owner=owner)
     except IntegrityError as error:
         log.warning("merging person %s into %s failed: %s", merged_id, survivor_id, error.orig)
         raise Conflict("The database refused this merge, so nothing was changed.") from error

@@ -4,6 +4,8 @@ Every foreign key to ``person.id`` in ``Base.metadata`` counts, core and plugin 
 needs nothing to take part in merges. For each such column, rows of the merged person:
 
 - are dropped when the table says ``info={"merge": "drop"}`` (data that means nothing after a merge);
+- are left alone when it says ``info={"merge": "derived"}``: data the services compute from people (kept
+  duplicate candidates), which goes with the merged person and is recomputed for the survivor;
 - are cleared (set to NULL) where an optional reference would end up pointing at the same person as
   another reference in its row (someone "introduced by" themselves), or dropped where two required
   references would (a relationship between the two records being merged);
@@ -56,7 +58,8 @@ def person_references() -> list[Column]:
     _import_models_once()
     columns = []
     for table in sorted(Base.metadata.tables.values(), key=lambda t: t.name):
-        columns += [fk.parent for fk in table.foreign_keys if fk.target_fullname == "person.id"]
+        if table.info.get("merge") != "derived":
+            columns += [fk.parent for fk in table.foreign_keys if fk.target_fullname == "person.id"]
     return sorted(columns, key=lambda c: (c.table.name, c.name))
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from netevents.errors import Conflict, Invalid
 from netevents.models import Account, Organization, Person
 from netevents.models.people import OrganizationKind
+from netevents.services.duplicate_store import refresh_duplicates
 from netevents.services.ownership import get_owned
 from netevents.services.pagination import Page, page_of_ids
 from netevents.services.search import reindex_people, reindex_records, unindex_records
@@ -87,7 +88,9 @@ def update_organization(session: Session, organization_id: int, fields: Organiza
     reindex_records(session, "organization", [organization.id])
     if organization.name != old_name:
         _set_member_sort_key(session, organization, name_key(organization.name))
-        reindex_people(session, _member_ids(session, organization))
+        members = _member_ids(session, organization)
+        reindex_people(session, members)
+        refresh_duplicates(session, members, owner=owner)
     return organization
 
 
@@ -100,6 +103,7 @@ def delete_organization(session: Session, organization_id: int, *, owner: Accoun
     session.delete(organization)
     session.flush()
     reindex_people(session, members)
+    refresh_duplicates(session, members, owner=owner)
 
 
 def _set_member_sort_key(session: Session, organization: Organization, key: str | None) -> None:

@@ -1,7 +1,7 @@
 """Looking up one of an account's records by an id that came from a user (URL, form or query string)."""
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Sequence, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -13,9 +13,12 @@ T = TypeVar("T")
 MAX_ID = 2**31 - 1
 
 
-def get_owned(session: Session, model: type[T], record_id: int, *, owner: Account, message: str) -> T:
-    """Return the owner's ``model`` row with this id, or raise NotFound (also for impossible ids)."""
-    record = session.get(model, record_id) if isinstance(record_id, int) and 0 < record_id <= MAX_ID else None
+def get_owned(session: Session, model: type[T], record_id: int, *, owner: Account, message: str,
+              options: Sequence = ()) -> T:
+    """Return the owner's ``model`` row with this id (loader ``options`` applied), or raise NotFound (also for
+    impossible ids)."""
+    valid = isinstance(record_id, int) and 0 < record_id <= MAX_ID
+    record = session.get(model, record_id, options=options) if valid else None
     if record is None or record.owner_id != owner.id:
         raise NotFound(message)
     return record

@@ -54,15 +54,15 @@ def clamp_offset(offset: int) -> int:
     return max(0, min(offset, MAX_OFFSET))
 
 
-def page_of_ids(session: Session, ids: Select, count: Select, page: int, per_page: int,
+def page_of_ids(session: Session, ids: Select, count: Select | int, page: int, per_page: int,
                 fetch: Callable[[Select, int, int], list[int]] | None = None) -> tuple[list[int], int, int]:
-    """Run a count query and an id query for ``page``; return (ids, clamped page, total).
+    """Run a count query (or take a known total) and an id query for ``page``; return (ids, clamped page, total).
 
     Selecting only ids lets the database walk an index for deep pages; callers then load the rows.
     ``fetch(ids, offset, limit)`` replaces the plain OFFSET/LIMIT query when an order needs more.
     """
     per_page = max(1, min(per_page, MAX_PER_PAGE))
-    total = session.scalar(count) or 0
+    total = count if isinstance(count, int) else session.scalar(count) or 0
     page = max(1, min(page, max(1, ceil(total / per_page))))
     offset = (page - 1) * per_page
     if fetch is not None:

@@ -11,9 +11,11 @@ from netevents.db import utcnow
 from netevents.errors import Conflict, Invalid, NotFound
 from netevents.models import Account, Encounter, FollowUp, Person, PersonEmail, PersonLink, PersonPhone, Tag
 from netevents.plugins.dispatch import notify
+from netevents.services.duplicate_store import refresh_duplicates
 from netevents.services.organizations import organization_for_name
 from netevents.services.ownership import get_owned
 from netevents.services.search import reindex_people, unindex_people, unindex_records
+from netevents.services.stay_in_touch import refresh_stay_in_touch
 from netevents.services.validation import clean_text, name_key, normalize_email, normalize_phone, normalize_url
 
 
@@ -187,6 +189,8 @@ def create_person(session: Session, fields: PersonFields, *, owner: Account) -> 
     session.add(person)
     session.flush()
     reindex_people(session, [person.id])
+    refresh_duplicates(session, [person.id], owner=owner)
+    refresh_stay_in_touch(session, [person.id], owner=owner)
     notify(session, "person_created", person=person, owner=owner)
     return person
 
@@ -198,6 +202,8 @@ def update_person(session: Session, person_id: int, fields: PersonFields, *, own
         _apply(session, person, fields, owner)
     person.updated_at = utcnow()  # also when only emails, phones or tags changed
     reindex_people(session, [person.id])
+    refresh_duplicates(session, [person.id], owner=owner)
+    refresh_stay_in_touch(session, [person.id], owner=owner)
     notify(session, "person_updated", person=person, owner=owner)
     return person
 
@@ -208,5 +214,6 @@ def delete_person(session: Session, person_id: int, *, owner: Account) -> None:
     unindex_people(session, [person.id])
     for kind, model in (("encounter", Encounter), ("followup", FollowUp)):  # the database deletes them with the person
         unindex_records(session, kind, session.scalars(select(model.id).where(model.person_id == person.id)).all())
+    refresh_duplicates(session, [], owner=owner, removed=[person.id])
     session.delete(person)
     session.flush()

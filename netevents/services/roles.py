@@ -8,7 +8,7 @@ from datetime import date
 from typing import Optional
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from netevents.dates import day_label
 from netevents.errors import Invalid
@@ -62,7 +62,8 @@ class TimelineEntry:
 
 def get_role(session: Session, role_id: int, *, owner: Account) -> Role:
     """Return one of the owner's roles or raise NotFound."""
-    return get_owned(session, Role, role_id, owner=owner, message="No such role.")
+    return get_owned(session, Role, role_id, owner=owner, message="No such role.",
+                     options=(joinedload(Role.person), joinedload(Role.group)))
 
 
 def person_choices(session: Session, *, owner: Account, limit: int = PERSON_CHOICES_LIMIT) -> list[str]:

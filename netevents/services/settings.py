@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from netevents.errors import Invalid
 from netevents.models import Account
 from netevents.services.capture import MAX_FOLLOWUP_DAYS
+from netevents.services.stay_in_touch import refresh_account
 
 
 @cache
@@ -24,7 +25,10 @@ def update_settings(session: Session, *, owner: Account, timezone: str, quick_ca
     if quick_capture_followup_days is None or not 0 <= quick_capture_followup_days <= MAX_FOLLOWUP_DAYS:
         raise Invalid("Follow-up delay out of range.",
                       quick_capture_followup_days=f"Between 0 and {MAX_FOLLOWUP_DAYS} days.")
+    changed_zone = owner.timezone != timezone
     owner.timezone = timezone
     owner.quick_capture_followup_days = quick_capture_followup_days
     session.flush()
+    if changed_zone:  # people never contacted count from the local day they were added
+        refresh_account(session, owner=owner)
     return owner

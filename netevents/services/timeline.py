@@ -5,11 +5,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from netevents.models import Account, Encounter, Favor, FollowUp, Interaction, Person, Role
-from netevents.models.interactions import FavorDirection
+from netevents.models.interactions import FavorDirection, interaction_person
 from netevents.services.clock import local_date, local_today
 from netevents.services.encounters import encounters_of_person
 from netevents.services.favors import favor_balance
@@ -92,22 +92,43 @@ def _followup(followup: FollowUp, owner: Account, today: date) -> TimelineEntry:
                          sort_id=followup.id)
 
 
-def _followups(session: Session, person: Person, owner: Account) -> list[FollowUp]:
-    """All of a person's follow-ups, open and done."""
+def _followups(session: Session, person: Person, owner: Account, limit: int | None) -> list[FollowUp]:
+    """A person's follow-ups, the latest open (by due date) and the latest done (at most ``limit`` of each)."""
     query = select(FollowUp).where(FollowUp.owner_id == owner.id, FollowUp.person_id == person.id)
-    return list(session.scalars(query))
+    open_ones = query.where(FollowUp.done_at.is_(None)).order_by(FollowUp.due_on.desc(), FollowUp.id.desc())
+    done = query.where(FollowUp.done_at.is_not(None)).order_by(FollowUp.done_at.desc(), FollowUp.id.desc())
+    return [*session.scalars(open_ones.limit(limit)), *session.scalars(done.limit(limit))]
 
 
-def person_timeline(session: Session, person_id: int, *, owner: Account) -> list[TimelineEntry]:
-    """Everything that happened (or is planned) with one of the owner's people, newest first."""
+def person_timeline(session: Session, person_id: int, *, owner: Account,
+                    limit: int | None = None) -> list[TimelineEntry]:
+    """Everything that happened (or is planned) with one of the owner's people, newest first (at most ``limit``).
+
+    With a limit, each kind of record is read newest first up to the limit, so a long history costs no more.
+    """
     person = get_person(session, person_id, owner=owner)
     today = local_today(owner)
-    entries = [_encounter(e) for e in encounters_of_person(session, person.id, owner=owner)]
-    entries += [_interaction(i, person) for i in interactions_of_person(session, person.id, owner=owner)]
+    entries = [_encounter(e) for e in encounters_of_person(session, person.id, owner=owner, limit=limit)]
+    entries += [_interaction(i, person) for i in interactions_of_person(session, person.id, owner=owner,
+                                                                        limit=limit)]
     entries += [entry for role in roles_of_person(session, person.id, owner=owner, today=today)
                 for entry in _roles(role, today)]
-    entries += [_favor(favor) for favor in favor_balance(session, person.id, owner=owner).history]
-    entries += [_followup(followup, owner, today) for followup in _followups(session, person, owner)]
+    entries += [_favor(favor) for favor in favor_balance(session, person.id, owner=owner, limit=limit).history]
+    entries += [_followup(followup, owner, today) for followup in _followups(session, person, owner, limit)]
     rank = {kind: position for position, kind in enumerate(KINDS)}
     entries.sort(key=lambda entry: (-entry.on.toordinal(), rank[entry.kind], -entry.sort_id))
-    return entries
+    return entries[:limit]
+
+
+def timeline_size(session: Session, person_id: int, *, owner: Account) -> int:
+    """How many entries a person's whole timeline has (one query of counts)."""
+    person = get_person(session, person_id, owner=owner)
+    mine = {model: (model.owner_id == owner.id, model.person_id == person.id)
+            for model in (Encounter, Favor, FollowUp, Role)}
+    talked = select(func.count()).select_from(interaction_person).join(
+        Interaction, Interaction.id == interaction_person.c.interaction_id).where(
+        Interaction.owner_id == owner.id, interaction_person.c.person_id == person.id)
+    counts = [select(func.count()).select_from(model).where(*where).scalar_subquery()
+              for model, where in mine.items()]
+    ended = select(func.count()).select_from(Role).where(*mine[Role], Role.ended_on.is_not(None))
+    return sum(session.execute(select(*counts, talked.scalar_subquery(), ended.scalar_subquery())).one())

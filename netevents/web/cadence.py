@@ -1,11 +1,11 @@
 """Stay-in-touch pages: people fading past their cadence, tag cadence defaults, a person's own cadence."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
 from netevents.db import request_session
 from netevents.forms.followups import CadenceForm
-from netevents.services.cadence import (effective_cadence, fading_people, get_tag, set_person_cadence,
+from netevents.services.cadence import (effective_cadence, fading_page, get_tag, set_person_cadence,
                                         set_tag_cadence, tags_with_counts)
 from netevents.services.clock import local_today
 from netevents.services.people import get_person
@@ -18,8 +18,9 @@ bp = Blueprint("cadence", __name__)
 def fading():
     """People past their stay-in-touch cadence, the most overdue first."""
     owner = current_owner()
-    people = fading_people(request_session(), owner=owner, today=local_today(owner))
-    return render_template("cadence/fading.html", fading=people)
+    page = fading_page(request_session(), owner=owner, today=local_today(owner),
+                       page=request.args.get("page", 1, type=int), per_page=int(current_app.config["PAGE_SIZE"]))
+    return render_template("cadence/fading.html", page=page)
 
 
 @bp.get("/cadences")

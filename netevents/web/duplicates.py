@@ -9,7 +9,8 @@ from netevents.errors import Conflict
 from netevents.forms.confirm import ConfirmForm
 from netevents.forms.duplicates import PersonSearchForm
 from netevents.services.avatars import discard_photos
-from netevents.services.duplicates import dismiss_duplicate, find_duplicate_candidates, find_people_by_name
+from netevents.services.duplicates import (dismiss_duplicate, duplicate_page, find_duplicate_candidates,
+                                           find_people_by_name)
 from netevents.services.merge import merge_people, merge_preview
 from netevents.services.people import get_person
 
@@ -24,11 +25,9 @@ def _page() -> int:
 @bp.get("/duplicates")
 def index():
     """List likely duplicate pairs, most likely first, a page at a time."""
-    size, page = int(current_app.config["PAGE_SIZE"]), _page()
-    found = find_duplicate_candidates(request_session(), owner=current_user, limit=size + 1,
-                                      offset=(page - 1) * size)
-    return render_template("duplicates/index.html", candidates=found[:size], page=page,
-                           has_more=len(found) > size, form=ConfirmForm())
+    found = duplicate_page(request_session(), owner=current_user, page=_page(),
+                           per_page=int(current_app.config["PAGE_SIZE"]))
+    return render_template("duplicates/index.html", page=found, form=ConfirmForm())
 
 
 @bp.post("/duplicates/<int:first_id>/<int:second_id>/dismiss")

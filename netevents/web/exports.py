@@ -1,7 +1,7 @@
 """The Export page: every download format plugins register, and the downloads."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, render_template
+from flask import Blueprint, Response, render_template, stream_with_context
 from flask_login import current_user
 
 from netevents.db import request_session
@@ -20,6 +20,7 @@ def index():
 def download(name: str):
     """Download the logged-in account's data in one format."""
     export = run_export(request_session(), name, owner=current_user)
-    return Response(export.content, mimetype=export.media_type,
+    # streamed: the request (and its database session) stays open until the last chunk is sent
+    return Response(stream_with_context(export.chunks), mimetype=export.media_type,
                     headers={"Content-Disposition": f'attachment; filename="{export.filename}"',
                              "Cache-Control": "no-store"})

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from wtforms.fields.choices import SelectChoice
 
 from netevents.dates import day_label
@@ -33,7 +33,8 @@ def index():
     """Open follow-ups by due date, and the ones done lately."""
     owner = current_owner()
     today = local_today(owner)
-    board = open_followups(request_session(), owner=owner, today=today)
+    board = open_followups(request_session(), owner=owner, today=today, page=request.args.get("page", 1, type=int),
+                           per_page=int(current_app.config["PAGE_SIZE"]))
     return render_template("followups/index.html", board=board, today=today)
 
 

@@ -7,24 +7,26 @@ from netevents.models import Account, Person
 from netevents.services.favors import favor_balance
 from netevents.services.people_lists import people_introduced_by
 from netevents.services.roles import roles_of_person
-from netevents.services.timeline import person_timeline
+from netevents.services.timeline import person_timeline, timeline_size
 from netevents.web.followups import followup_panel_context
 from netevents.web.person_details import details_panel_context
 
 
 # a long-standing contact can have hundreds of entries; the page shows the latest, the lists hold the rest
 TIMELINE_LIMIT = 60
+FAVORS_LIMIT, INTRODUCED_LIMIT = 20, 50
 
 
 def person_page_context(session: Session, person: Person, *, owner: Account) -> dict:
     """Follow-ups, cadence, dates and relationships, favor balance, roles, introductions and one timeline."""
-    timeline = person_timeline(session, person.id, owner=owner)
+    timeline = person_timeline(session, person.id, owner=owner, limit=TIMELINE_LIMIT)
     return {
         **followup_panel_context(session, person, owner=owner),
         **details_panel_context(session, person, owner=owner),
-        "introduced": people_introduced_by(session, person, owner=owner),
-        "balance": favor_balance(session, person.id, owner=owner),
+        "introduced": people_introduced_by(session, person, owner=owner, limit=INTRODUCED_LIMIT),
+        "balance": favor_balance(session, person.id, owner=owner, limit=FAVORS_LIMIT),
         "roles": roles_of_person(session, person.id, owner=owner),
-        "timeline": timeline[:TIMELINE_LIMIT],
-        "timeline_total": len(timeline),
+        "timeline": timeline,
+        "timeline_total": timeline_size(session, person.id, owner=owner) if len(timeline) == TIMELINE_LIMIT
+        else len(timeline),
     }

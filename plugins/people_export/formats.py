@@ -1,51 +1,128 @@
-"""The CSV and vCard 3.0 renderings of an account's people."""
+"""The CSV and vCard 3.0 renderings of an account's people, written a batch of people at a time.
+
+People are read in keyset batches (by name, then id) with plain column queries rather than ORM objects, and
+each batch is rendered and handed to the response before the next is read: memory stays the same whatever
+the size of the network, and the download starts at once.
+"""
 from __future__ import annotations
 
 import csv
 import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Iterator, Optional
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select, select, tuple_
+from sqlalchemy.orm import Session
 
-from netevents.plugins.api import Account, Person
+from netevents.plugins.api import Account, Organization, Person, PersonEmail, PersonLink, PersonPhone, Tag
 
 CSV_COLUMNS = ["name", "given_name", "family_name", "emails", "phones", "organization", "job_title", "location",
                "tags", "links", "how_we_met", "interests", "notes", "added"]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_FIRST = frozenset("=+-@\t\r")
 VCARD_LINE_OCTETS = 75
 
 
-def people_of(session: Session, owner: Account) -> list[Person]:
-    """The owner's people, by name, with everything the exports show loaded in a few queries."""
-    return list(session.scalars(
-        select(Person).where(Person.owner_id == owner.id).order_by(Person.sort_name, Person.id).options(
-            selectinload(Person.emails), selectinload(Person.phones), selectinload(Person.links),
-            selectinload(Person.tags), selectinload(Person.organization))))
+BATCH = 1000
+
+
+@dataclass
+class ExportedPerson:
+    """What the exports show of one person."""
+
+    id: int
+    display_name: str
+    given_name: Optional[str]
+    family_name: Optional[str]
+    organization: Optional[str]
+    job_title: Optional[str]
+    location: Optional[str]
+    how_we_met: str
+    interests: str
+    notes: str
+    created_at: datetime
+    updated_at: datetime
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+def _values(session: Session, batch: Select) -> dict[str, dict[int, list[str]]]:
+    """The emails, phones, links and tag names of the people ``batch`` selects (ids), in their order."""
+    ids = batch.subquery()
+    queries = {
+        "emails": select(PersonEmail.person_id, PersonEmail.address).join(ids, ids.c.id == PersonEmail.person_id)
+        .order_by(PersonEmail.person_id, PersonEmail.position, PersonEmail.id),
+        "phones": select(PersonPhone.person_id, PersonPhone.number).join(ids, ids.c.id == PersonPhone.person_id)
+        .order_by(PersonPhone.person_id, PersonPhone.position, PersonPhone.id),
+        "links": select(PersonLink.person_id, PersonLink.url).join(ids, ids.c.id == PersonLink.person_id)
+        .order_by(PersonLink.person_id, PersonLink.position, PersonLink.id),
+        "tags": select(Person.id, Tag.name).join(ids, ids.c.id == Person.id).join(Person.tags)
+        .order_by(Person.id, Tag.name),
+    }
+    found = {}
+    for name, query in queries.items():
+        found[name] = defaultdict(list)
+        for person_id, value in session.connection().execute(query):  # plain rows: no ORM on the way
+            found[name][person_id].append(value)
+    return found
+
+
+def people_of(session: Session, owner: Account, batch: int | None = None) -> Iterator[list[ExportedPerson]]:
+    """The owner's people by name, ``batch`` (default BATCH) at a time, with everything the exports show."""
+    columns = (Person.id, Person.sort_name, Person.display_name, Person.given_name, Person.family_name,
+               Organization.name, Person.job_title, Person.location, Person.how_we_met, Person.interests,
+               Person.notes, Person.created_at, Person.updated_at)
+    mine = select(Person.id).where(Person.owner_id == owner.id).order_by(Person.sort_name, Person.id)
+    after = None
+    while True:
+        ids = mine.limit(batch or BATCH)
+        if after is not None:
+            ids = ids.where(tuple_(Person.sort_name, Person.id) > after)
+        page = ids.subquery("page")
+        rows = session.connection().execute(select(*columns).join(page, page.c.id == Person.id)
+                               .outerjoin(Organization, Organization.id == Person.organization_id)
+                               .order_by(Person.sort_name, Person.id)).all()
+        if not rows:
+            return
+        values = _values(session, ids)
+        yield [ExportedPerson(row[0], *row[2:], **{name: found.get(row[0], []) for name, found in values.items()})
+               for row in rows]
+        after = (rows[-1][1], rows[-1][0])
 
 
 def neutralise(value: object) -> str:
     """Make a cell safe to open in a spreadsheet: text that looks like a formula gets a leading apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    return "'" + text if text and text[0] in FORMULA_FIRST else text
 
 
-def _csv_row(person: Person) -> list[str]:
+def _csv_row(person: ExportedPerson) -> list[str]:
     """One person as CSV cells, in CSV_COLUMNS order."""
-    values = [person.display_name, person.given_name, person.family_name,
-              "; ".join(email.address for email in person.emails), "; ".join(phone.number for phone in person.phones),
-              person.organization.name if person.organization else "", person.job_title, person.location,
-              "; ".join(tag.name for tag in person.tags), " ".join(link.url for link in person.links),
-              person.how_we_met, person.interests, person.notes, person.created_at.date().isoformat()]
+    values = [person.display_name, person.given_name, person.family_name, "; ".join(person.emails),
+              "; ".join(person.phones), person.organization or "", person.job_title, person.location,
+              "; ".join(person.tags), " ".join(person.links), person.how_we_met, person.interests, person.notes,
+              person.created_at.date().isoformat()]
     return [neutralise(value) for value in values]
 
 
-def people_csv(session: Session, owner: Account) -> bytes:
-    """All of the owner's people as UTF-8 CSV with a byte-order mark (so Excel reads accents right)."""
+def people_csv(session: Session, owner: Account) -> Iterator[bytes]:
+    """All of the owner's people as UTF-8 CSV with a byte-order mark (so Excel reads accents right), in chunks."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
+    buffer.write("\ufeff")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(_csv_row(person) for person in people_of(session, owner))
-    return buffer.getvalue().encode("utf-8-sig")
+    for people in people_of(session, owner):
+        writer.writerows(_csv_row(person) for person in people)
+        yield buffer.getvalue().encode("utf-8")
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.tell():
+        yield buffer.getvalue().encode("utf-8")
 
 
 def escape_text(value: str) -> str:
@@ -56,6 +133,8 @@ def escape_text(value: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line at 75 octets without splitting a UTF-8 character; continuations start with a space."""
+    if len(line) * 4 <= VCARD_LINE_OCTETS or len(line.encode("utf-8")) <= VCARD_LINE_OCTETS:
+        return line
     parts, current, size, limit = [], "", 0, VCARD_LINE_OCTETS
     for char in line:
         width = len(char.encode("utf-8"))
@@ -68,26 +147,27 @@ def fold(line: str) -> str:
     return "\r\n".join(parts)
 
 
-def _card(person: Person) -> list[str]:
+def _card(person: ExportedPerson) -> list[str]:
     """The content lines of one person's card."""
     lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{escape_text(person.display_name)}",
              f"N:{escape_text(person.family_name or '')};{escape_text(person.given_name or person.display_name)};;;"]
     if person.organization:
-        lines.append(f"ORG:{escape_text(person.organization.name)}")
+        lines.append(f"ORG:{escape_text(person.organization)}")
     if person.job_title:
         lines.append(f"TITLE:{escape_text(person.job_title)}")
-    lines += [f"EMAIL;TYPE=INTERNET:{email.address}" for email in person.emails]
-    lines += [f"TEL;TYPE=VOICE:{phone.number}" for phone in person.phones]
-    lines += [f"URL:{link.url}" for link in person.links]
+    lines += [f"EMAIL;TYPE=INTERNET:{address}" for address in person.emails]
+    lines += [f"TEL;TYPE=VOICE:{number}" for number in person.phones]
+    lines += [f"URL:{url}" for url in person.links]
     if person.tags:
-        lines.append("CATEGORIES:" + ",".join(escape_text(tag.name) for tag in person.tags))
+        lines.append("CATEGORIES:" + ",".join(escape_text(tag) for tag in person.tags))
     if person.notes:
         lines.append(f"NOTE:{escape_text(person.notes)}")
     lines += [f"UID:netevents-person-{person.id}", f"REV:{person.updated_at:%Y-%m-%dT%H:%M:%SZ}", "END:VCARD"]
     return lines
 
 
-def people_vcard(session: Session, owner: Account) -> bytes:
-    """All of the owner's people as one vCard 3.0 file (CRLF line ends, folded lines)."""
-    lines = [fold(line) for person in people_of(session, owner) for line in _card(person)]
-    return ("\r\n".join(lines) + "\r\n" if lines else "").encode("utf-8")
+def people_vcard(session: Session, owner: Account) -> Iterator[bytes]:
+    """All of the owner's people as one vCard 3.0 file (CRLF line ends, folded lines), in chunks."""
+    for people in people_of(session, owner):
+        lines = [fold(line) for person in people for line in _card(person)]
+        yield ("\r\n".join(lines) + "\r\n").encode("utf-8")

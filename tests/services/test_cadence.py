@@ -9,6 +9,7 @@ from netevents.services.cadence import (effective_cadence, fading_people, set_pe
 from netevents.services.followups import create_followup, mark_followup_done
 from netevents.services.interactions import InteractionFields, log_interaction
 from netevents.services.people import PersonFields, create_person
+from netevents.services.stay_in_touch import refresh_stay_in_touch
 
 TODAY = date(2024, 6, 1)
 ADDED = datetime(2024, 1, 1, 12, tzinfo=timezone.utc)
@@ -18,6 +19,7 @@ def add(session, owner, name, cadence=None, tags=()):
     """Create a person (added on 1 January 2024) through the people service."""
     person = create_person(session, PersonFields(display_name=name, cadence_days=cadence, tags=list(tags)), owner=owner)
     person.created_at = ADDED
+    refresh_stay_in_touch(session, [person.id], owner=owner)  # the day added counts for the kept due date
     return person
 
 

@@ -14,6 +14,7 @@ from netevents.services.favors import FavorFields, log_favor
 from netevents.services.followups import create_followup, mark_followup_done
 from netevents.services.interactions import InteractionFields, log_interaction
 from netevents.services.people import PersonFields, create_person
+from netevents.services.stay_in_touch import refresh_stay_in_touch
 
 NOW = datetime(2026, 3, 15, 12, tzinfo=timezone.utc)
 TODAY = date(2026, 3, 15)
@@ -30,6 +31,7 @@ def add(session, owner, name, **fields):
     """Create a person (added on 1 June 2025) through the people service."""
     person = create_person(session, PersonFields(display_name=name, **fields), owner=owner)
     person.created_at = ADDED
+    refresh_stay_in_touch(session, [person.id], owner=owner)  # the day added counts for the kept due date
     return person
 
 
@@ -209,8 +211,8 @@ def test_a_handful_of_queries_for_a_network_of_200(session, account):
         nonlocal board
         board = daily_dashboard(session, owner=account, today=TODAY)
 
-    assert count_statements(session, build) < 15
+    assert count_statements(session, build) <= 16  # and the same at any size: tests/web/test_statement_counts.py
     assert board.suggested_contact is not None and board.fading and board.renewals and board.upcoming_events
     create_followup(session, people[0].id, TODAY, owner=account)
     session.expire_all()
-    assert count_statements(session, build) < 15
+    assert count_statements(session, build) <= 16  # and the same at any size: tests/web/test_statement_counts.py

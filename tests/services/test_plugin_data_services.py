@@ -173,3 +173,28 @@ def test_backup_data_must_be_json(session, register_plugin, account):
     register_plugin(NotJson(), name="not_json")
     with pytest.raises(PluginFailed, match="not JSON"):
         collect_backup(session, owner=account)
+
+
+def test_an_exporter_may_return_chunks_and_a_failure_half_way_is_recorded(app, session, account, register_plugin):
+    from netevents import hookimpl
+    from netevents.plugins.api import Exporter
+    from netevents.plugins.manager import manager_of
+
+    def lines(_session, _owner):
+        yield "one\n"
+        yield b"two\n"
+
+    def breaks(_session, _owner):
+        yield "start\n"
+        raise ValueError("disk on fire")
+
+    class Chunky:
+        @hookimpl
+        def register_exporters(self):
+            return [Exporter("lines", "Lines", "text/plain", "txt", lines),
+                    Exporter("halfway", "Half way", "text/plain", "txt", breaks)]
+
+    register_plugin(Chunky(), "chunky")
+    assert run_export(session, "lines", owner=account).content == b"one\ntwo\n"
+    assert run_export(session, "halfway", owner=account).content == b"start\n"
+    assert "disk on fire" in str(manager_of(app).records["chunky"].failures)

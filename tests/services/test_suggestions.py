@@ -12,6 +12,7 @@ from netevents.services.followups import create_followup
 from netevents.services.interactions import InteractionFields, log_interaction
 from netevents.services.people import PersonFields, create_person
 from netevents.services.suggestions import SHORTLIST, since, suggested_contact, when
+from netevents.services.stay_in_touch import refresh_stay_in_touch
 
 NOW = datetime(2026, 3, 15, 12, tzinfo=timezone.utc)
 TODAY = date(2026, 3, 15)
@@ -31,6 +32,7 @@ def add(session, owner, name, added=ago(300), **fields):
     """Create a person through the people service, added on ``added``."""
     person = create_person(session, PersonFields(display_name=name, **fields), owner=owner)
     person.created_at = datetime.combine(added, datetime.min.time(), timezone.utc) + timedelta(hours=12)
+    refresh_stay_in_touch(session, [person.id], owner=owner)  # the day added counts for the kept due date
     return person
 
 

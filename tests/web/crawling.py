@@ -215,6 +215,7 @@ def fetch(client, method: str, url: str, **options) -> Outcome:
     """Send one request (options as the test client takes them); an escaping exception counts as a 500."""
     try:
         response = client.open(url, method=method, **options)
+        response.get_data()  # read the body as a browser does: streamed downloads run (and end) here
     except Exception as error:  # noqa: BLE001 - the crawl reports every failure instead of stopping at the first
         return Outcome(500, f"{_where(error)}: {type(error).__name__}: {str(error).splitlines()[0][:200]}")
     return Outcome(response.status_code, response=response)

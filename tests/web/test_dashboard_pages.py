@@ -15,6 +15,7 @@ from netevents.services.followups import create_followup, get_followup
 from netevents.services.interactions import InteractionFields, log_interaction
 from netevents.services.people import PersonFields, create_person
 from netevents.services.timeline import person_timeline
+from netevents.services.stay_in_touch import refresh_stay_in_touch
 
 NOW = datetime(2026, 3, 15, 12, tzinfo=timezone.utc)
 TODAY = date(2026, 3, 15)
@@ -33,6 +34,7 @@ def ago(days):
 def add(session, owner, name, **fields):
     person = create_person(session, PersonFields(display_name=name, **fields), owner=owner)
     person.created_at = NOW - timedelta(days=400)
+    refresh_stay_in_touch(session, [person.id], owner=owner)  # the day added counts for the kept due date
     return person
 
 
@@ -179,7 +181,7 @@ def test_the_page_is_a_handful_of_queries(app, session, account, user_client, qu
         page = page_of(user_client)
     finally:
         event.remove(connection, "before_cursor_execute", listener)
-    assert len(statements) < 15
+    assert len(statements) <= 16  # the same at any size: tests/web/test_statement_counts.py
     assert [text for text in ("Contact of the day", "Rust meetup", "IEEE", "P60") if text not in page] == []
 
 

@@ -64,3 +64,31 @@ def test_an_empty_network_exports_headers_only(user_client):
         "name", "given_name", "family_name", "emails", "phones", "organization", "job_title", "location", "tags",
         "links", "how_we_met", "interests", "notes", "added"])
     assert user_client.get("/export/people-vcard").data == b""
+
+
+def test_people_are_read_in_batches_in_name_order_without_losing_namesakes(session, account):
+    from netevents_plugins.people_export.formats import people_of
+
+    for name in ("Cleo Park", "Ann Lee", "Bo Chen", "Ann Lee", "Ann Lee"):
+        add_person(session, account, name)
+    batches = list(people_of(session, account, batch=2))
+    assert [len(batch) for batch in batches] == [2, 2, 1]
+    exported = [person for batch in batches for person in batch]
+    assert [p.display_name for p in exported] == ["Ann Lee"] * 3 + ["Bo Chen", "Cleo Park"]
+    assert len({p.id for p in exported}) == 5
+
+
+def test_exports_are_streamed_in_chunks(session, account, user_client, monkeypatch):
+    from netevents_plugins.people_export import formats
+
+    monkeypatch.setattr(formats, "BATCH", 2)
+    for number in range(5):
+        add_person(session, account, f"Person {number}")
+    session.commit()
+    response = user_client.get("/export/people-csv", buffered=False)
+    chunks = list(response.response)
+    assert len(chunks) == 3 and chunks[0].startswith(b"\xef\xbb\xbfname,")
+    rows = list(csv.DictReader(io.StringIO(b"".join(chunks).decode("utf-8-sig"))))
+    assert [row["name"] for row in rows] == [f"Person {number}" for number in range(5)]
+    cards = user_client.get("/export/people-vcard").data.decode()
+    assert cards.count("BEGIN:VCARD") == 5 and cards.endswith("END:VCARD\r\n")
