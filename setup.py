@@ -15,7 +15,7 @@ setup(
     packages=[*find_packages(include=["netevents", "netevents.*"]), "netevents.templates",
               "netevents_plugins", *[f"netevents_plugins.{p}" for p in FIRST_PARTY]],
     package_dir={"netevents.templates": "templates", "netevents_plugins": "plugins"},
-    package_data={"netevents": ["static/**/*", "migrations/*.ini", "migrations/*.mako"],
+    package_data={"netevents": ["static/**/*", "data/*", "migrations/*.ini", "migrations/*.mako"],
                   "netevents.templates": ["**/*"], "netevents_plugins": ["**/templates/**/*", "**/static/**/*"]},
     exclude_package_data={"netevents_plugins": [f"{name}/**/*" for name in COMMUNITY]},
 )

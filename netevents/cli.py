@@ -84,16 +84,20 @@ def _read_password() -> str:
 @users.command("create")
 @click.option("--email", required=True, help="The new account's email address.")
 @click.option("--admin", is_flag=True, help="Make the account an admin.")
+@click.option("--timezone", "zone", default=None, metavar="ZONE",
+              help="The account's IANA time zone, e.g. Europe/Paris (asked on a terminal; else UTC).")
 @with_appcontext
-def users_create(email: str, admin: bool):
+def users_create(email: str, admin: bool, zone: str | None):
     """Create an account; the password comes from a prompt, or standard input when it is not a terminal."""
     upgrade_all(current_app)
     password = _read_password()
+    if zone is None:
+        zone = click.prompt("Time zone", default="UTC") if sys.stdin.isatty() else "UTC"
     try:
         with session_scope(current_app) as session:
-            account = create_account(session, email, password, is_admin=admin)
+            account = create_account(session, email, password, is_admin=admin, timezone=zone)
             label = "admin account" if account.is_admin else "account"
             address = account.email
     except DomainError as error:
         raise click.ClickException(error.message) from None
-    click.echo(f"Created {label} {address}.")
+    click.echo(f"Created {label} {address} (time zone {zone}).")

@@ -6,6 +6,7 @@ from wtforms import DateField, SelectField, StringField, TextAreaField, TimeFiel
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 
+from netevents.forms.people_picker import PeoplePickerField
 from netevents.models import EventKind
 from netevents.services.encounters import EncounterFields
 from netevents.services.event_sessions import EventSessionFields
@@ -67,21 +68,21 @@ class EventSessionForm(FlaskForm):
 class EncounterForm(FlaskForm):
     """Meeting someone: who, when, at which event and session (or where), and who introduced you."""
 
-    person_id = SelectField("Person", coerce=int, validators=[InputRequired("Choose a person.")])
+    person_id = PeoplePickerField("Person", multiple=False, required="Choose a person.")
     met_on = DateField("Met on", validators=[InputRequired("Enter the date.")])
     event_id = SelectField("Event", coerce=int, default=NONE)
     session_id = SelectField("Session or talk", coerce=int, default=NONE)
     place = StringField("Place (when not at an event)", validators=[Length(max=200)])
     context = TextAreaField("Context", validators=[Length(max=5000)])
-    introduced_by_id = SelectField("Introduced by", coerce=int, default=NONE)
+    introduced_by_id = PeoplePickerField("Introduced by", multiple=False, placeholder="Nobody: type a name to add")
 
     def as_fields(self) -> EncounterFields:
         """The submitted values, for the encounters service."""
-        return EncounterFields(person_id=_id_or_none(self.person_id.data), met_on=self.met_on.data,
+        return EncounterFields(person_id=self.person_id.data, met_on=self.met_on.data,
                                event_id=_id_or_none(self.event_id.data),
                                session_id=_id_or_none(self.session_id.data), place=self.place.data or "",
                                context=self.context.data or "",
-                               introduced_by_id=_id_or_none(self.introduced_by_id.data))
+                               introduced_by_id=self.introduced_by_id.data)
 
 
 class ConfirmForm(FlaskForm):

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, IntegerField, SelectField, SelectMultipleField, TextAreaField
+from wtforms import DateField, HiddenField, IntegerField, SelectMultipleField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from netevents.forms.people_picker import PeoplePickerField
 
 from netevents.services.cadence import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
 from netevents.services.followups import MAX_SNOOZE_DAYS, NOTE_LIMIT
@@ -12,7 +14,7 @@ from netevents.services.followups import MAX_SNOOZE_DAYS, NOTE_LIMIT
 class FollowUpForm(FlaskForm):
     """A follow-up: who, by when, and what about."""
 
-    person_id = SelectField("Person", coerce=int, validators=[DataRequired("Choose a person.")])
+    person_id = PeoplePickerField("Person", multiple=False, required="Choose a person.")
     due_on = DateField("Due", validators=[InputRequired("Enter a date.")])
     note = TextAreaField("Note", validators=[Length(max=NOTE_LIMIT)])
     next = HiddenField()

@@ -3,6 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, DecimalField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
+from netevents.forms.people_picker import PeoplePickerField
 from netevents.models.groups import DuesPeriod, GroupKind
 
 NOTES_LIMIT = 10_000
@@ -22,7 +23,7 @@ class GroupForm(FlaskForm):
 class RoleForm(FlaskForm):
     """A role someone (blank: me) holds in a group."""
 
-    person_name = StringField("Who", validators=[Optional(), Length(max=220)])
+    person_id = PeoplePickerField("Who", multiple=False, placeholder="Me: type a name for someone else")
     title = StringField("Role", validators=[DataRequired("Enter a title, e.g. chair or member."), Length(max=120)])
     started_on = DateField("From", validators=[InputRequired("Enter the start date.")])
     ended_on = DateField("Until", validators=[Optional()])

@@ -4,8 +4,9 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length
+from wtforms.validators import InputRequired, Length
 
+from netevents.forms.people_picker import PeoplePickerField
 from netevents.models.interactions import Channel, FavorDirection, FavorKind
 from netevents.services.favors import FavorFields
 from netevents.services.interactions import InteractionFields
@@ -17,31 +18,28 @@ DIRECTION_CHOICES = [SelectChoice("", "No favor"), SelectChoice(FavorDirection.g
 ONLY_PERSON = 0
 
 
-def choices_of(pairs: list[tuple[int, str]]) -> list[SelectChoice]:
-    """Turn (value, label) pairs into select options."""
-    return [SelectChoice(value, label) for value, label in pairs]
-
-
 class InteractionForm(FlaskForm):
     """One interaction with one or many people, and optionally one favor given or received in it."""
 
-    person_ids = SelectMultipleField("People", coerce=int, validators=[DataRequired("Choose at least one person.")])
+    person_ids = PeoplePickerField("People", required="Choose at least one person.")
     occurred_on = DateField("Date", validators=[InputRequired("Enter a date.")])
     channel = SelectField("How", choices=CHANNEL_CHOICES, default=Channel.in_person.value)
     summary = StringField("Summary", validators=[Length(max=200)])
     notes = TextAreaField("Notes", validators=[Length(max=20000)])
     favor_direction = SelectField("Favor", choices=DIRECTION_CHOICES, default="")
     favor_kind = SelectField("Kind of favor", choices=KIND_CHOICES, default=FavorKind.other.value)
-    favor_person = SelectField("With whom", coerce=int, default=ONLY_PERSON)
+    favor_person = SelectField("With whom", coerce=int, default=ONLY_PERSON,
+                               invalid_choice_message="Choose one of the people above.",
+                               render_kw={"data-people-options": "person_ids"})
     favor_description = StringField("What was it?", validators=[Length(max=2000)])
     # open follow-ups with these people that the interaction settles; the service checks whose they are
     done_followup_ids = SelectMultipleField("Also mark done", coerce=int, validate_choice=False)
     followups_offered = HiddenField()
 
-    def set_people(self, choices: list[tuple[int, str]]) -> None:
-        """Offer the owner's people in the people and favor-person pickers."""
-        self.person_ids.choices = choices_of(choices)
-        self.favor_person.choices = [SelectChoice(ONLY_PERSON, "The one person above"), *choices_of(choices)]
+    def offer_favor_people(self) -> None:
+        """Offer the chosen people (call after the picker loaded them) for the favor; a script keeps this in step."""
+        chosen = [SelectChoice(person.id, person.display_name) for person in self.person_ids.people]
+        self.favor_person.choices = [SelectChoice(ONLY_PERSON, "The one person above"), *chosen]
 
     def interaction_fields(self) -> InteractionFields:
         """The interaction as the service takes it."""
@@ -56,3 +54,13 @@ class InteractionForm(FlaskForm):
         return [FavorFields(direction=self.favor_direction.data, kind=self.favor_kind.data,
                             description=self.favor_description.data or "",
                             person_id=self.favor_person.data or None)]
+
+
+class InteractionFilterForm(FlaskForm):
+    """The interaction list's filters (a GET form: no CSRF token)."""
+
+    class Meta:
+        csrf = False
+
+    person = PeoplePickerField("Person", multiple=False, placeholder="Anyone")
+    channel = SelectField("Channel", choices=[SelectChoice("", "Any"), *CHANNEL_CHOICES], default="")

@@ -1,20 +1,19 @@
 """The person form: names, contact details, organization, tags, notes, introducer."""
 from __future__ import annotations
 
-import importlib.util
 from functools import cache
-from pathlib import Path
 
 import phonenumbers
 from flask_wtf import FlaskForm
 from markupsafe import Markup, escape
-from wtforms import (BooleanField, Field, HiddenField, IntegerField, SelectChoice, SelectField, StringField,
-                     TextAreaField)
+from wtforms import BooleanField, Field, IntegerField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from netevents.errors import Invalid
+from netevents.forms.people_picker import PeoplePickerField
 from netevents.models import Person
 from netevents.services.people import PersonFields
+from netevents.services.country_names import country_name
 from netevents.services.validation import display_phone, normalize_email, normalize_phone, normalize_url
 
 TEXT_LIMIT = 20_000
@@ -118,28 +117,10 @@ def web_address(_form, field):
             raise ValidationError(error.field_errors[field.name]) from None
 
 
-def english_country_names() -> dict[str, str]:
-    """Country names in English by region code, from phonenumbers' table of names, read on its own.
-
-    ``phonenumbers.geocoder`` would give the same names, but importing it loads the place names of every
-    number prefix in the world (about 95 MB that the server never gives back) just to label this list.
-    """
-    spec = importlib.util.spec_from_file_location(
-        "phonenumbers.geodata.locale", Path(phonenumbers.__file__).parent / "geodata" / "locale.py")
-    table = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(table)
-    names = {}
-    for code, by_language in table.LOCALE_DATA.items():
-        name = by_language.get("en", "")
-        names[code] = by_language.get(name[1:], "") if name.startswith("*") else name  # "*fr": as in French
-    return names
-
-
 @cache
 def phone_regions() -> list[SelectChoice]:
     """Countries for numbers typed without +country code, by name."""
-    names = english_country_names()
-    regions = [SelectChoice(code, f"{names.get(code) or code} (+{phonenumbers.country_code_for_region(code)})")
+    regions = [SelectChoice(code, f"{country_name(code)} (+{phonenumbers.country_code_for_region(code)})")
                for code in phonenumbers.SUPPORTED_REGIONS]
     return [SelectChoice("", "None: numbers start with +"), *sorted(regions, key=lambda choice: choice.label)]
 
@@ -168,8 +149,7 @@ class PersonForm(FlaskForm):
     tags = StringField("Tags", validators=[Length(max=2000)])
     interests = TextAreaField("Interests", validators=[Length(max=TEXT_LIMIT)])
     how_we_met = TextAreaField("How we met", validators=[Length(max=TEXT_LIMIT)])
-    introduced_by = StringField("Introduced by", validators=[Length(max=200)])
-    introduced_by_id = HiddenField()
+    introduced_by_id = PeoplePickerField("Introduced by", multiple=False, placeholder="Nobody: type a name to add")
     cadence_days = IntegerField("Stay in touch every … days", validators=[
         Optional(), NumberRange(1, 3650, "Between 1 and 3650 days.")])
     notes = TextAreaField("Notes", validators=[Length(max=TEXT_LIMIT)])
@@ -178,15 +158,14 @@ class PersonForm(FlaskForm):
 
     def to_fields(self) -> PersonFields:
         """The submitted values as the people service's PersonFields."""
-        chosen = (self.introduced_by_id.data or "").strip()
         return PersonFields(
             display_name=self.display_name.data, given_name=self.given_name.data,
             family_name=self.family_name.data, organization_name=self.organization.data,
             job_title=self.job_title.data, location=self.location.data, emails=self.emails.data,
             phones=self.phones.data, linkedin=self.linkedin.data, website=self.website.data,
             tags=split_tags(self.tags.data), interests=self.interests.data, notes=self.notes.data,
-            how_we_met=self.how_we_met.data, introduced_by_id=int(chosen) if chosen.isdecimal() else None,
-            introduced_by_name=self.introduced_by.data or "", cadence_days=self.cadence_days.data,
+            how_we_met=self.how_we_met.data, introduced_by_id=self.introduced_by_id.data,
+            cadence_days=self.cadence_days.data,
             phone_region=self.phone_region.data or None)
 
 
@@ -200,6 +179,5 @@ def person_form_data(person: Person) -> dict:
         "location": person.location, "linkedin": links.get("linkedin"), "website": links.get("website"),
         "tags": ", ".join(tag.name for tag in person.tags), "interests": person.interests,
         "how_we_met": person.how_we_met, "notes": person.notes, "cadence_days": person.cadence_days,
-        "introduced_by": person.introduced_by.display_name if person.introduced_by else "",
-        "introduced_by_id": str(person.introduced_by_id or ""),
+        "introduced_by_id": person.introduced_by_id,
     }

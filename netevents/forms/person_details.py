@@ -4,9 +4,10 @@ from __future__ import annotations
 import calendar
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, SelectChoice, SelectField, StringField
+from wtforms import IntegerField, SelectChoice, SelectField, StringField
 from wtforms.validators import Length, Optional
 
+from netevents.forms.people_picker import PeoplePickerField
 from netevents.models.person_details import LABEL_LENGTH
 from netevents.services.person_details import DateFields, RelationFields
 
@@ -37,12 +38,9 @@ class RelationshipForm(FlaskForm):
     """This person <relationship> another of your people."""
 
     kind = SelectField("Relationship", choices=RELATION_KINDS)
-    other_name = StringField("Who", validators=[Length(max=220)])
-    other_id = HiddenField()
+    other_id = PeoplePickerField("Who", multiple=False, required="Choose one of your people.")
     label = StringField("Relationship, in words", validators=[Length(max=LABEL_LENGTH)])
 
     def to_fields(self) -> RelationFields:
         """The relationship as the service takes it."""
-        chosen = (self.other_id.data or "").strip()
-        return RelationFields(kind=self.kind.data, other_id=int(chosen) if chosen.isdecimal() else None,
-                              other_name=self.other_name.data or "", label=self.label.data or "")
+        return RelationFields(kind=self.kind.data, other_id=self.other_id.data, label=self.label.data or "")

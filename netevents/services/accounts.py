@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from netevents.errors import Conflict, Invalid, NotFound
 from netevents.models import Account
+from netevents.services.clock import check_timezone
 from netevents.services.validation import normalize_email
 
 MIN_PASSWORD_LENGTH = 10
@@ -25,16 +26,19 @@ def account_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(Account)) or 0
 
 
-def create_account(session: Session, email: str, password: str, *, is_admin: bool = False) -> Account:
-    """Create an account with an Argon2id password hash; the first account is always an admin."""
+def create_account(session: Session, email: str, password: str, *, is_admin: bool = False,
+                   timezone: str = "UTC") -> Account:
+    """Create an account with an Argon2id password hash in a time zone; the first account is always an admin."""
     address = normalize_email(email)
+    check_timezone(timezone)
     if len(password) < MIN_PASSWORD_LENGTH:
         raise Invalid(f"Passwords need at least {MIN_PASSWORD_LENGTH} characters.",
                       password=f"At least {MIN_PASSWORD_LENGTH} characters.")
     if session.scalar(select(Account.id).where(Account.email == address)) is not None:
         raise Conflict(f"An account for {address} already exists.", email="An account with this email exists.")
     first = account_count(session) == 0
-    account = Account(email=address, password_hash=_hasher.hash(password), is_admin=is_admin or first)
+    account = Account(email=address, password_hash=_hasher.hash(password), is_admin=is_admin or first,
+                      timezone=timezone)
     session.add(account)
     session.flush()
     return account

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Optional
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from netevents.errors import Invalid
 from netevents.models import Account, Encounter, Person
@@ -130,11 +130,3 @@ def people_met_at(session: Session, event_id: int, *, owner: Account, on: date |
         query = query.where(Encounter.met_on == on)
     order = (Encounter.id.desc(),) if newest_first else (Encounter.met_on, Person.sort_name, Encounter.id)
     return list(session.scalars(_with_details(query).order_by(*order)))
-
-
-def person_choices(session: Session, *, owner: Account, limit: int = 200) -> list[Person]:
-    """The owner's most recently changed people, sorted by name, for simple pickers."""
-    recent = (select(Person.id).where(Person.owner_id == owner.id)
-              .order_by(Person.updated_at.desc(), Person.id.desc()).limit(limit).subquery())
-    query = select(Person).where(Person.id.in_(select(recent.c.id))).options(selectinload(Person.organization))
-    return list(session.scalars(query.order_by(Person.sort_name, Person.id)))

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from netevents.errors import Invalid
-from netevents.models import Account, Interaction, Organization, Person
+from netevents.models import Account, Interaction, Person
 from netevents.models.interactions import Channel, interaction_person
 from netevents.services.clock import local_today
 from netevents.services.favors import FavorFields, announce_favors, build_favor
@@ -198,11 +198,3 @@ def interaction_days(session: Session, *, owner: Account, start: date, end: date
              .where(Interaction.owner_id == owner.id, Interaction.occurred_on >= start, Interaction.occurred_on <= end)
              .group_by(Interaction.occurred_on))
     return {day: count for day, count in session.execute(query)}
-
-
-def person_choices(session: Session, *, owner: Account) -> list[tuple[int, str]]:
-    """The owner's people as (id, label) pairs by name, for pickers; the organization tells namesakes apart."""
-    query = (select(Person.id, Person.display_name, Organization.name)
-             .outerjoin(Organization, Organization.id == Person.organization_id)
-             .where(Person.owner_id == owner.id).order_by(Person.sort_name, Person.id))
-    return [(person_id, f"{name} · {org}" if org else name) for person_id, name, org in session.execute(query)]

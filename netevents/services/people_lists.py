@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from netevents.models import Account, Person, Tag
 from netevents.models.people import person_tag
+from netevents.services.ownership import MAX_ID
 from netevents.services.pagination import Page, page_of_ids
 
 # sort key -> (label, ORDER BY); every order ends on the id so pages never overlap, and each has an index
@@ -74,3 +75,12 @@ def tag_names(session: Session, *, owner: Account, limit: int = 300) -> list[str
     query = (select(Tag.name).outerjoin(person_tag, person_tag.c.tag_id == Tag.id).where(Tag.owner_id == owner.id)
              .group_by(Tag.id, Tag.name).order_by(uses.desc(), Tag.name).limit(limit))
     return list(session.scalars(query))
+
+
+def chosen_people(session: Session, ids: list[int], *, owner: Account) -> list[Person]:
+    """The owner's people among ``ids``, in that order (anyone else's and impossible ids are left out), for pickers."""
+    ids = [person_id for person_id in ids if isinstance(person_id, int) and 0 < person_id <= MAX_ID]
+    if not ids:
+        return []
+    owned = set(session.scalars(select(Person.id).where(Person.owner_id == owner.id, Person.id.in_(ids))))
+    return load_people(session, [person_id for person_id in ids if person_id in owned])

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from netevents.dates import day_label
@@ -23,7 +22,6 @@ from netevents.services.validation import check_date, clean_text
 ROLE_TITLE_SUGGESTIONS = ["chair", "vice-chair", "co-chair", "secretary", "treasurer", "member", "volunteer",
                           "lead", "co-lead", "sponsor", "executive sponsor", "founder", "advisor", "board member",
                           "president", "vice-president", "past president", "facilitator", "coordinator"]
-PERSON_CHOICES_LIMIT = 1000
 _ID_SUFFIX = re.compile(r"\(#(\d{1,9})\)\s*$")
 
 
@@ -66,25 +64,8 @@ def get_role(session: Session, role_id: int, *, owner: Account) -> Role:
                      options=(joinedload(Role.person), joinedload(Role.group)))
 
 
-def person_choices(session: Session, *, owner: Account, limit: int = PERSON_CHOICES_LIMIT) -> list[str]:
-    """Return labels to pick people by: the name, with ``(#id)`` added where names repeat."""
-    people = session.scalars(select(Person).where(Person.owner_id == owner.id)
-                             .order_by(Person.sort_name, Person.id).limit(limit)).all()
-    counts = Counter(person.sort_name for person in people)
-    return [p.display_name if counts[p.sort_name] == 1 else f"{p.display_name} (#{p.id})" for p in people]
-
-
-def person_label(session: Session, person: Optional[Person], *, owner: Account) -> str:
-    """Return the label :func:`person_choices` uses for ``person`` ("" for me)."""
-    if person is None:
-        return ""
-    namesakes = session.scalar(select(func.count()).select_from(Person)
-                               .where(Person.owner_id == owner.id, Person.sort_name == person.sort_name))
-    return person.display_name if namesakes == 1 else f"{person.display_name} (#{person.id})"
-
-
 def person_for_name(session: Session, text: str, *, owner: Account) -> Person:
-    """Find one of the owner's people by a name typed or picked from :func:`person_choices`."""
+    """Find one of the owner's people by a typed name, or a name ending in "(#id)"."""
     match = _ID_SUFFIX.search(text)
     if match:
         return get_person(session, int(match.group(1)), owner=owner)
@@ -108,7 +89,7 @@ def _holder(session: Session, fields: RoleFields, owner: Account) -> Optional[Pe
         return person_for_name(session, fields.person_name, owner=owner)
     if fields.for_member:
         message = "Choose the member from your people (your own roles go under “Add my role”)."
-        raise Invalid(message, person_name=message)
+        raise Invalid(message, person_id=message)
     return None
 
 

@@ -1,27 +1,18 @@
 """Account settings a user changes themselves: timezone and the quick-capture follow-up delay."""
 from __future__ import annotations
 
-from functools import cache
-from zoneinfo import available_timezones
-
 from sqlalchemy.orm import Session
 
 from netevents.errors import Invalid
 from netevents.models import Account
 from netevents.services.capture import MAX_FOLLOWUP_DAYS
+from netevents.services.clock import check_timezone
 from netevents.services.stay_in_touch import refresh_account
 
 
-@cache
-def timezone_names() -> tuple[str, ...]:
-    """Every IANA timezone name this system knows, sorted."""
-    return tuple(sorted(available_timezones()))
-
-
 def update_settings(session: Session, *, owner: Account, timezone: str, quick_capture_followup_days: int) -> Account:
-    """Change the account's timezone and how many days after a quick capture its follow-up is due."""
-    if timezone not in timezone_names():
-        raise Invalid(f"Unknown timezone {timezone!r}.", timezone="Choose a timezone from the list.")
+    """Change the account's time zone and how many days after a quick capture its follow-up is due."""
+    check_timezone(timezone)
     if quick_capture_followup_days is None or not 0 <= quick_capture_followup_days <= MAX_FOLLOWUP_DAYS:
         raise Invalid("Follow-up delay out of range.",
                       quick_capture_followup_days=f"Between 0 and {MAX_FOLLOWUP_DAYS} days.")

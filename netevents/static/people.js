@@ -1,4 +1,4 @@
-/* netevents people forms: "add another" inputs, type-ahead datalists, comma-separated tag completion.
+/* netevents people forms: "add another" inputs, the organization type-ahead, comma-separated tag completion.
    Everything here is an enhancement: the forms work without it. */
 "use strict";
 
@@ -30,15 +30,13 @@ function option(value, label) {
 
 document.querySelectorAll("input[data-suggest]").forEach((input) => {
   const list = document.getElementById(input.getAttribute("list"));
-  const target = input.dataset.suggestTarget ? document.getElementById(input.dataset.suggestTarget) : null;
-  const ids = new Map();
+  const labels = new Set();
   let timer = null;
   let controller = null;
   input.addEventListener("input", () => {
-    if (target) target.value = ids.get(input.value) ?? "";
     clearTimeout(timer);
     const query = input.value.trim();
-    if (!query || ids.has(input.value)) return;
+    if (!query || labels.has(input.value)) return;
     timer = setTimeout(async () => {
       if (controller) controller.abort();
       controller = new AbortController();
@@ -47,7 +45,7 @@ document.querySelectorAll("input[data-suggest]").forEach((input) => {
         const response = await fetch(url, { signal: controller.signal, headers: { Accept: "application/json" } });
         if (!response.ok) return;
         const { results } = await response.json();
-        results.forEach((result) => { if (result.id) ids.set(result.label, String(result.id)); });
+        results.forEach((result) => labels.add(result.label));
         const detail = (result) => [result.organization, result.email].filter(Boolean).join(" · ");
         list.replaceChildren(...results.map((result) => option(result.label, detail(result))));
       } catch (error) {

@@ -37,7 +37,8 @@ def setup():
     form = SetupForm()
     if form.validate_on_submit():
         try:
-            account = create_account(session, form.email.data, form.password.data, is_admin=True)
+            account = create_account(session, form.email.data, form.password.data, is_admin=True,
+                                     timezone=form.timezone.data)
             session.commit()
         except DomainError as error:
             session.rollback()

@@ -9,39 +9,31 @@ from flask_login import current_user
 from netevents.db import request_session
 from netevents.forms.events import NONE, ConfirmForm, EncounterForm, options
 from netevents.models import Encounter, Event, Person
-from netevents.services.encounters import (delete_encounter, get_encounter, log_encounter, person_choices,
-                                           update_encounter)
+from netevents.services.encounters import delete_encounter, get_encounter, log_encounter, update_encounter
 from netevents.services.clock import local_today
 from netevents.services.events import get_event, is_running, list_events
 from netevents.services.people import get_person
+from netevents.services.suggestions import has_people
 from netevents.web.event_display import day_label
 from netevents.web.templating import person_url
 from netevents.web.form_actions import FAILED, submit
+from netevents.web.people_picker import bind_people_pickers
 
 bp = Blueprint("encounters", __name__, url_prefix="/encounters")
 EVENT_CHOICES = 100
 
 
-def person_label(person: Person) -> str:
-    """A person as "Name (Organization)"."""
-    return f"{person.display_name} ({person.organization.name})" if person.organization else person.display_name
+def _add_missing(records: list, extra) -> list:
+    """Make sure the record already chosen appears among the options."""
+    return [*records, extra] if extra is not None and extra not in records else records
 
 
-def _add_missing(people: list, *extra) -> list:
-    """Make sure records already chosen appear among the options."""
-    return [*people, *[item for item in extra if item is not None and item not in people]]
-
-
-def _set_choices(form: EncounterForm, *, person: Person | None, event: Event | None,
-                 encounter: Encounter | None = None) -> None:
-    """Fill the pickers: recent people (or the one fixed person), recent events, the event's sessions."""
+def _set_choices(form: EncounterForm, *, person: Person | None, event: Event | None) -> None:
+    """Fix the person when the page is about one, load the pickers' people, offer recent events and the talks."""
     session = request_session()
-    people = person_choices(session, owner=current_user)
-    introducer = encounter.introduced_by if encounter else None
-    shown = [person] if person is not None else _add_missing(people, encounter and encounter.person)
-    form.person_id.choices = options((p.id, person_label(p)) for p in shown)
-    introducers = _add_missing(people, introducer)
-    form.introduced_by_id.choices = options([(NONE, "—"), *[(p.id, person_label(p)) for p in introducers]])
+    if person is not None:
+        form.person_id.data = person.id
+    bind_people_pickers(form, owner=current_user)
     events = _add_missing(list_events(session, owner=current_user, per_page=EVENT_CHOICES).items, event)
     form.event_id.choices = options([(NONE, "— not at an event —"),
                                      *[(e.id, f"{e.name} ({day_label(e.starts_on)})") for e in events]])
@@ -82,7 +74,7 @@ def new():
         flash(f"Logged meeting {encounter.person.display_name}.", "success")
         return _after_save(encounter)
     return render_template("encounters/form.html", form=form, encounter=None, person=person, event=event,
-                           has_people=bool(form.person_id.choices))
+                           has_people=has_people(request_session(), owner=current_user))
 
 
 @bp.route("/<int:encounter_id>/edit", methods=["GET", "POST"])
@@ -93,7 +85,7 @@ def edit(encounter_id: int):
         "person_id": encounter.person_id, "met_on": encounter.met_on, "event_id": encounter.event_id or NONE,
         "session_id": encounter.session_id or NONE, "place": encounter.place, "context": encounter.context,
         "introduced_by_id": encounter.introduced_by_id or NONE})
-    _set_choices(form, person=None, event=encounter.event, encounter=encounter)
+    _set_choices(form, person=None, event=encounter.event)
     saved = submit(form, lambda s: update_encounter(s, encounter.id, form.as_fields(), owner=current_user))
     if saved is not FAILED:
         flash(f"Saved meeting {saved.person.display_name}.", "success")

@@ -4,11 +4,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from wtforms.fields.choices import SelectChoice
 
 from netevents.dates import day_label
 from netevents.db import request_session
-from netevents.forms.interactions import choices_of
 from netevents.forms.followups import BatchDoneForm, CadenceForm, FollowUpEditForm, FollowUpForm, SnoozeForm
 from netevents.models import Person
 from netevents.services.cadence import stay_in_touch
@@ -16,8 +14,9 @@ from netevents.services.clock import local_today
 from netevents.services.followups import (create_followup, delete_followup, followups_of_person, get_followup,
                                           mark_followup_done, mark_followups_done, open_followups,
                                           open_followups_with, reopen_followup, snooze_followup, update_followup)
-from netevents.services.interactions import get_interaction, person_choices
+from netevents.services.interactions import get_interaction
 from netevents.web.form_actions import FAILED, current_owner, safe_next, submit
+from netevents.web.people_picker import bind_people_pickers
 
 bp = Blueprint("followups", __name__, url_prefix="/followups")
 DEFAULT_DUE_DAYS = 7
@@ -43,11 +42,11 @@ def new():
     """Add a follow-up for one of your people."""
     session, owner = request_session(), current_owner()
     form = FollowUpForm()
-    form.person_id.choices = [SelectChoice(0, "Choose a person"), *choices_of(person_choices(session, owner=owner))]
     if request.method == "GET":
-        form.person_id.data = request.args.get("person", 0, type=int)
+        form.person_id.data = request.args.get("person", type=int)
         form.due_on.data = local_today(owner) + timedelta(days=DEFAULT_DUE_DAYS)
         form.next.data = safe_next("")
+    bind_people_pickers(form)
     if submit(form, lambda _session: create_followup(session, form.person_id.data, form.due_on.data,
                                                      form.note.data or "", owner=owner)) is not FAILED:
         flash("Follow-up added.", "success")

@@ -7,13 +7,16 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 
 from netevents.dates import day_label
 from netevents.db import request_session
-from netevents.forms.interactions import CHANNEL_CHOICES, InteractionForm
+from netevents.errors import NotFound
+from netevents.forms.interactions import InteractionFilterForm, InteractionForm
 from netevents.services.clock import local_date, local_today
 from netevents.services.favors import delete_favor, get_favor, reciprocity_list
 from netevents.services.followups import open_followups_with
 from netevents.services.interactions import (delete_interaction, get_interaction, list_interactions, log_interaction,
-                                             person_choices, update_interaction)
+                                             update_interaction)
+from netevents.services.suggestions import has_people
 from netevents.web.form_actions import FAILED, current_owner, safe_next, submit
+from netevents.web.people_picker import bind_people_pickers
 
 bp = Blueprint("interactions", __name__, url_prefix="/interactions")
 CHART_ROWS, CHART_ROW_HEIGHT, CHART_BAR_WIDTH = 15, 38, 290
@@ -40,42 +43,46 @@ def due_in_filter(value: date) -> str:
     return "1 day overdue" if days == -1 else f"{-days} days overdue"
 
 
-def _form(session, **kwargs) -> InteractionForm:
-    """An interaction form offering the owner's people."""
-    form = InteractionForm(**kwargs)
-    form.set_people(person_choices(session, owner=current_owner()))
-    return form
+def _render_form(form: InteractionForm, interaction=None, offered=()):
+    """The interaction form (with the open follow-ups ``offered`` to be marked done with it)."""
+    return render_template("interactions/form.html", form=form, interaction=interaction, offered=offered,
+                           back=safe_next(url_for(".index")),
+                           has_people=has_people(request_session(), owner=current_owner()))
 
 
 @bp.get("/")
 def index():
     """The interaction list, newest first, filtered by person or channel."""
-    person_id = request.args.get("person", type=int) or None
-    channel = request.args.get("channel") or None
-    session = request_session()
-    page = list_interactions(session, owner=current_owner(), person_id=person_id, channel=channel,
+    filters = InteractionFilterForm(request.args)
+    bind_people_pickers(filters)
+    if request.args.get("person") and not filters.person.people:
+        raise NotFound("No such person.")
+    person_id = filters.person.data
+    channel = filters.channel.data or None
+    page = list_interactions(request_session(), owner=current_owner(), person_id=person_id, channel=channel,
                              page=request.args.get("page", 1, type=int), per_page=current_app.config["PAGE_SIZE"])
     return render_template("interactions/index.html", page=page, person_id=person_id, channel=channel,
-                           people=person_choices(session, owner=current_owner()), channels=CHANNEL_CHOICES)
+                           filters=filters)
 
 
 @bp.route("/new", methods=["GET", "POST"])
 def new():
     """Log an interaction with one or many people, optionally with a favor."""
     session = request_session()
-    form = _form(session)
+    form = InteractionForm()
     if request.method == "GET":
         form.occurred_on.data = local_today(current_owner())
         form.person_ids.data = request.args.getlist("person", type=int)
         form.done_followup_ids.data = request.args.getlist("followup", type=int)
+    bind_people_pickers(form)
+    form.offer_favor_people()
     offered = _offered_followups(session, form)
     logged = submit(form, lambda _session: log_interaction(session, form.interaction_fields(), form.favor_fields(),
                                                            owner=current_owner(),
                                                            done_followup_ids=form.done_followup_ids.data or []))
     if logged is not FAILED:
         return _after_logging(session, logged, form)
-    return render_template("interactions/form.html", form=form, interaction=None, offered=offered,
-                           back=safe_next(url_for(".index")))
+    return _render_form(form, offered=offered)
 
 
 def _offered_followups(session, form: InteractionForm) -> list:
@@ -108,15 +115,16 @@ def edit(interaction_id: int):
     """Change an interaction, remove its favors or add one."""
     session = request_session()
     interaction = get_interaction(session, interaction_id, owner=current_owner())
-    form = _form(session, obj=interaction)
+    form = InteractionForm(obj=interaction)
     if request.method == "GET":
         form.person_ids.data = [person.id for person in interaction.people]
+    bind_people_pickers(form)
+    form.offer_favor_people()
     if submit(form, lambda _session: update_interaction(session, interaction.id, form.interaction_fields(),
                                                         form.favor_fields(), owner=current_owner())) is not FAILED:
         flash("Interaction saved.", "success")
         return redirect(safe_next(url_for(".index")))
-    return render_template("interactions/form.html", form=form, interaction=interaction,
-                           back=safe_next(url_for(".index")))
+    return _render_form(form, interaction)
 
 
 @bp.route("/<int:interaction_id>/delete", methods=["GET", "POST"])

@@ -18,6 +18,7 @@ from netevents.services.person_matching import possible_duplicates
 from netevents.services.people_lists import PERSON_SORTS, list_people, tag_names
 from netevents.web.person_page import person_page_context
 from netevents.services.search import search_people
+from netevents.web.people_picker import bind_people_pickers
 from netevents.web.saving import save
 
 bp = Blueprint("people", __name__, url_prefix="/people")
@@ -101,6 +102,7 @@ def create():
     if not form.is_submitted():
         form.phone_region.data = default_phone_region()
         form.organization.data = request.args.get("organization", "")[:200]
+    bind_people_pickers(form)
     if form.validate_on_submit():
         fields = form.to_fields()
         matches = [] if form.confirm_new.data else possible_duplicates(request_session(), fields, owner=current_user)
@@ -128,6 +130,7 @@ def edit(person_id: int):
     form = PersonForm(data=None if request.method == "POST" else person_form_data(person))
     if not form.is_submitted():
         form.phone_region.data = default_phone_region()
+    bind_people_pickers(form)
     if form.validate_on_submit():
         if save(form, lambda: update_person(request_session(), person.id, form.to_fields(), owner=current_user)):
             flash(f"Saved {person.display_name}.", "success")

@@ -13,6 +13,7 @@ from netevents.services.person_details import (add_important_date, add_relations
                                                get_relationship, important_dates_of, relationships_of,
                                                update_important_date)
 from netevents.web.form_actions import FAILED, current_owner, submit
+from netevents.web.people_picker import bind_people_pickers
 
 bp = Blueprint("person_details", __name__, url_prefix="/people")
 DATE_PREFIX, RELATION_PREFIX = "date", "relation"
@@ -32,6 +33,7 @@ def _flash_errors(form) -> None:
 def _add_to(person_id: int, form, add) -> object:
     """Run an inline "add" form of the person page (``add(session, person_id, fields, owner=...)``), then go back."""
     person = get_person(request_session(), person_id, owner=current_owner())
+    bind_people_pickers(form)
     if submit(form, lambda session: add(session, person.id, form.to_fields(), owner=current_owner())) is FAILED:
         _flash_errors(form)
     return _panel_of(person.id)

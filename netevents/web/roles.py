@@ -9,18 +9,17 @@ from netevents.forms.groups import ConfirmForm, EndRoleForm, RoleForm
 from netevents.services.clock import local_today
 from netevents.services.groups import get_group
 from netevents.services.roles import (ROLE_TITLE_SUGGESTIONS, RoleFields, add_role, delete_role, end_role,
-                                      get_role, my_roles_timeline, other_current_roles, person_choices, person_label,
-                                      update_role)
+                                      get_role, my_roles_timeline, other_current_roles, update_role)
 from netevents.web.form_actions import FAILED, current_owner, fields_from, submit
+from netevents.web.people_picker import bind_people_pickers
 from netevents.web.timeline_chart import timeline_chart
 
 bp = Blueprint("roles", __name__, url_prefix="/groups")
 
 
 def _render_form(form: RoleForm, group, role=None, for_member: bool = False):
-    """Show the role form with suggestions for people and titles."""
+    """Show the role form with suggestions for titles."""
     return render_template("groups/role_form.html", form=form, group=group, role=role, for_member=for_member,
-                           people=person_choices(request_session(), owner=current_owner()),
                            titles=ROLE_TITLE_SUGGESTIONS)
 
 
@@ -29,6 +28,7 @@ def new(group_id: int):
     """Add my role (person left blank) or a member's role to a group."""
     group = get_group(request_session(), group_id, owner=current_owner())
     form = RoleForm(started_on=group.started_on if group.started_on else None)
+    bind_people_pickers(form)
     for_member = request.args.get("member") == "1"
     role = submit(form, lambda session: add_role(
         session, group.id, fields_from(form, RoleFields, for_member=for_member), owner=current_owner()))
@@ -54,7 +54,8 @@ def edit(role_id: int):
     """Change a role: holder, title, dates, notes."""
     session = request_session()
     role = get_role(session, role_id, owner=current_owner())
-    form = RoleForm(obj=role, person_name=person_label(session, role.person, owner=current_owner()))
+    form = RoleForm(obj=role)
+    bind_people_pickers(form)
     saved = submit(form, lambda session: update_role(session, role.id, fields_from(
         form, RoleFields, for_member=not role.is_mine), owner=current_owner()))
     if saved is not FAILED:

@@ -3,31 +3,32 @@ from __future__ import annotations
 
 from netevents.services.avatars import avatar_color, initials
 from netevents.services.validation import display_phone
+from netevents.web.icons import app_logo, icon
 
-# The daily tools stay in the bar (short enough for a phone); the rest sits under "More".
+# The daily tools stay in the bar, one tap away on a phone; the rest sits in the menu. (endpoint, label, icon)
 CORE_NAVIGATION = [
-    ("home.index", "Today"),
-    ("capture.index", "Capture"),
-    ("people.index", "People"),
-    ("events.index", "Events"),
-    ("followups.index", "Follow-ups"),
+    ("home.index", "Today", "house"),
+    ("capture.index", "Capture", "zap"),
+    ("people.index", "People", "users"),
+    ("followups.index", "Follow-ups", "list-checks"),
 ]
 MORE_NAVIGATION = [
-    ("interactions.index", "Interactions"),
-    ("organizations.index", "Organizations"),
-    ("groups.index", "Groups & associations"),
-    ("imports.index", "Import"),
-    ("exports.index", "Export"),
-    ("settings.index", "Settings"),
-    ("plugins.index", "Plugins"),
+    ("events.index", "Events", "calendar"),
+    ("interactions.index", "Interactions", "message-circle"),
+    ("organizations.index", "Organizations", "building-2"),
+    ("groups.index", "Groups & associations", "landmark"),
+    ("imports.index", "Import", "upload"),
+    ("exports.index", "Export", "download"),
+    ("settings.index", "Settings", "settings"),
+    ("plugins.index", "Plugins", "puzzle"),
 ]
 
 
-def _registered(entries: list[tuple[str, str]]):
+def _registered(entries: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """Keep the navigation entries whose endpoint exists in the current app."""
     from flask import current_app
 
-    return [(endpoint, label) for endpoint, label in entries if endpoint in current_app.view_functions]
+    return [entry for entry in entries if entry[0] in current_app.view_functions]
 
 
 def person_url(person) -> str | None:
@@ -45,6 +46,8 @@ def init_templating(app) -> None:
     app.jinja_env.globals["core_navigation"] = lambda: _registered(CORE_NAVIGATION)
     app.jinja_env.globals["more_navigation"] = lambda: _registered(MORE_NAVIGATION)
     app.jinja_env.globals["person_url"] = person_url
+    app.jinja_env.globals["icon"] = icon
+    app.jinja_env.globals["app_logo"] = app_logo
     app.jinja_env.globals["initials"] = initials
     app.jinja_env.globals["avatar_color"] = avatar_color
     app.jinja_env.trim_blocks = True

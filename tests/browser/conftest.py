@@ -4,7 +4,10 @@ from __future__ import annotations
 import os
 import socket
 import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -35,22 +38,36 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def live_server(tmp_path):
-    """A fresh netevents instance (its own SQLite file) served by waitress in a thread; yields its URL."""
-    import waitress
-
-    app = create_app({"DATA_DIR": str(tmp_path / "data"), "DATABASE_URL": f"sqlite:///{tmp_path / 'live.db'}",
+def fresh_app(folder: Path):
+    """A netevents app on its own SQLite file in ``folder``, schema upgraded."""
+    app = create_app({"DATA_DIR": str(folder / "data"), "DATABASE_URL": f"sqlite:///{folder / 'live.db'}",
                       "SECRET_KEY": "browser-tests"})
     upgrade_all(app)
+    return app
+
+
+@contextmanager
+def serving(app) -> Iterator[str]:
+    """Serve ``app`` with waitress in a thread while the block runs; yields its URL."""
+    import waitress
+
     port = free_port()
     server = waitress.create_server(app, host="127.0.0.1", port=port, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{port}"
-    server.close()
-    thread.join(timeout=5)
-    database(app).engine.dispose()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.close()
+        thread.join(timeout=5)
+        database(app).engine.dispose()
+
+
+@pytest.fixture
+def live_server(tmp_path):
+    """A fresh netevents instance (its own SQLite file) served by waitress in a thread; yields its URL."""
+    with serving(fresh_app(tmp_path)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -108,3 +125,46 @@ class Journey:
 def journey(page, live_server) -> Journey:
     """Browser steps against a fresh live server."""
     return Journey(page, live_server)
+
+
+@dataclass
+class DemoSite:
+    """A live netevents holding the demo network: its URL, its app (to look records up) and its one login."""
+
+    url: str
+    app: object
+    email: str = "demo@example.com"
+    password: str = "a long demo password"
+
+    def log_in(self, page) -> None:
+        """Log in through the login page."""
+        page.goto(self.url + "/login")
+        page.get_by_label("Email").fill(self.email)
+        page.locator("#password").fill(self.password)
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(self.url + "/")
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory) -> Iterator[DemoSite]:
+    """A live netevents whose one account holds the demo network (60 people, a year of activity, a birthday and a
+    relationship)."""
+    from sqlalchemy import select
+
+    from netevents.db import session_scope
+    from netevents.demo import build_demo_network
+    from netevents.models import Person
+    from netevents.services.accounts import create_account
+    from netevents.services.clock import local_today
+    from netevents.services.person_details import DateFields, RelationFields, add_important_date, add_relationship
+
+    app = fresh_app(tmp_path_factory.mktemp("demo"))
+    with session_scope(app) as session:
+        owner = create_account(session, DemoSite.email, DemoSite.password, timezone="Europe/Berlin")
+        build_demo_network(session, owner=owner, today=local_today(owner))
+        first, second = session.scalars(select(Person.id).where(Person.owner_id == owner.id)
+                                        .order_by(Person.id).limit(2))
+        add_important_date(session, first, DateFields("birthday", month=7, day=14), owner=owner)
+        add_relationship(session, first, RelationFields("reports_to", other_id=second), owner=owner)
+    with serving(app) as url:
+        yield DemoSite(url, app)

@@ -134,7 +134,7 @@ def test_a_person_gets_a_birthday_a_manager_and_a_photo(screen, journey, tmp_pat
     expect(page.get_by_text("Birthday: 14 July")).to_be_visible()
     page.locator("summary", has_text="Add a relationship").click()
     page.locator("#relation-kind").select_option("reports_to")
-    page.locator("#relation-other_name").fill("Zoe Boss")
+    page.locator("#relation-other_id-text").fill("Zoe Boss")
     page.get_by_role("button", name="Add relationship").click()
     expect(page.locator("#dates-and-relationships").get_by_role("link", name="Zoe Boss")).to_be_visible()
     photo = tmp_path / "ann.png"

@@ -69,9 +69,9 @@ def test_delete_group_asks_first(user_client, session, group):
 def test_add_my_role_and_a_members_role(user_client, session, account, group):
     ann = create_person(session, PersonFields(display_name="Ann Lee"), owner=account)
     form = user_client.get(f"/groups/{group.id}/roles/new?member=1").get_data(as_text=True)
-    assert '<option value="Ann Lee">' in form and '<option value="treasurer">' in form
+    assert 'name="person_id-text"' in form and '<option value="treasurer">' in form
     user_client.post(f"/groups/{group.id}/roles/new", data={"title": "chair", "started_on": "2023-01-01"})
-    user_client.post(f"/groups/{group.id}/roles/new", data={"person_name": "ann lee", "title": "secretary",
+    user_client.post(f"/groups/{group.id}/roles/new", data={"person_id-text": "ann lee", "title": "secretary",
                                                           "started_on": "2021-01-01", "ended_on": "2022-12-31"})
     page = user_client.get(f"/groups/{group.id}").get_data(as_text=True)
     my_part, members_part = page.split('id="members"')
@@ -85,7 +85,7 @@ def test_add_my_role_and_a_members_role(user_client, session, account, group):
     ({"title": "", "started_on": "2021-01-01"}, "title", "Enter a title"),
     ({"title": "chair", "started_on": "2021-05-01", "ended_on": "2021-04-01"}, "ended_on", "Must be on or after"),
     ({"title": "chair", "started_on": "2019-05-01"}, "started_on", "The group started on Wed 1 Jan 2020."),
-    ({"title": "chair", "started_on": "2021-05-01", "person_name": "Nobody"}, "person_name", "Nobody called"),
+    ({"title": "chair", "started_on": "2021-05-01", "person_id-text": "Nobody"}, "person_id", "Nobody among"),
     ({"title": "chair", "started_on": "yesterday"}, "started_on", "Not a valid date"),
 ])
 def test_bad_role_input_shows_field_errors(user_client, session, group, data, field, message):
@@ -131,7 +131,7 @@ def test_timeline_draws_one_bar_per_role(user_client, session, account, group):
 
 def test_empty_timeline_explains_itself(user_client):
     page = user_client.get("/groups/my-roles").get_data(as_text=True)
-    assert "<svg" not in page and "appear here on one timeline" in page
+    assert 'class="timeline"' not in page and "appear here on one timeline" in page
 
 
 def test_person_page_shows_their_roles(user_client, session, account, group):
@@ -144,9 +144,9 @@ def test_person_page_shows_their_roles(user_client, session, account, group):
 
 def test_add_a_member_with_who_left_blank_adds_no_role_of_mine(user_client, session, group):
     response = user_client.post(f"/groups/{group.id}/roles/new?member=1",
-                                data={"person_name": "", "title": "member", "started_on": "2023-01-01"})
+                                data={"person_id": "", "title": "member", "started_on": "2023-01-01"})
     page = response.get_data(as_text=True)
-    assert response.status_code == 200 and 'id="person_name-error"' in page and "Choose the member" in page
+    assert response.status_code == 200 and 'id="person_id-error"' in page and "Choose the member" in page
     assert session.query(Role).count() == 0
 
 
@@ -154,7 +154,7 @@ def test_a_members_role_cannot_silently_become_mine(user_client, session, accoun
     ann = create_person(session, PersonFields(display_name="Ann Lee"), owner=account)
     role = add_role(session, group.id, RoleFields(title="member", started_on=date(2021, 1, 1), person_id=ann.id),
                     owner=account)
-    user_client.post(f"/groups/roles/{role.id}/edit", data={"person_name": "", "title": "member",
+    user_client.post(f"/groups/roles/{role.id}/edit", data={"person_id": "", "title": "member",
                                                             "started_on": "2021-01-01"})
     session.expire_all()
     assert session.get(Role, role.id).person_id == ann.id

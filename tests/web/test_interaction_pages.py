@@ -41,7 +41,8 @@ def test_form_defaults_to_today_in_the_users_timezone_and_preselects_a_person(se
     ann = add(session, account, "Ann")
     page = user_client.get(f"/interactions/new?person={ann.id}").get_data(as_text=True)
     assert f'value="{local_today(account).isoformat()}"' in page
-    assert f'<option selected value="{ann.id}">Ann</option>' in page
+    assert f'<input type="checkbox" name="person_ids" value="{ann.id}" checked>' in page
+    assert '<option value="{}">Ann</option>'.format(ann.id) in page  # offered as whom a favor was with
 
 
 def test_bad_input_shows_field_errors_and_saves_nothing(session, account, user_client):
@@ -52,7 +53,7 @@ def test_bad_input_shows_field_errors_and_saves_nothing(session, account, user_c
         ({"person_ids": [ann.id], "occurred_on": "2024-13-45"}, "Not a valid date value."),
         ({"person_ids": [ann.id], "occurred_on": tomorrow}, "Enter today or an earlier date."),
         ({"person_ids": [ann.id], "occurred_on": "2024-05-03", "channel": "pigeon"}, "Not a valid choice."),
-        ({"person_ids": ["abc"], "occurred_on": "2024-05-03"}, "Choose at least one person."),
+        ({"person_ids": ["abc"], "occurred_on": "2024-05-03"}, "Choose people from the suggestions."),
         ({"person_ids": [ann.id], "occurred_on": ""}, "Enter a date."),
         ({"person_ids": [ann.id, bo.id], "occurred_on": "2024-05-03", "favor_direction": "given"},
          "Choose who the favor was with."),
@@ -69,7 +70,8 @@ def test_another_accounts_person_is_refused_and_never_saved(session, account, ma
     theirs = add(session, make_account(), "Their contact")
     response = user_client.post("/interactions/new", data={
         "person_ids": [mine.id, theirs.id], "occurred_on": "2024-05-03", "channel": "call", "favor_person": 0})
-    assert response.status_code == 200 and "is not a valid choice" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "not among your people" in page and "Their contact" not in page
     response = user_client.post("/interactions/new", data={
         "person_ids": [mine.id], "occurred_on": "2024-05-03", "channel": "call", "favor_direction": "given",
         "favor_person": theirs.id})

@@ -85,9 +85,10 @@ def test_lists_search_and_type_ahead_do_not_leak(session, account, intruder):
 def test_forms_do_not_reach_into_another_account(session, account, intruder):
     person_id = RECORDS["person"](session, account)
     session.flush()
-    response = intruder.post("/people/new", data={**PERSON_FORM, "introduced_by": "Secret Person",
-                                                  "introduced_by_id": str(person_id)})
-    assert response.status_code == 200 and "Choose someone from your people." in response.get_data(as_text=True)
+    response = intruder.post("/people/new", data={**PERSON_FORM, "introduced_by_id": str(person_id)})
+    assert response.status_code == 200 and "not among your people" in response.get_data(as_text=True)
+    response = intruder.post("/people/new", data={**PERSON_FORM, "introduced_by_id-text": "Secret Person"})
+    assert response.status_code == 200 and "Nobody among your people matches" in response.get_data(as_text=True)
     response = intruder.post("/people/new", data={**PERSON_FORM, "emails": [SECRET_EMAIL],
                                                   "organization": "Secret Org"})
     assert response.status_code == 302  # the owner's address is no clash, and reveals nothing

@@ -28,7 +28,7 @@ def test_create_person_then_see_every_detail(user_client, session, account):
     introducer = add(session, account, "Howard Aiken")
     data = {**VALID, "emails": ["grace@navy.example", "GH@Yale.example"], "phones": ["+1 212 555 0100", ""],
             "linkedin": "linkedin.com/in/grace", "website": "grace.example", "job_title": "Rear Admiral",
-            "introduced_by": "Howard Aiken", "introduced_by_id": str(introducer.id), "cadence_days": "90",
+            "introduced_by_id": str(introducer.id), "cadence_days": "90",
             "how_we_met": "Harvard Mark I"}
     response = user_client.post("/people/new", data=data, follow_redirects=True)
     html = response.get_data(as_text=True)
@@ -53,7 +53,6 @@ def test_create_person_then_see_every_detail(user_client, session, account):
     ("cadence_days", "abc", "integer"),
     ("cadence_days", "0", "Between 1 and 3650 days."),
     ("tags", "ok, " + "t" * 81, "At most 80 characters."),
-    ("introduced_by", "Nobody Known", "Nobody called"),
 ])
 def test_bad_input_is_shown_next_to_the_field(user_client, field, value, message):
     response = user_client.post("/people/new", data={**VALID, field: value})
@@ -164,16 +163,27 @@ def test_a_search_page_beyond_any_list_is_empty_not_a_server_error(user_client, 
     assert response.status_code == 200 and "Ada Lovelace" not in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("chosen", ["²", "-1", "1e3"])
-def test_an_introducer_id_that_is_no_number_is_ignored(user_client, session, account, chosen):
+@pytest.mark.parametrize("chosen", ["²", "-1", "1e3", "99999999999999999999"])
+def test_an_introducer_id_that_is_no_id_is_a_field_error(user_client, session, account, chosen):
     response = user_client.post("/people/new", data={**VALID, "introduced_by_id": chosen})
+    assert response.status_code == 200
+    assert "Choose people from the suggestions." in field_error(response.get_data(as_text=True), "introduced_by_id")
+    assert session.query(Person).filter_by(owner_id=account.id).count() == 0
+
+
+def test_a_typed_introducer_is_found_by_name_or_offered_to_tick(user_client, session, account):
+    howard = add(session, account, "Howard Aiken")
+    add(session, account, "Howard Stark")
+    response = user_client.post("/people/new", data={**VALID, "introduced_by_id-text": "howard"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Several people match “howard”" in field_error(html, "introduced_by_id")
+    assert f'<input type="radio" name="introduced_by_id" value="{howard.id}">' in html and "Howard Stark" in html
+    response = user_client.post("/people/new", data={**VALID, "introduced_by_id-text": "Nobody Known"})
+    assert "Nobody among your people matches" in field_error(response.get_data(as_text=True), "introduced_by_id")
+    response = user_client.post("/people/new", data={**VALID, "introduced_by_id-text": "howard aiken"})
     assert response.status_code == 302
-    assert session.query(Person).filter_by(owner_id=account.id).one().introduced_by_id is None
-
-
-def test_an_impossible_introducer_id_is_a_field_error(user_client):
-    response = user_client.post("/people/new", data={**VALID, "introduced_by_id": "99999999999999999999"})
-    assert response.status_code == 200 and "Choose someone from your people." in response.get_data(as_text=True)
+    grace = session.query(Person).filter_by(owner_id=account.id, display_name="Grace Hopper").one()
+    assert grace.introduced_by_id == howard.id
 
 
 def test_add_person_warns_of_a_possible_duplicate_first(user_client, session, account):

@@ -17,7 +17,7 @@ def test_settings_show_and_save(user_client, session, account):
 
 
 @pytest.mark.parametrize("data, message", [
-    ({"timezone": "Mars/Olympus_Mons", "quick_capture_followup_days": "2"}, "Not a valid choice."),
+    ({"timezone": "Mars/Olympus_Mons", "quick_capture_followup_days": "2"}, "Choose a time zone from the list"),
     ({"timezone": "UTC", "quick_capture_followup_days": "-1"}, "Between 0 and 365 days."),
     ({"timezone": "UTC", "quick_capture_followup_days": "soon"}, "Not a valid integer value."),
     ({"timezone": "UTC", "quick_capture_followup_days": ""}, "Enter a number of days."),
