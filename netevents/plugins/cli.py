@@ -1,6 +1,7 @@
 """``netevents plugins ...``, ``netevents install`` and ``netevents uninstall``."""
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from netevents.db import make_engine, session_scope
 from netevents.errors import DomainError
 from netevents.plugins.discovery import entry_point_candidates
+from netevents.plugins.dispatch import call_impl, implementations
 from netevents.plugins.enablement import set_plugin_enabled
 from netevents.plugins.manager import manager_of
 from netevents.plugins.migrations import autogenerate_plugin_revision, plugin_migration_directories
@@ -102,11 +104,38 @@ def _pip(*arguments: str) -> None:
 @click.argument("name_or_path")
 @click.option("-U", "--upgrade", is_flag=True, help="Upgrade it if it is installed already.")
 @click.option("-e", "--editable", is_flag=True, help="Install a local folder in editable mode (for authors).")
-def install(name_or_path: str, upgrade: bool, editable: bool):
+@click.option("--enable", "enable_now", is_flag=True,
+              help="Also enable the plugins it brings (upgrading the database first).")
+def install(name_or_path: str, upgrade: bool, editable: bool, enable_now: bool):
     """Install a plugin package (a name or a path) into netevents' own environment with pip."""
+    before = _installed_plugins()
     _pip("install", *(["--upgrade"] if upgrade else []), *(["--editable"] if editable else []), name_or_path)
-    click.echo("Installed. See it with `netevents plugins list`; an admin enables it with "
-               "`netevents plugins enable NAME` or on /-/plugins.")
+    added = sorted(name for name, version in _installed_plugins().items() if before.get(name) != version)
+    if not added:
+        click.echo("Installed; it brings no new plugin version. See `netevents plugins list`.")
+        return
+    click.echo(f"Installed plugin{'s' if len(added) > 1 else ''} {', '.join(added)}.")
+    if not enable_now:
+        for name in added:
+            click.echo(f"Next step: an admin enables it with `netevents plugins enable {name}` (or on /-/plugins).")
+        return
+    _netevents("db", "upgrade")
+    for name in added:
+        _netevents("plugins", "enable", name)
+
+
+def _installed_plugins() -> dict[str, str]:
+    """Each installed package plugin's name and version, read afresh from the environment."""
+    importlib.invalidate_caches()
+    return {candidate.name: candidate.version for candidate in entry_point_candidates()}
+
+
+def _netevents(*arguments: str) -> None:
+    """Run a netevents command in a new process (it can import what pip just installed)."""
+    program = "import sys; from netevents.console import main; sys.exit(main(prog_name='netevents'))"
+    completed = subprocess.run([sys.executable, "-c", program, *arguments], check=False)
+    if completed.returncode != 0:
+        raise click.ClickException(f"netevents {' '.join(arguments)} failed (exit code {completed.returncode}).")
 
 
 @click.command("uninstall")
@@ -121,6 +150,33 @@ def uninstall(name: str):
         raise click.ClickException("That would uninstall netevents itself.")
     _pip("uninstall", "--yes", target)
     click.echo(f"Uninstalled {target}. Its tables stay in the database; `netevents db upgrade` ignores them.")
+
+
+def register_plugin_commands(app, plugin_names) -> None:
+    """Add the named plugins' commands to the app's CLI; those of a disabled plugin say so instead of running."""
+    manager = manager_of(app)
+    wanted = set(plugin_names)
+    for impl in implementations(manager.hook.register_commands):
+        if impl.plugin_name in wanted:
+            before = dict(app.cli.commands)
+            call_impl(impl, cli=app.cli)
+            for name, command in app.cli.commands.items():
+                if before.get(name) is not command:
+                    _refuse_while_disabled(command, manager, impl.plugin_name)
+
+
+def _refuse_while_disabled(command: click.Command, manager, plugin_name: str) -> None:
+    """Make ``command`` (and its subcommands) stop with a clear message while its plugin is disabled."""
+    run = command.invoke
+
+    def invoke(ctx: click.Context):
+        if not manager.is_active(plugin_name):
+            raise click.ClickException(
+                f"`{ctx.command_path}` comes from the plugin {plugin_name}, which is disabled. "
+                f"An admin enables it with `netevents plugins enable {plugin_name}`.")
+        return run(ctx)
+
+    command.invoke = invoke
 
 
 def init_cli(main: click.Group) -> None:
