@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import tempfile
+from pathlib import Path
 
 import click
 from flask import current_app
@@ -19,11 +20,12 @@ from netevents.plugins.dispatch import call_impl, implementations
 from netevents.plugins.enablement import set_plugin_enabled
 from netevents.plugins.manager import manager_of
 from netevents.plugins.migrations import autogenerate_plugin_revision, plugin_migration_directories
+from netevents.plugins.scaffold import scaffold_plugin
 
 
 @click.group("plugins")
 def plugins():
-    """List, enable and disable plugins."""
+    """List, enable, disable and create plugins."""
 
 
 @plugins.command("list")
@@ -91,6 +93,22 @@ def revision(name: str, message: str):
         raise click.ClickException(f"{name} is not an enabled plugin with a migration_directory.")
     with tempfile.TemporaryDirectory() as scratch:
         autogenerate_plugin_revision(make_engine(f"sqlite:///{scratch}/scratch.db"), name, directory, message)
+
+
+@plugins.command("new")
+@click.argument("name")
+@click.option("-d", "--directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Where to create the plugin's folder.")
+def new(name: str, directory: Path):
+    """For plugin authors: create a separately installable plugin package that passes its tests."""
+    try:
+        folder = scaffold_plugin(name, directory)
+    except DomainError as error:
+        raise click.ClickException(error.message) from None
+    click.echo(f"Created {folder}/ (plugin {name}). Next steps:")
+    click.echo(f"  cd {folder}")
+    click.echo("  pytest                                  # its test passes already")
+    click.echo(f"  netevents install --editable --enable .  # then see it on the dashboard")
 
 
 def _pip(*arguments: str) -> None:
