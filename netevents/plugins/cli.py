@@ -5,6 +5,7 @@ import importlib
 import json
 import subprocess
 import sys
+import sysconfig
 import tempfile
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy.exc import SQLAlchemyError
 
-from netevents.db import make_engine, session_scope
+from netevents.db import database, make_engine, session_scope
 from netevents.errors import DomainError
 from netevents.plugins.discovery import entry_point_candidates
 from netevents.plugins.dispatch import call_impl, implementations
@@ -21,6 +22,7 @@ from netevents.plugins.enablement import set_plugin_enabled
 from netevents.plugins.manager import manager_of
 from netevents.plugins.migrations import autogenerate_plugin_revision, plugin_migration_directories
 from netevents.plugins.scaffold import scaffold_plugin
+from netevents.schema import upgrade_core
 
 
 @click.group("plugins")
@@ -56,6 +58,10 @@ def list_plugins(as_json: bool):
 def _set_enabled(name: str, enabled: bool) -> None:
     """Store and apply a plugin's flag from the command line."""
     try:
+        before, after = upgrade_core(database(current_app).engine)  # a fresh data folder has no tables yet
+        if before != after:
+            click.echo(f"Database: core tables {'created' if not before else 'upgraded'} (revision "
+                       f"{', '.join(after)}).")
         with session_scope(current_app) as session:
             set_plugin_enabled(current_app, session, name, enabled)
     except DomainError as error:
@@ -85,12 +91,19 @@ def disable(name: str):
 @plugins.command("revision")
 @click.argument("name")
 @click.option("-m", "--message", required=True, help="What the revision changes.")
+@click.option("--into-installed-package", "force", is_flag=True,
+              help="Write even when the migrations folder is inside an installed (non-editable) package.")
 @with_appcontext
-def revision(name: str, message: str):
+def revision(name: str, message: str, force: bool):
     """For plugin authors: autogenerate a revision of a plugin's own history from its models."""
     directory = plugin_migration_directories(current_app).get(name)
     if directory is None:
         raise click.ClickException(f"{name} is not an enabled plugin with a migration_directory.")
+    if installed_package_folder(directory) and not force:
+        raise click.ClickException(
+            f"Warning: {directory} is inside an installed package, not your source folder: the revision would be "
+            f"lost at the next install. Install your plugin with `netevents install --editable PATH` first "
+            f"(or pass --into-installed-package).")
     with tempfile.TemporaryDirectory() as scratch:
         autogenerate_plugin_revision(make_engine(f"sqlite:///{scratch}/scratch.db"), name, directory, message)
 
@@ -108,7 +121,14 @@ def new(name: str, directory: Path):
     click.echo(f"Created {folder}/ (plugin {name}). Next steps:")
     click.echo(f"  cd {folder}")
     click.echo("  pytest                                  # its test passes already")
-    click.echo(f"  netevents install --editable --enable .  # then see it on the dashboard")
+    click.echo("  netevents install --editable --enable .  # then see it on the dashboard")
+
+
+def installed_package_folder(directory: Path) -> bool:
+    """True when ``directory`` sits in this environment's site-packages (a non-editable install)."""
+    resolved = Path(directory).resolve()
+    roots = {Path(sysconfig.get_paths()[key]).resolve() for key in ("purelib", "platlib")}
+    return any(resolved.is_relative_to(root) for root in roots)
 
 
 def _pip(*arguments: str) -> None:
