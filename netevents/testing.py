@@ -99,11 +99,13 @@ def session(app) -> Iterator[Session]:
 
 @pytest.fixture
 def make_account(session) -> Callable[..., Account]:
-    """Factory: create an account through the accounts service."""
+    """Factory: create an account through the accounts service (email, password, is_admin, timezone)."""
     from netevents.services.accounts import create_account
 
-    def factory(email: str | None = None, password: str = TEST_PASSWORD, is_admin: bool = False) -> Account:
-        return create_account(session, email or f"user{next(_emails)}@example.com", password, is_admin=is_admin)
+    def factory(email: str | None = None, password: str = TEST_PASSWORD, is_admin: bool = False,
+                timezone: str = "UTC") -> Account:
+        return create_account(session, email or f"user{next(_emails)}@example.com", password, is_admin=is_admin,
+                              timezone=timezone)
 
     return factory
 
@@ -112,6 +114,13 @@ def make_account(session) -> Callable[..., Account]:
 def account(make_account) -> Account:
     """The account most tests act as (the first one, so an admin)."""
     return make_account(is_admin=True)
+
+
+@pytest.fixture
+def csrf_enabled(app):
+    """Turn CSRF protection on for this test (the test app has it off so tests can post forms directly)."""
+    app.config["WTF_CSRF_ENABLED"] = True
+    return app
 
 
 @pytest.fixture

@@ -44,7 +44,8 @@ def list_plugins(as_json: bool):
         click.echo("Safe mode is on (NETEVENTS_SAFE_MODE): no plugin is loaded.")
     for record in records:
         state = "not loaded" if record.error else "enabled" if record.enabled else "disabled"
-        click.echo(f"{record.name} {record.version} ({record.source}: {record.location}) {state}")
+        version = f" {record.version}" if record.version else ""
+        click.echo(f"{record.name}{version} ({record.source}: {record.location}) {state}")
         if record.error:
             click.echo(f"    skipped: {record.error}")
         elif record.hooks:
