@@ -102,3 +102,8 @@ def test_the_documented_csrf_test_pattern_proves_the_refusal(register_plugin, cs
     page = user_client.get("/plugins/week_goals/goals").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
     assert user_client.post("/plugins/week_goals/goals", data={"goal": "x", "csrf_token": token}).status_code == 302
+
+
+def test_the_public_api_table_lists_every_export():
+    listed = {name for row in marked_table("public-api") for name in re.findall(r"`(\w+)`", row[1])}
+    assert listed == set(api.__all__)
