@@ -32,7 +32,7 @@ DOMAINS = ["example.com", "acme.example", "globex.example", "initech.example", "
 
 
 def make_people(rng: random.Random, count: int, organizations: list[int]) -> list[dict]:
-    """Rows for ``count`` people with skewed first and family names (netevents.demo.names); most have an organization."""
+    """``count`` people's rows with skewed first and family names (netevents.demo.names), most with an organization."""
     people = []
     for first, family in full_names(rng, count):
         org = rng.choice(organizations) if rng.random() < 0.8 else None
@@ -105,7 +105,8 @@ def planted_contacts(original_id: int, copy_id: int, contact: dict, owner_id: in
 def populate(session: Session, owner: Account, count: int, planted: int, seed: int) -> set[tuple[int, int]]:
     """Insert ``count`` people plus ``planted`` varied copies; return the planted (original, copy) id pairs."""
     rng = random.Random(seed)
-    org_rows = [{"owner_id": owner.id, "name": f"{rng.choice(FAMILY)} {rng.choice(['Labs', 'Group', 'GmbH', 'Inc'])} {i}"}
+    suffixes = ['Labs', 'Group', 'GmbH', 'Inc']
+    org_rows = [{"owner_id": owner.id, "name": f"{rng.choice(FAMILY)} {rng.choice(suffixes)} {i}"}
                 for i in range(max(1, count // 25))]
     organizations = insert_rows(session, Organization.__table__, org_rows, owner=owner)
     people = make_people(rng, count, organizations)

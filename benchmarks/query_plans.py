@@ -23,7 +23,8 @@ from netevents.models import Account
 EMAIL = "bench@example.com"
 PAGES = ["/", "/people/", "/people/?page=500", "/people/search?q=maria", "/followups/", "/fading",
          "/people/duplicates", "/events"]
-FULL_SCAN = re.compile(r"^SCAN (?!.*USING (COVERING )?INDEX|.*VIRTUAL TABLE INDEX)|Seq Scan on (person|interaction|encounter|followup)\b")
+FULL_SCAN = re.compile(r"^SCAN (?!.*USING (COVERING )?INDEX|.*VIRTUAL TABLE INDEX)"
+                       r"|Seq Scan on (person|interaction|encounter|followup)\b")
 
 
 def capture(app, owner, path: str) -> list[tuple[str, object]]:

@@ -145,9 +145,9 @@ def searches(data: dict) -> list[tuple[str, str]]:
 def run_benchmarks(session: Session, owner: Account, data: dict, repeat: int) -> None:
     """Time searches and list pages, each against its baseline."""
     print(f"{'what':<34} {'ours':>12} {'baseline':>13} {'speed-up':>10} {'rows':>5}")
-    for label, text in searches(data):
-        report(f"search: {label}", median_ms(lambda: search_people(session, text, owner=owner), repeat),
-               median_ms(lambda: naive_search(session, owner, text), max(3, repeat // 3)))
+    for label, query in searches(data):
+        report(f"search: {label}", median_ms(lambda: search_people(session, query, owner=owner), repeat),
+               median_ms(lambda: naive_search(session, owner, query), max(3, repeat // 3)))
     last = (len(data["people"]) + 49) // 50
     for label, sort, page in [("first page by name", "name", 1), ("deep page by name", "name", last),
                               ("first page by organization", "organization", 1),
@@ -188,7 +188,7 @@ def remove(session: Session, owner: Account) -> None:
 
 
 def main(prepare=prepare, run=run_benchmarks, remove=remove, doc: str = __doc__) -> None:
-    """Parse arguments, load the data, build the index, time everything, clean up (other benchmarks pass their steps)."""
+    """Parse arguments, load the data, build the index, time everything, clean up (other benchmarks pass steps)."""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--people", type=int, default=50_000)
     parser.add_argument("--database-url", default=None)

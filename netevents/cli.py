@@ -7,11 +7,12 @@ import tempfile
 import click
 from flask import current_app
 from flask.cli import with_appcontext
+from sqlalchemy.engine import make_url
 
 from netevents.db import make_engine, session_scope
 from netevents.demo.command import demo
 from netevents.errors import DomainError
-from netevents.plugins.migrations import upgrade_all
+from netevents.plugins.migrations import upgrade_all, upgrade_all_reporting
 from netevents.schema import autogenerate_revision
 from netevents.services.accounts import create_account
 
@@ -31,12 +32,20 @@ def db():
 @with_appcontext
 def db_upgrade():
     """Create or upgrade the database (core and every enabled plugin) to the newest schema."""
-    failures = upgrade_all(current_app)
-    for name, error in failures:
+    report = upgrade_all_reporting(current_app)
+    click.echo(f"Database: {_shown_url(current_app.config['DATABASE_URL'])}")
+    for change in report.changes:
+        click.echo(f"  {change.describe()}")
+    for name, error in report.failures:
         click.echo(f"Plugin {name} could not upgrade its tables: {error}", err=True)
-    if failures:
+    if report.failures:
         raise click.ClickException("The core and the other plugins are up to date; fix or disable the plugins above.")
-    click.echo(f"Database is up to date: {current_app.config['DATABASE_URL']}")
+    click.echo("Database is up to date.")
+
+
+def _shown_url(url: str) -> str:
+    """A database URL safe to print: any password hidden."""
+    return make_url(url).render_as_string(hide_password=True)
 
 
 @db.command("revision")

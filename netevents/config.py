@@ -90,20 +90,29 @@ def stored_secret_key(data_dir: Path) -> str:
     return key
 
 
-def load(app, overrides: dict[str, Any] | None = None, environ=None) -> None:
-    """Fill app.config from defaults, instance file, environment and overrides, in that order."""
+def load(app, overrides: dict[str, Any] | None = None, environ=None, *, create_files: bool = True) -> None:
+    """Fill app.config from defaults, instance file, environment and overrides, in that order.
+
+    With ``create_files=False`` (``netevents --help``) nothing is written: no data folder, no secret key file,
+    and a SQLite database that does not exist yet is replaced by an empty one in memory.
+    """
     environ = os.environ if environ is None else environ
     overrides = dict(overrides or {})
     early = {**env_settings(environ), **overrides}
     data_dir = resolve_data_dir(early)
-    data_dir.mkdir(parents=True, exist_ok=True)
+    if create_files:
+        data_dir.mkdir(parents=True, exist_ok=True)
     app.config.update(DEFAULTS)
     app.config.update(read_instance_file(data_dir))
     app.config.update(env_settings(environ))
     app.config.update(overrides)
     app.config["DATA_DIR"] = str(data_dir)
     if not app.config.get("DATABASE_URL"):
-        app.config["DATABASE_URL"] = f"sqlite:///{data_dir / 'netevents.db'}"
+        database_file = data_dir / "netevents.db"
+        app.config["DATABASE_URL"] = f"sqlite:///{database_file}" if create_files or database_file.exists() \
+            else "sqlite://"
     if not app.config.get("SECRET_KEY"):
-        app.config["SECRET_KEY"] = stored_secret_key(data_dir)
+        secret_file = data_dir / SECRET_KEY_FILE
+        app.config["SECRET_KEY"] = stored_secret_key(data_dir) if create_files or secret_file.exists() \
+            else secrets.token_urlsafe(48)
     app.instance_path = str(data_dir)

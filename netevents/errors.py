@@ -71,3 +71,9 @@ class PluginFailed(DomainError):
     """A plugin failed; its error is listed on the plugins page."""
 
     status = 500
+
+    def __init__(self, message: str = "", *, plugin: str = "", retry_endpoint: str = "", retry_label: str = "",
+                 **field_errors: str):
+        super().__init__(message, **field_errors)
+        self.plugin = plugin  # whose fault it was, for the page that tells the user what to do
+        self.retry_endpoint, self.retry_label = retry_endpoint, retry_label  # where to try something else

@@ -56,14 +56,16 @@ def lock_for_upgrade(connection: Connection) -> None:
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({UPGRADE_LOCK_ID})")
 
 
-def upgrade_core(engine: Engine) -> None:
-    """Upgrade the core tables to the newest revision."""
+def upgrade_core(engine: Engine) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Upgrade the core tables to the newest revision; return the revisions before and after."""
     with engine.begin() as connection:
         lock_for_upgrade(connection)
         before = MigrationContext.configure(connection).get_current_heads()
         command.upgrade(alembic_config(connection), "head")
-        if MigrationContext.configure(connection).get_current_heads() != before:
+        after = MigrationContext.configure(connection).get_current_heads()
+        if after != before:
             connection.exec_driver_sql("ANALYZE")  # new tables and indexes: fresh planner statistics
+    return before, after
 
 
 def autogenerate_revision(engine: Engine, message: str, rev_id: str | None = None) -> None:

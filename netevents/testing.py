@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import itertools
 import os
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
+from flask import Flask
 from flask_login import FlaskLoginClient
 from sqlalchemy import MetaData
 from sqlalchemy.orm import Session, sessionmaker
@@ -41,6 +44,11 @@ def reset_schema(engine) -> None:
     stamp_heads(engine)
 
 
+def pytest_configure(config) -> None:
+    """Register the markers this plugin understands (for projects run with --strict-markers)."""
+    config.addinivalue_line("markers", "fresh_app: give the test an app of its own instead of the shared one")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def cheap_password_hashing():
     """Argon2 with minimal cost, so tests that create accounts stay fast."""
@@ -62,20 +70,91 @@ def netevents_engine(tmp_path_factory):
     engine.dispose()
 
 
-@pytest.fixture
-def app_config(tmp_path) -> dict:
-    """Config overrides for the test app; override this fixture to change settings."""
-    return {"TESTING": True, "DATA_DIR": str(tmp_path / "data"), "WTF_CSRF_ENABLED": False,
+def default_app_config(data_dir: Path) -> dict:
+    """The test app's settings: CSRF off (see the csrf_enabled fixture), a fixed secret, generous rate limits."""
+    return {"TESTING": True, "DATA_DIR": str(data_dir), "WTF_CSRF_ENABLED": False,
             "SECRET_KEY": "test-secret", "LOGIN_RATE_LIMIT": "1000 per minute"}
 
 
 @pytest.fixture
-def app(netevents_engine, app_config):
+def app_config(tmp_path) -> dict:
+    """Config overrides for the test app; override this fixture to change settings."""
+    return default_app_config(tmp_path / "data")
+
+
+def can_share_app(request, app_config: dict) -> bool:
+    """True when a test may use the session's shared app: default settings and no plugin registered.
+
+    Building an app takes a third of a second (mostly compiling URL rules), so most tests share one; a test
+    that registers a plugin, changes the settings, is marked ``fresh_app``, or runs with
+    NETEVENTS_TEST_FRESH_APPS=1 gets an app of its own.
+    """
+    if os.environ.get("NETEVENTS_TEST_FRESH_APPS") or request.node.get_closest_marker("fresh_app"):
+        return False
+    comparable = {key: value for key, value in app_config.items() if key != "DATA_DIR"}
+    defaults = {key: value for key, value in default_app_config(Path()).items() if key != "DATA_DIR"}
+    return comparable == defaults and "register_plugin" not in request.fixturenames
+
+
+@dataclass
+class _SharedApp:
+    """The session's shared app and what each test may change on it, to put back afterwards."""
+
+    app: Flask
+    own_engine: object
+    config: dict = field(default_factory=dict)
+    enabled: dict = field(default_factory=dict)
+
+    def remember(self) -> None:
+        """Note the settings and the plugins' state before a test."""
+        self.config = dict(self.app.config)
+        manager = self.app.extensions["netevents.plugins"]
+        self.enabled = {name: manager.is_active(name) for name in manager.records}
+
+    def restore(self) -> None:
+        """Put back what a test changed: settings, enabled plugins, recorded failures."""
+        self.app.config.clear()
+        self.app.config.update(self.config)
+        manager = self.app.extensions["netevents.plugins"]
+        for name, record in manager.records.items():
+            if self.enabled.get(name) and not manager.is_active(name):
+                manager.activate(name)
+            elif not self.enabled.get(name) and manager.is_active(name):
+                manager.deactivate(name)
+            record.failures.clear()
+
+
+@pytest.fixture(scope="session")
+def _shared_app(netevents_engine, tmp_path_factory) -> Iterator[_SharedApp]:
+    """One app for the tests that can share it, built on first use."""
+    holder: list[_SharedApp] = []
+
+    def get() -> _SharedApp:
+        if not holder:
+            config = default_app_config(tmp_path_factory.mktemp("shared-app") / "data")
+            application = create_app({**config, "DATABASE_URL": netevents_engine.url.render_as_string(False)})
+            holder.append(_SharedApp(application, database(application).engine))
+        return holder[0]
+
+    yield get
+    if holder:
+        holder[0].own_engine.dispose()
+
+
+@pytest.fixture
+def app(request, netevents_engine, app_config, _shared_app):
     """A netevents app whose sessions all join one transaction that is rolled back after the test."""
     connection = netevents_engine.connect()
     transaction = connection.begin()
-    application = create_app({**app_config, "DATABASE_URL": str(netevents_engine.url.render_as_string(False))})
-    own_engine = database(application).engine
+    shared = _shared_app() if can_share_app(request, app_config) else None
+    if shared is not None:
+        application = shared.app
+        shared.remember()
+        application.config["DATA_DIR"] = app_config["DATA_DIR"]  # files (photos) stay the test's own
+        Path(app_config["DATA_DIR"]).mkdir(parents=True, exist_ok=True)
+    else:
+        application = create_app({**app_config, "DATABASE_URL": netevents_engine.url.render_as_string(False)})
+    own_engine = database(application).engine if shared is None else None
     application.extensions["netevents.db"] = Database(
         netevents_engine,
         sessionmaker(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False),
@@ -83,7 +162,10 @@ def app(netevents_engine, app_config):
     application.test_client_class = FlaskLoginClient
     application.extensions["netevents.testing.connection"] = connection
     yield application
-    own_engine.dispose()
+    if shared is not None:
+        shared.restore()
+    else:
+        own_engine.dispose()
     transaction.rollback()
     connection.close()
 
@@ -99,11 +181,13 @@ def session(app) -> Iterator[Session]:
 
 @pytest.fixture
 def make_account(session) -> Callable[..., Account]:
-    """Factory: create an account through the accounts service."""
+    """Factory: create an account through the accounts service (email, password, is_admin, timezone)."""
     from netevents.services.accounts import create_account
 
-    def factory(email: str | None = None, password: str = TEST_PASSWORD, is_admin: bool = False) -> Account:
-        return create_account(session, email or f"user{next(_emails)}@example.com", password, is_admin=is_admin)
+    def factory(email: str | None = None, password: str = TEST_PASSWORD, is_admin: bool = False,
+                timezone: str = "UTC") -> Account:
+        return create_account(session, email or f"user{next(_emails)}@example.com", password, is_admin=is_admin,
+                              timezone=timezone)
 
     return factory
 
@@ -112,6 +196,13 @@ def make_account(session) -> Callable[..., Account]:
 def account(make_account) -> Account:
     """The account most tests act as (the first one, so an admin)."""
     return make_account(is_admin=True)
+
+
+@pytest.fixture
+def csrf_enabled(app):
+    """Turn CSRF protection on for this test (the test app has it off so tests can post forms directly)."""
+    app.config["WTF_CSRF_ENABLED"] = True
+    return app
 
 
 @pytest.fixture

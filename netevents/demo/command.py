@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from netevents.db import session_scope
-from netevents.demo import (DEFAULT_SEED, MAX_SCALED_PEOPLE, TOTAL_STEPS, AccountNotEmpty, DemoSummary, build_demo_network,
-                            build_scaled_network, check_account_empty, check_demo_allowed)
+from netevents.demo import (DEFAULT_SEED, MAX_SCALED_PEOPLE, TOTAL_STEPS, AccountNotEmpty, DemoSummary,
+                            build_demo_network, build_scaled_network, check_account_empty, check_demo_allowed)
 from netevents.errors import DomainError, NotFound
 from netevents.models import Account
 from netevents.services.clock import local_today

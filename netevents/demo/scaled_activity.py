@@ -24,14 +24,16 @@ EVENT_TOPICS = ["Supply Chain", "Procurement", "Logistics", "Cold Chain", "Sourc
 EVENT_KINDS = [("conference", "Summit"), ("conference", "Forum"), ("meetup", "Meetup"), ("workshop", "Workshop"),
                ("webinar", "Webinar"), ("association_meeting", "Chapter Evening")]
 CITIES = ["London", "Rotterdam", "Hamburg", "Barcelona", "Lyon", "Chicago", "Singapore", "Dublin", "Online"]
-CONTEXTS = ["Exchanged cards at the coffee break.", "Sat at the same table at lunch.", "Asked a question after the talk.",
-            "Chatted in the queue for the evening reception.", "Met at the association's stand.", ""]
+CONTEXTS = ["Exchanged cards at the coffee break.", "Sat at the same table at lunch.",
+            "Asked a question after the talk.", "Chatted in the queue for the evening reception.",
+            "Met at the association's stand.", ""]
 PLACES = ["Client visit", "Office", "Trade delegation", "Site visit", "Friend's dinner"]
-CHANNELS = [("in_person", "Coffee and catch-up", 3), ("call", "Catch-up call", 3), ("email", "Emails back and forth", 4),
-            ("video", "Video call", 3), ("message", "Quick message", 2), ("social", "Commented on a post", 1)]
+CHANNELS = [("in_person", "Coffee and catch-up", 3), ("call", "Catch-up call", 3),
+            ("email", "Emails back and forth", 4), ("video", "Video call", 3), ("message", "Quick message", 2),
+            ("social", "Commented on a post", 1)]
 FAVOR_KINDS = ["introduction", "referral", "advice", "recommendation", "speaking_slot", "review", "job_lead", "other"]
-FOLLOWUP_NOTES = ["Send the slides.", "Introduce to the sourcing team.", "Share the case study.", "Ask about the tender.",
-                  "Congratulate on the new role.", "Book a coffee.", "Send the forecast."]
+FOLLOWUP_NOTES = ["Send the slides.", "Introduce to the sourcing team.", "Share the case study.",
+                  "Ask about the tender.", "Congratulate on the new role.", "Book a coffee.", "Send the forecast."]
 GROUP_KINDS = ["internal_committee", "board", "task_force", "employee_group", "focus_group"]
 ROLE_TITLES = ["chair", "secretary", "member", "member", "member", "treasurer", "sponsor"]
 CLOSE_CIRCLE = 300

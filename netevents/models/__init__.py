@@ -12,5 +12,6 @@ from netevents.models.plugins import PluginSetting, PluginState
 
 __all__ = ["Base", "Account", "AssociationMembership", "DateKind", "DismissedDuplicate", "DuplicateKey",
            "DuplicatePair", "Encounter", "Event", "EventKind", "EventSession", "Favor", "FollowUp", "Group",
-           "ImportantDate", "Interaction", "Organization", "OrganizationKind", "Person", "PersonEmail", "PersonLink", "PersonPhone", "PersonRelation",
+           "ImportantDate", "Interaction", "Organization", "OrganizationKind", "Person", "PersonEmail", "PersonLink",
+           "PersonPhone", "PersonRelation",
            "PluginSetting", "PluginState", "RelationKind", "Role", "Tag"]

@@ -1,7 +1,7 @@
 """Building an app's plugins: find them, load them (or list them in safe mode), mount their parts, enable them."""
 from __future__ import annotations
 
-from netevents.plugins import discovery, enablement, web
+from netevents.plugins import cli, discovery, enablement, web
 from netevents.plugins.manager import PluginRecord, make_manager, manager_of
 
 
@@ -25,9 +25,10 @@ def init_app(app, core_blueprints) -> None:
         for candidate in candidates(app.config):
             manager.load(candidate)
     web.init_app(app, core_blueprints)
-    web.mount_blueprints(app, [name for name, record in manager.records.items() if record.loaded])
+    loaded = [name for name, record in manager.records.items() if record.loaded]
+    web.mount_blueprints(app, loaded)
+    cli.register_plugin_commands(app, loaded)  # while all are active: a disabled one's commands then say so
     enablement.apply_stored_state(app)
-    manager.hook.register_commands(cli=app.cli)
 
 
 def call_startup(app) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import logging
 import time
 import warnings
@@ -37,6 +38,7 @@ class PluginRecord:
     hooks: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     failures: deque = field(default_factory=lambda: deque(maxlen=MAX_FAILURES_KEPT))
+    description: str = ""
 
     @property
     def loaded(self) -> bool:
@@ -47,7 +49,12 @@ class PluginRecord:
         """The JSON shape of /-/plugins.json and ``netevents plugins list --json``."""
         return {"name": self.name, "version": self.version, "source": self.source, "location": self.location,
                 "loaded": self.loaded, "enabled": self.enabled, "hooks": self.hooks, "error": self.error,
-                "warnings": self.warnings, "failures": list(self.failures)}
+                "warnings": self.warnings, "failures": list(self.failures), "description": self.description}
+
+    def public_dict(self) -> dict[str, Any]:
+        """What any logged-in account may see: no paths, errors or failures (those may be other accounts')."""
+        return {"name": self.name, "version": self.version, "description": self.description,
+                "enabled": self.enabled}
 
 
 class NeteventsPluginManager(pluggy.PluginManager):
@@ -99,6 +106,7 @@ class NeteventsPluginManager(pluggy.PluginManager):
             record.error = f"its tables must start with {record.name}_: {', '.join(foreign)}"
             return
         record.plugin = plugin
+        record.description = record.description or first_docstring_line(plugin)
         record.hooks = implemented_hooks(self, plugin)
         unknown = [name for name in record.hooks if not hasattr(self.hook, name) or
                    not getattr(self.hook, name).has_spec()]
@@ -215,6 +223,11 @@ def implemented_hooks(manager: pluggy.PluginManager, plugin: Any) -> list[str]:
         if opts is not None:
             names.append(opts.get("specname") or attr)
     return sorted(names)
+
+
+def first_docstring_line(plugin: Any) -> str:
+    """A plugin's one-line description: the first line of its module's (or class's) docstring."""
+    return (inspect.getdoc(plugin) or "").strip().partition("\n")[0]
 
 
 def make_manager() -> NeteventsPluginManager:

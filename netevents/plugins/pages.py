@@ -24,7 +24,7 @@ def _records():
 
 @bp.route("/-/plugins")
 def index():
-    """List plugins with their source, version, hooks, state and errors."""
+    """List plugins; admins also see sources, hooks, errors and every account's recorded failures."""
     manager = manager_of(current_app)
     settings = {name for name, _spec in settings_specs(request_session())}
     return render_template("plugins/index.html", records=_records(), safe_mode=manager.safe_mode,
@@ -33,10 +33,11 @@ def index():
 
 @bp.route("/-/plugins.json")
 def index_json():
-    """The same list as JSON."""
+    """The same list as JSON (for non-admins: names, versions, descriptions and state only)."""
+    shown = (lambda record: record.as_dict()) if current_user.is_admin else (lambda record: record.public_dict())
     return jsonify({"netevents": __version__, "hook_api": HOOK_API_VERSION,
                     "safe_mode": manager_of(current_app).safe_mode,
-                    "plugins": [record.as_dict() for record in _records()]})
+                    "plugins": [shown(record) for record in _records()]})
 
 
 @bp.route("/-/plugins/<name>/<any(enable, disable):action>", methods=["POST"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from netevents.db import Base
-from netevents.plugins.dispatch import call_impl, implementations
+from netevents.plugins.cli import register_plugin_commands
 from netevents.plugins.discovery import owning_package
 from netevents.plugins.manager import PluginRecord, manager_of
 from netevents.plugins.web import mount_blueprints
@@ -23,9 +23,7 @@ def register_test_plugin(app, plugin: Any, name: Optional[str] = None) -> Plugin
     if record.error:
         return record
     mount_blueprints(app, [name])
-    for impl in implementations(manager.hook.register_commands):
-        if impl.plugin_name == name:
-            call_impl(impl, cli=app.cli)
+    register_plugin_commands(app, [name])
     tables = [table for table_name, table in Base.metadata.tables.items() if table_name.startswith(f"{name}_")]
     connection = app.extensions.get("netevents.testing.connection")
     if tables and connection is not None:

@@ -1,17 +1,20 @@
 """Plugins in the web layer: their blueprints and templates, page slots, navigation and template variables."""
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 from typing import Any
 
-from flask import abort, current_app, has_request_context, request
+from flask import abort, current_app, has_request_context, render_template, request, url_for
 from flask.signals import before_render_template
 from flask_login import current_user
 from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup
+from werkzeug.exceptions import HTTPException
 
 from netevents.db import request_session
+from netevents.errors import DomainError, PluginFailed
 from netevents.plugins import pages
 from netevents.plugins.dispatch import call_impl, implementations
 from netevents.plugins.enablement import refresh_if_due
@@ -48,6 +51,34 @@ def _mount(app, plugin_name: str, blueprint) -> None:
         manager.record_failure(plugin_name, "register_blueprints", exc)
         return
     manager.blueprint_plugins[blueprint.name] = plugin_name
+    for endpoint, view in list(app.view_functions.items()):
+        if endpoint.startswith(f"{blueprint.name}."):
+            app.view_functions[endpoint] = _failing_as_plugin_failed(view, plugin_name, endpoint)
+
+
+def _failing_as_plugin_failed(view, plugin_name: str, endpoint: str):
+    """Wrap a plugin's view: its bug rolls the request back and answers with a page saying what failed."""
+
+    @functools.wraps(view)
+    def guarded(*args, **kwargs):
+        try:
+            return view(*args, **kwargs)
+        except (HTTPException, DomainError):
+            raise
+        except Exception as exc:  # a plugin's bug: the user gets a page that says so, the admin the traceback
+            request_session().rollback()
+            manager_of(current_app).record_failure(plugin_name, f"page {endpoint}", exc)
+            raise PluginFailed(f"This page of the plugin {plugin_name} failed; nothing was saved.",
+                               plugin=plugin_name) from None
+
+    return guarded
+
+
+def plugin_failed_page(error: PluginFailed):
+    """The page for a plugin's failure: what failed and what the user can do, in the normal layout."""
+    retry_url = url_for(error.retry_endpoint) if error.retry_endpoint else None
+    return render_template("plugins/failed.html", error=error, retry_url=retry_url,
+                           is_admin=bool(getattr(current_user, "is_admin", False))), error.status
 
 
 def _add_template_folders(app, plugin_names: list[str]) -> None:
@@ -67,6 +98,7 @@ def init_app(app, core_blueprints) -> None:
     manager_of(app).current_account_id = _account_id
     app.jinja_env.globals.update(slot=slot, plugin_navigation=plugin_navigation)
     app.before_request(_plugin_request_checks)
+    app.register_error_handler(PluginFailed, plugin_failed_page)
     app.register_blueprint(pages.bp)
 
 

@@ -22,7 +22,7 @@ def hold_write_lock(session: Session, owner: Account) -> None:
 
 
 def reserve_ids(session: Session, table: Table, count: int, owner: Account) -> list[int]:
-    """``count`` unused ids for ``table``: from its sequence on PostgreSQL, after max(id) under the write lock on SQLite."""
+    """``count`` unused ids for ``table``: from its sequence on PostgreSQL, after max(id) under SQLite's write lock."""
     if count <= 0:
         return []
     if session.get_bind().dialect.name == "postgresql":

@@ -148,7 +148,8 @@ def fading_count(session: Session, *, owner: Account, today: date) -> int:
     return session.scalar(select(func.count()).select_from(_fading(owner, today).subquery())) or 0
 
 
-def fading_page(session: Session, *, owner: Account, today: date, page: int = 1, per_page: int = 50) -> Page[StayInTouch]:
+def fading_page(session: Session, *, owner: Account, today: date, page: int = 1,
+                per_page: int = 50) -> Page[StayInTouch]:
     """One page of the people past their cadence, the most overdue first."""
     count = select(func.count()).select_from(_fading(owner, today).subquery())
     ids, page, total = page_of_ids(session, _fading(owner, today).order_by(*FADING_ORDER), count, page, per_page)

@@ -51,7 +51,9 @@ def run_export(session: Session, name: str, *, owner: Account) -> ExportFile:
         raise
     except Exception as exc:  # a plugin's bug must not become a server error page
         record_failure(session, plugin_name, f"export {name}", exc)
-        raise PluginFailed(f"The {exporter.label} export failed; the error is listed on the plugins page.") from None
+        raise PluginFailed(f"The {exporter.label} export failed (a fault in the plugin {plugin_name}).",
+                           plugin=plugin_name, retry_endpoint="exports.index",
+                           retry_label="Try another format") from None
     filename = f"netevents-{exporter.name}-{utcnow():%Y-%m-%d}.{exporter.extension.lstrip('.')}"
     rest = _guarded(chunks, session, plugin_name, name)
     return ExportFile(filename, exporter.media_type, itertools.chain([first], rest))

@@ -1,6 +1,7 @@
 """Importing people from an uploaded file in a format a plugin registers (register_importers): all or nothing."""
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -49,9 +50,14 @@ def _parse(session: Session, importer_name: str, data: bytes) -> list[PersonRow]
         rows = list(importer.parse(data))
     except DomainError:
         raise
+    except (UnicodeError, csv.Error) as exc:  # the importer did not say so itself, but it is the file that is wrong
+        raise Invalid(f"The {importer.label} import cannot read this file: {exc}.",
+                      file="Not a file in this format (is it the right format and encoding?).") from None
     except Exception as exc:  # a plugin's bug must not become a server error page
         record_failure(session, plugin_name, f"import {importer_name}", exc)
-        raise PluginFailed(f"The {importer.label} import failed; the error is listed on the plugins page.") from None
+        raise PluginFailed(f"The {importer.label} import failed (a fault in the plugin {plugin_name}); "
+                           "nothing was imported. Try another format, or tell your admin.", plugin=plugin_name,
+                           retry_endpoint="imports.index", retry_label="Try another format") from None
     if not rows:
         raise Invalid("The file has no people in it.", file="No rows found.")
     if len(rows) > MAX_ROWS:

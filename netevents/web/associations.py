@@ -90,8 +90,8 @@ def new_position(membership_id: int):
     """Record a volunteer position of mine in the association."""
     membership = get_membership(request_session(), membership_id, owner=current_owner())
     form = VolunteerForm()
-    role = submit(form, lambda session: add_volunteer_position(session, membership.id,
-                                                               fields_from(form, VolunteerFields), owner=current_owner()))
+    role = submit(form, lambda session: add_volunteer_position(
+        session, membership.id, fields_from(form, VolunteerFields), owner=current_owner()))
     if role is not FAILED:
         flash(f"Volunteer position added: {role.title}, {role.group.name}.", "success")
         return redirect(url_for(".index"))

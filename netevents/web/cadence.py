@@ -38,7 +38,8 @@ def edit_tag(tag_id: int):
     session, owner = request_session(), current_owner()
     tag = get_tag(session, tag_id, owner=owner)
     form = CadenceForm(obj=tag, prefix=f"tag{tag.id}")
-    if submit(form, lambda _session: set_tag_cadence(session, tag.id, form.cadence_days.data, owner=owner)) is not FAILED:
+    saved = submit(form, lambda _session: set_tag_cadence(session, tag.id, form.cadence_days.data, owner=owner))
+    if saved is not FAILED:
         flash(f"Cadence for “{tag.name}” saved.", "success")
         return redirect(url_for(".tags"))
     return render_template("cadence/tag.html", form=form, tag=tag)
@@ -52,7 +53,9 @@ def person(person_id: int):
     form = CadenceForm(obj=someone)
     if request.method == "GET":
         form.next.data = safe_next("")
-    if submit(form, lambda _session: set_person_cadence(session, someone.id, form.cadence_days.data, owner=owner)) is not FAILED:
+    saved = submit(form, lambda _session: set_person_cadence(session, someone.id, form.cadence_days.data,
+                                                             owner=owner))
+    if saved is not FAILED:
         flash(f"Stay-in-touch cadence for {someone.display_name} saved.", "success")
         return redirect(safe_next(url_for("cadence.fading")))
     return render_template("cadence/person.html", form=form, person=someone, cadence=effective_cadence(someone))

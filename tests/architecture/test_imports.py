@@ -8,7 +8,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "netevents"
-PLUGIN_TOP_LAYER = {"manager", "loading", "enablement", "migrations", "web", "pages", "cli", "testing"}
+PLUGIN_TOP_LAYER = {"manager", "loading", "enablement", "migrations", "web", "pages", "cli", "scaffold", "testing"}
 PUBLIC_API = "netevents.plugins.api"
 
 

@@ -1,4 +1,4 @@
-"""The hook docs match the hook specs, every hook has a test, and the tutorial plugin works as written."""
+"""The hook docs match the hook specs and the tutorial plugin works as written (call sites: test_hook_call_sites)."""
 import inspect
 import re
 from pathlib import Path
@@ -34,14 +34,6 @@ def test_every_documented_hook_has_an_explanation_and_an_example():
     for name, _args, body in zip(sections[::3], sections[1::3], sections[2::3]):
         assert "```python" in body and f"def {name}(" in body, f"{name} has no example"
         assert len(body.split("```python")[0].split()) >= 8, f"{name} is not explained"
-
-
-def test_every_hook_has_a_test():
-    test_files = [path for path in [*REPO.glob("tests/**/test_*.py"), *REPO.glob("plugins/*/tests/**/test_*.py")]
-                  if path.resolve() != Path(__file__).resolve()]
-    sources = "\n".join(path.read_text() for path in test_files)
-    untested = [name for name in specified_hooks() if not re.search(rf"\b{name}\b", sources)]
-    assert untested == []
 
 
 def tutorial_code() -> str:

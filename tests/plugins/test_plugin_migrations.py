@@ -123,3 +123,26 @@ def test_authors_autogenerate_a_revision_of_their_plugin(make_app, plugins_dir, 
     source = written[0].read_text()
     assert "op.create_table('autogen_item'" in source and "migrator_item" not in source
     assert "create_table('account'" not in source
+
+
+def test_revision_refuses_to_write_into_an_installed_package(make_app, plugins_dir, monkeypatch):
+    from netevents.plugins import cli as plugin_cli
+
+    app = make_app(PLUGINS_DIR=str(plugins_dir))
+    app.extensions["netevents.plugins"].activate("autogen")
+    monkeypatch.setattr(plugin_cli, "installed_package_folder", lambda directory: True)
+    before = set((plugins_dir / "autogen_migrations").glob("*.py"))
+    result = app.test_cli_runner().invoke(main, ["plugins", "revision", "autogen", "-m", "first tables"])
+    assert result.exit_code == 1
+    assert "is inside an installed package" in result.output and "netevents install --editable" in result.output
+    assert set((plugins_dir / "autogen_migrations").glob("*.py")) == before
+
+
+def test_site_packages_is_an_installed_package_folder(tmp_path):
+    import sysconfig
+    from pathlib import Path
+
+    from netevents.plugins.cli import installed_package_folder
+
+    assert installed_package_folder(Path(sysconfig.get_paths()["purelib"]) / "netevents_x" / "migrations")
+    assert not installed_package_folder(tmp_path / "src" / "netevents_x" / "migrations")

@@ -119,7 +119,8 @@ def test_tables_the_merge_never_heard_of_move_too(session, account, pair, unknow
     assert session.execute(select(t.profile.c.person_id, t.profile.c.nickname)).all() == [(survivor, "Mari")]
     assert sorted(session.execute(select(t.meeting.c.person_id, t.meeting.c.introduced_by_id)),
                   key=lambda row: (row[0], row[1] or 0)) == sorted(
-        [(survivor, pair.friend.id), (survivor, None), (pair.friend.id, survivor)], key=lambda row: (row[0], row[1] or 0))
+        [(survivor, pair.friend.id), (survivor, None), (pair.friend.id, survivor)],
+        key=lambda row: (row[0], row[1] or 0))
 
 
 def test_preview_counts_are_what_the_merge_does(session, account, pair, unknown_tables):

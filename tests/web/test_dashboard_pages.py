@@ -1,4 +1,4 @@
-"""The home page dashboard: empty and full accounts, its buttons (with CSRF), skipping, isolation, the timeline partial."""
+"""The dashboard: empty and full accounts, its buttons (with CSRF), skipping, isolation, the timeline partial."""
 import re
 from datetime import date, datetime, timedelta, timezone
 

@@ -122,3 +122,37 @@ def test_settings_json_cannot_hold_are_a_field_error_not_a_server_error(user_cli
     response = user_client.post("/-/plugins/dated/settings", data=data)
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "This value cannot be stored" in page and f'id="{field}-error"' in page
+
+
+class Failing:
+    """Greets on the dashboard, badly."""
+
+    @hookimpl
+    def dashboard_panels(self, owner):
+        raise RuntimeError(f"secret detail of {owner.email}")
+
+
+def test_non_admins_see_names_versions_and_descriptions_only(app, account, make_account, register_plugin):
+    register_plugin(Failing(), name="failing")
+    app.test_client(user=account).get("/")  # the admin's request fails in the plugin
+    member = app.test_client(user=make_account())
+    page = member.get("/-/plugins").get_data(as_text=True)
+    assert "failing" in page and "Greets on the dashboard, badly." in page
+    assert "secret detail" not in page and "RuntimeError" not in page and "Hooks:" not in page
+    assert "first-party" not in page
+    data = member.get("/-/plugins.json").get_json()["plugins"]
+    failing = next(plugin for plugin in data if plugin["name"] == "failing")
+    assert set(failing) == {"name", "version", "description", "enabled"}
+    assert "secret detail" not in member.get("/-/plugins.json").get_data(as_text=True)
+
+
+def test_admin_sees_every_failure_with_its_account(app, account, make_account, register_plugin):
+    register_plugin(Failing(), name="failing")
+    other = make_account()
+    app.test_client(user=other).get("/")
+    admin = app.test_client(user=account)
+    page = admin.get("/-/plugins").get_data(as_text=True)
+    assert f"secret detail of {other.email}" in page and f"(account {other.id})" in page
+    failures = next(plugin for plugin in admin.get("/-/plugins.json").get_json()["plugins"]
+                    if plugin["name"] == "failing")["failures"]
+    assert failures[-1]["account_id"] == other.id and failures[-1]["hook"] == "dashboard_panels"
