@@ -36,7 +36,7 @@ from netevents.services.people import PersonFields, create_person, get_person, p
 from netevents.services.search import search_people
 from netevents.services.validation import check_date, clean_text, normalize_email, normalize_phone, normalize_url
 from netevents.version import HOOK_API_VERSION, __version__
-from netevents.web.form_actions import current_owner
+from netevents.web.form_actions import current_owner, safe_next
 
 
 def plugin_settings_for(session: Session, plugin_name: str, owner: Account) -> dict[str, Any]:
@@ -62,7 +62,7 @@ __all__ = [
     # errors
     "DomainError", "NotFound", "Invalid", "Conflict", "Forbidden", "PluginFailed",
     # pages
-    "request_session", "current_user", "current_owner", "public", "render_fragment",
+    "request_session", "current_user", "current_owner", "safe_next", "public", "render_fragment",
     # commands
     "session_scope",
     # settings and secrets
