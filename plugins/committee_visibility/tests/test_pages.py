@@ -1,0 +1,126 @@
+"""The panels and pages: logging from the dashboard, group and event pages; marking leaders; isolation; CSRF."""
+from datetime import date
+
+import pytest
+from netevents_plugins.committee_visibility.leaders import leader_of
+from netevents_plugins.committee_visibility.moments import moments_seen_by, recent_moments
+
+from netevents.plugins.api import FollowUp
+
+BASE = "/plugins/committee_visibility"
+
+
+def page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.get_data(as_text=True)
+
+
+def test_the_dashboard_panel_invites_to_mark_leaders(user_client):
+    html = page(user_client, "/")
+    assert "Visibility to leaders" in html and "No leaders yet" in html and "Log a visibility moment" in html
+
+
+def test_mark_a_person_as_leader_from_their_page(session, user_client, account, make_leader):
+    dana = make_leader("Dana Director", "manager")
+    html = page(user_client, f"/people/{dana.id}")
+    assert "Change leader level" in html and "never" in html
+    response = user_client.post(f"{BASE}/people/{dana.id}/leader", data={"level": "director",
+                                                                         "next": f"/people/{dana.id}"})
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"/people/{dana.id}")
+    assert leader_of(session, dana.id, owner=account).level.value == "director"
+
+
+def test_log_a_moment_from_the_dashboard(session, user_client, account, make_leader, make_group, make_event):
+    dana = make_leader("Dana Director")
+    board, meeting = make_group(), make_event()
+    session.commit()
+    html = page(user_client, "/")
+    assert "Dana Director" in html and 'name="present"' in html and "Architecture board" in html
+    response = user_client.post(f"{BASE}/moments", data={
+        "occurred_on": "2026-06-15", "kind": "presenting", "what": "Q3 roadmap", "group_id": board.id,
+        "event_id": meeting.id, "present": [dana.id], "next": "/"}, follow_redirects=True)
+    assert "Visibility moment logged." in response.get_data(as_text=True)
+    moment = moments_seen_by(session, dana.id, owner=account)[0]
+    assert (moment.what, moment.group_id, moment.event_id) == ("Q3 roadmap", board.id, meeting.id)
+
+
+def test_log_from_the_group_page_and_see_the_chart(session, user_client, account, make_leader, make_group):
+    dana = make_leader("Dana Director")
+    board = make_group(members=[dana])
+    session.commit()
+    html = page(user_client, f"/groups/{board.id}")
+    assert "Visibility in this group" in html and f'name="group_id" value="{board.id}"' in html
+    user_client.post(f"{BASE}/moments", data={"occurred_on": date.today().isoformat(), "kind": "chairing",
+                                              "what": "Chaired the review", "group_id": board.id,
+                                              "told": [dana.id]})
+    html = page(user_client, f"{BASE}/groups/{board.id}")
+    assert "<svg" in html and 'data-count="1"' in html and "Chaired the review" in html
+
+
+def test_log_from_the_event_page(session, user_client, account, make_event):
+    meeting = make_event()
+    session.commit()
+    assert f'name="event_id" value="{meeting.id}"' in page(user_client, f"/events/{meeting.id}")
+    user_client.post(f"{BASE}/moments", data={"occurred_on": "2026-06-15", "kind": "issue",
+                                              "what": "Raised the on-call load", "event_id": meeting.id})
+    assert "Raised the on-call load" in page(user_client, f"/events/{meeting.id}")
+
+
+def test_a_bad_moment_is_explained_and_nothing_is_saved(session, user_client, account):
+    response = user_client.post(f"{BASE}/moments", data={"occurred_on": "yesterday", "kind": "x", "what": "",
+                                                          "present": ["abc"], "group_id": "zz"},
+                                follow_redirects=True)
+    assert response.status_code == 200 and "flash-error" in response.get_data(as_text=True)
+    assert recent_moments(session, owner=account) == []
+
+
+def test_a_gap_becomes_a_followup_once(session, user_client, account, make_leader):
+    dana = make_leader("Dana Director", since=date(2020, 1, 1))
+    session.commit()
+    assert "Plan a follow-up" in page(user_client, "/")
+    for _ in range(2):
+        user_client.post(f"{BASE}/people/{dana.id}/followup")
+    followups = session.query(FollowUp).filter_by(owner_id=account.id).all()
+    assert len(followups) == 1 and "Be visible to Dana Director (director)" in followups[0].note
+    assert "follow-up planned" in page(user_client, "/")
+
+
+@pytest.mark.parametrize("method, url", [
+    ("get", "/people/{person}"), ("get", "/people/{person}/talking-points"), ("get", "/groups/{group}"),
+    ("get", "/groups/{group}/talking-points"), ("post", "/people/{person}/leader"),
+    ("post", "/people/{person}/leader/delete"), ("post", "/people/{person}/followup"),
+    ("post", "/groups/{group}/internal"), ("post", "/moments/{moment}/delete")])
+def test_another_account_gets_404(app, session, account, make_account, make_leader, make_group, make_moment,
+                                  method, url):
+    dana, board = make_leader("Dana Director"), make_group()
+    moment = make_moment("Mine", present=[dana], group=board)
+    stranger = app.test_client(user=make_account())
+    session.commit()
+    target = BASE + url.format(person=dana.id, group=board.id, moment=moment.id)
+    response = getattr(stranger, method)(target, data={"level": "director", "internal": "0"})
+    assert response.status_code == 404
+    assert leader_of(session, dana.id, owner=account) is not None and recent_moments(session, owner=account)
+
+
+def test_another_account_cannot_log_with_my_leaders(app, session, make_account, make_leader):
+    dana = make_leader("Dana Director")
+    stranger = app.test_client(user=make_account())
+    session.commit()
+    response = stranger.post(f"{BASE}/moments", data={"occurred_on": "2026-06-15", "kind": "success",
+                                                      "what": "x", "present": [dana.id]})
+    assert response.status_code == 404
+
+
+def test_pages_need_a_login(client):
+    assert client.get(f"{BASE}/").status_code == 302
+    assert client.post(f"{BASE}/moments", data={}).status_code == 302
+
+
+def test_posts_need_a_csrf_token(app, session, account, make_leader):
+    dana = make_leader("Dana Director", "manager")
+    session.commit()
+    app.config["WTF_CSRF_ENABLED"] = True
+    response = app.test_client(user=account).post(f"{BASE}/people/{dana.id}/leader", data={"level": "director"})
+    assert response.status_code in (302, 400)
+    assert leader_of(session, dana.id, owner=account).level.value == "manager"
