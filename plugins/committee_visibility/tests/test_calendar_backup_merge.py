@@ -32,7 +32,8 @@ def calendar(app, session, owner, start, end):
 
 
 def test_gaps_fall_on_their_day_and_overdue_ones_on_today(session, account, make_leader, make_group, make_moment):
-    dana, max_ = make_leader("Dana Director"), make_leader("Max Manager", "manager", since=date(2026, 1, 1))
+    dana = make_leader("Dana Director")
+    make_leader("Max Manager", "manager", since=date(2026, 1, 1))
     board = make_group("Quiet board", since=date(2026, 1, 1))
     make_moment("Shipped", on=date(2026, 6, 1), present=[dana])  # Dana due 31 July; Max never saw anything
     today = date(2026, 6, 15)
@@ -49,7 +50,7 @@ def test_gaps_fall_on_their_day_and_overdue_ones_on_today(session, account, make
 
 def test_uids_are_stable_until_the_leader_sees_your_work_again(session, account, make_leader, make_moment):
     dana = make_leader("Dana Director", since=date(2026, 1, 1))
-    window = dict(start=date(2026, 6, 1), end=date(2026, 9, 1), days=DEFAULT_GAP_DAYS)
+    window = {"start": date(2026, 6, 1), "end": date(2026, 9, 1), "days": DEFAULT_GAP_DAYS}
     first = gap_items(session, owner=account, today=date(2026, 6, 15), **window)[0].uid
     assert gap_items(session, owner=account, today=date(2026, 6, 16), **window)[0].uid == first
     make_moment("Shipped", on=date(2026, 6, 10), present=[dana])
