@@ -58,9 +58,10 @@ def due_on(last: date | None, since: date, days: int) -> date:
     return since if last is None else last + timedelta(days=days)
 
 
-def leader_visibility(session: Session, *, owner: Account, days: dict[str, int]) -> list[LeaderVisibility]:
-    """Every leader of the owner with their visibility, the longest overdue first."""
-    marks = leaders(session, owner=owner)
+def leader_visibility(session: Session, *, owner: Account, days: dict[str, int],
+                      marks: list[Leader] | None = None) -> list[LeaderVisibility]:
+    """Every leader of the owner (or those of ``marks``) with their visibility, the longest overdue first."""
+    marks = leaders(session, owner=owner) if marks is None else marks
     seen = last_seen(session, [leader.person_id for leader in marks], owner=owner)
     rows = []
     for leader in marks:
@@ -69,11 +70,12 @@ def leader_visibility(session: Session, *, owner: Account, days: dict[str, int])
     return sorted(rows, key=lambda row: (row.due_on, -list(LeaderLevel).index(row.leader.level)))
 
 
-def group_visibility(session: Session, *, owner: Account, days: dict[str, int],
-                     today: date) -> list[GroupVisibility]:
-    """The owner's running internal groups with their latest contribution, the longest overdue first."""
-    marks: list[InternalGroup] = [mark for mark in internal_groups(session, owner=owner)
-                                  if mark.group.is_active_on(today)]
+def group_visibility(session: Session, *, owner: Account, days: dict[str, int], today: date,
+                     marks: list[InternalGroup] | None = None) -> list[GroupVisibility]:
+    """The owner's running internal groups (or those of ``marks``) with their latest contribution, the longest
+    overdue first."""
+    marks = [mark for mark in (internal_groups(session, owner=owner) if marks is None else marks)
+             if mark.group.is_active_on(today)]
     latest = last_contribution(session, [mark.group_id for mark in marks], owner=owner)
     rows = [GroupVisibility(mark.group, latest.get(mark.group_id),
                             due_on(latest.get(mark.group_id), mark.since, days["group"])) for mark in marks]

@@ -6,7 +6,7 @@ from datetime import date
 from netevents_plugins.committee_visibility.models import InternalGroup, Leader, LeaderLevel
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from netevents.plugins.api import Account, Group, Invalid, Person, get_group, get_person, organization_for_name
 
@@ -60,7 +60,7 @@ def unmark_leader(session: Session, person_id: int, *, owner: Account) -> None:
 def leaders(session: Session, *, owner: Account, limit: int = MAX_LEADERS) -> list[Leader]:
     """The owner's leaders, most senior first, then by name."""
     query = (select(Leader).join(Person, Person.id == Leader.person_id).where(Leader.owner_id == owner.id)
-             .options(selectinload(Leader.person), selectinload(Leader.organization))
+             .options(joinedload(Leader.person), joinedload(Leader.organization))
              .order_by(Person.sort_name, Person.id).limit(limit))
     return sorted(session.scalars(query), key=lambda leader: -LEVEL_RANK[leader.level])
 
@@ -89,6 +89,6 @@ def set_group_internal(session: Session, group_id: int, internal: bool, *, owner
 def internal_groups(session: Session, *, owner: Account, limit: int = MAX_LEADERS) -> list[InternalGroup]:
     """The owner's groups marked internal, with their group loaded, by name."""
     query = (select(InternalGroup).join(Group, Group.id == InternalGroup.group_id)
-             .where(InternalGroup.owner_id == owner.id).options(selectinload(InternalGroup.group))
+             .where(InternalGroup.owner_id == owner.id).options(joinedload(InternalGroup.group))
              .order_by(Group.name, Group.id).limit(limit))
     return list(session.scalars(query))

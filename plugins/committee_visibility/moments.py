@@ -14,7 +14,7 @@ from netevents_plugins.committee_visibility.models import (
     Moment,
 )
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from netevents.plugins.api import Account, Invalid, check_date, clean_text, get_event, get_group, get_owned, get_person
 
@@ -85,7 +85,7 @@ def delete_moment(session: Session, moment_id: int, *, owner: Account) -> None:
 def _listed(query, limit: int):
     """Moments newest first, with their audience, event and group loaded."""
     return (query.options(selectinload(Moment.audience).selectinload(Audience.person),
-                          selectinload(Moment.event), selectinload(Moment.group))
+                          joinedload(Moment.event), joinedload(Moment.group))
             .order_by(Moment.occurred_on.desc(), Moment.id.desc()).limit(limit))
 
 

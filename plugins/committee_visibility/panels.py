@@ -7,7 +7,7 @@ from netevents_plugins.committee_visibility.chart import RoleSpan, contributions
 from netevents_plugins.committee_visibility.forms import ActionForm, LeaderForm, MomentForm, choices
 from netevents_plugins.committee_visibility.gaps import gap_days, group_visibility, leader_visibility
 from netevents_plugins.committee_visibility.leaders import internal_groups, internal_mark, leader_of, leaders
-from netevents_plugins.committee_visibility.models import Moment
+from netevents_plugins.committee_visibility.models import InternalGroup, Leader, Moment
 from netevents_plugins.committee_visibility.moments import (
     last_seen,
     moments_at_event,
@@ -32,20 +32,25 @@ def settings_days(session: Session, owner: Account) -> dict[str, int]:
 
 
 def moment_form(session: Session, owner: Account, today: date, next_url: str, *, event: Event | None = None,
-                group: Group | None = None) -> dict:
-    """The short form to log a moment, with the event or group fixed when logged from its page."""
+                group: Group | None = None, marks: list[Leader] | None = None,
+                internal: list[InternalGroup] | None = None) -> dict:
+    """The short form to log a moment, with the event or group fixed when logged from its page (``marks`` and
+    ``internal``: the owner's leaders and internal groups, when the caller has them already)."""
     form = MomentForm(formdata=None, occurred_on=event.starts_on if event else today, next=next_url,
                       event_id=event.id if event else None, group_id=group.id if group else None)
     form.group_id.choices = choices([(group.id, group.name)] if group else [("", "no group"),
-                                                                            *_group_choices(session, owner)])
+                                                                            *_group_choices(session, owner, internal)])
     form.event_id.choices = choices([(event.id, event.name)] if event else [("", "no event"),
                                                                             *_event_choices(session, owner, today)])
-    return {"form": form, "leaders": leaders(session, owner=owner), "fixed_event": event, "fixed_group": group}
+    return {"form": form, "leaders": leaders(session, owner=owner) if marks is None else marks,
+            "fixed_event": event, "fixed_group": group}
 
 
-def _group_choices(session: Session, owner: Account) -> list[tuple[int, str]]:
+def _group_choices(session: Session, owner: Account,
+                   marks: list[InternalGroup] | None) -> list[tuple[int, str]]:
     """Internal groups first, then the owner's other groups, by name."""
-    internal = [(mark.group.id, mark.group.name) for mark in internal_groups(session, owner=owner)]
+    marks = internal_groups(session, owner=owner) if marks is None else marks
+    internal = [(mark.group.id, mark.group.name) for mark in marks]
     others = session.execute(select(Group.id, Group.name).where(
         Group.owner_id == owner.id, Group.id.not_in([gid for gid, _ in internal] or [0]))
         .order_by(Group.name).limit(PICKER_LIMIT)).all()
@@ -65,16 +70,18 @@ def dashboard_context(session: Session, owner: Account, next_url: str, *, shown:
     """Leaders and their last sight of your work, gaps with follow-ups to offer, talking points, the form."""
     today = local_today(owner)
     days = settings_days(session, owner)
-    rows = leader_visibility(session, owner=owner, days=days)
+    marks, internal = leaders(session, owner=owner), internal_groups(session, owner=owner)
+    rows = leader_visibility(session, owner=owner, days=days, marks=marks)
     gaps = [row for row in rows if row.is_gap(today)]
     planned = planned_followups(session, [row.leader.person_id for row in gaps], owner=owner)
     points = [(row, talking_points_for_leader(session, row.leader.person_id, owner=owner, limit=3))
               for row in (gaps or rows)[:3]]
-    group_gaps = [row for row in group_visibility(session, owner=owner, days=days, today=today) if row.is_gap(today)]
+    group_gaps = [row for row in group_visibility(session, owner=owner, days=days, today=today, marks=internal)
+                  if row.is_gap(today)]
     return {"rows": rows[:shown], "more_leaders": max(len(rows) - shown, 0), "gaps": gaps, "planned": planned,
             "points": [(row, found) for row, found in points if found], "group_gaps": group_gaps[:5],
             "today": today, "action": ActionForm(formdata=None, next=next_url),
-            **moment_form(session, owner, today, next_url)}
+            **moment_form(session, owner, today, next_url, marks=marks, internal=internal)}
 
 
 def leader_context(session: Session, owner: Account, person: Person, next_url: str, *, limit: int = 5) -> dict:

@@ -6,7 +6,7 @@ from datetime import date
 
 from netevents_plugins.committee_visibility.models import Audience, ContributionKind, Leader, Moment
 from sqlalchemy import exists, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from netevents.plugins.api import Account, Person, Role, get_group, get_person
 
@@ -27,7 +27,7 @@ class TalkingPoint:
 def _accomplishments(owner: Account):
     """The owner's accomplishment moments, newest first, with their event and group loaded."""
     return (select(Moment).where(Moment.owner_id == owner.id, Moment.kind.in_(ACCOMPLISHMENT_KINDS))
-            .options(selectinload(Moment.event), selectinload(Moment.group))
+            .options(joinedload(Moment.event), joinedload(Moment.group))
             .order_by(Moment.occurred_on.desc(), Moment.id.desc()))
 
 

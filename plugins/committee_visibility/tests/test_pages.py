@@ -124,3 +124,38 @@ def test_posts_need_a_csrf_token(app, session, account, make_leader):
     response = app.test_client(user=account).post(f"{BASE}/people/{dana.id}/leader", data={"level": "director"})
     assert response.status_code in (302, 400)
     assert leader_of(session, dana.id, owner=account).level.value == "manager"
+
+
+def statements_of(session, action):
+    """The SQL statements ``action()`` sends on the test connection."""
+    from sqlalchemy import event
+
+    found, connection = [], session.connection()
+    listener = lambda *args: found.append(args[2]) if "SAVEPOINT" not in args[2] else None  # noqa: E731
+    event.listen(connection, "before_cursor_execute", listener)
+    try:
+        action()
+    finally:
+        event.remove(connection, "before_cursor_execute", listener)
+    return found
+
+
+def test_the_dashboard_panel_costs_the_same_handful_of_queries_at_any_size(app, session, account, make_leader,
+                                                                           make_group, make_moment):
+    from netevents_plugins.committee_visibility.panels import dashboard_context
+
+    def cost():
+        with app.test_request_context("/"):
+            return len(statements_of(session, lambda: dashboard_context(session, account, "/")))
+
+    dana, board = make_leader("Dana Director", since=date(2020, 1, 1)), make_group(since=date(2020, 1, 1))
+    others = [make_leader(name, since=date(2020, 1, 1)) for name in ("Ann Lead", "Bob Boss")]
+    make_moment("First", present=[dana, *others], group=board, on=date(2020, 2, 1))
+    make_moment("Second", on=date(2020, 2, 2))  # a talking point for each of the three
+    small = cost()  # talking points are looked up for three leaders at most
+    for n in range(30):
+        leader = make_leader(f"Leader {n}", since=date(2020, 1, 1))
+        make_group(f"Group {n}", since=date(2020, 1, 1))
+        for k in range(3):
+            make_moment(f"Win {n}.{k}", present=[leader, dana], on=date(2020, 3, 1 + k))
+    assert cost() == small <= 12
