@@ -131,7 +131,7 @@ def statements_of(session, action):
     from sqlalchemy import event
 
     found, connection = [], session.connection()
-    listener = lambda *args: found.append(args[2]) if "SAVEPOINT" not in args[2] else None  # noqa: E731
+    listener = lambda *args: found.append(args[2]) if "SAVEPOINT" not in args[2] else None
     event.listen(connection, "before_cursor_execute", listener)
     try:
         action()
