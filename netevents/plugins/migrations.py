@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection, Engine
 from netevents.db import database
 from netevents.plugins.dispatch import call_impl, implementations
 from netevents.plugins.manager import manager_of
-from netevents.schema import alembic_config, upgrade_core
+from netevents.schema import alembic_config, lock_for_upgrade, upgrade_core
 
 
 def plugin_version_table(name: str) -> str:
@@ -39,7 +39,8 @@ def _only_tables_of(name: str):
 
 
 def upgrade_plugin(connection: Connection, name: str, directory: Path) -> None:
-    """Upgrade one plugin's tables to its newest revision, on an open connection."""
+    """Upgrade one plugin's tables to its newest revision, on an open connection (one process at a time)."""
+    lock_for_upgrade(connection)  # processes starting together must not both create the plugin's tables
     command.upgrade(plugin_alembic_config(connection, name, Path(directory)), "head")
 
 
