@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from netevents_plugins.committee_visibility.chart import RoleSpan, contributions_chart
 from netevents_plugins.committee_visibility.forms import ActionForm, LeaderForm, MomentForm, choices
-from netevents_plugins.committee_visibility.gaps import gap_days, group_visibility, leader_visibility
+from netevents_plugins.committee_visibility.gaps import due_on, gap_days, group_visibility, leader_visibility
 from netevents_plugins.committee_visibility.leaders import internal_groups, internal_mark, leader_of, leaders
 from netevents_plugins.committee_visibility.models import InternalGroup, Leader, Moment
 from netevents_plugins.committee_visibility.moments import (
@@ -76,9 +76,9 @@ def dashboard_context(session: Session, owner: Account, next_url: str, *, shown:
     planned = planned_followups(session, [row.leader.person_id for row in gaps], owner=owner)
     points = [(row, talking_points_for_leader(session, row.leader.person_id, owner=owner, limit=3))
               for row in (gaps or rows)[:3]]
-    group_gaps = [row for row in group_visibility(session, owner=owner, days=days, today=today, marks=internal)
-                  if row.is_gap(today)]
-    return {"rows": rows[:shown], "more_leaders": max(len(rows) - shown, 0), "gaps": gaps, "planned": planned,
+    group_rows = group_visibility(session, owner=owner, days=days, today=today, marks=internal)
+    group_gaps = [row for row in group_rows if row.is_gap(today)]
+    return {"rows": rows[:shown], "more_leaders": max(len(rows) - shown, 0), "group_rows": group_rows[:shown], "gaps": gaps, "planned": planned,
             "points": [(row, found) for row, found in points if found], "group_gaps": group_gaps[:5],
             "today": today, "action": ActionForm(formdata=None, next=next_url),
             **moment_form(session, owner, today, next_url, marks=marks, internal=internal)}
@@ -88,12 +88,14 @@ def leader_context(session: Session, owner: Account, person: Person, next_url: s
     """A person's leader mark, when they last saw your work, what they know, and what to tell them next."""
     leader = leader_of(session, person.id, owner=owner)
     seen_on, count = last_seen(session, [person.id], owner=owner).get(person.id, (None, 0))
+    due = due_on(seen_on, leader.since, settings_days(session, owner)[leader.level.value]) if leader else None
     form = LeaderForm(formdata=None, next=next_url, level=leader.level.value if leader else "manager",
                       organization=leader.organization.name if leader and leader.organization else "")
     return {"person": person, "leader": leader, "last_seen": seen_on, "seen_count": count,
             "seen": moments_seen_by(session, person.id, owner=owner, limit=limit) if count else [],
             "points": talking_points_for_leader(session, person.id, owner=owner, limit=limit) if leader else [],
             "planned": planned_followups(session, [person.id], owner=owner).get(person.id),
+            "due_on": due, "is_gap": due is not None and due <= local_today(owner),
             "leader_form": form, "action": ActionForm(formdata=None, next=next_url)}
 
 
@@ -114,7 +116,9 @@ def group_context(session: Session, owner: Account, group: Group, next_url: str,
 def event_context(session: Session, owner: Account, event: Event, next_url: str) -> dict:
     """The moments logged at an event, and the form to log another there."""
     today = local_today(owner)
+    groups = choices(_group_choices(session, owner, None))
     return {"event": event, "moments": moments_at_event(session, event.id, owner=owner, limit=20),
+            "meeting_groups": groups, "upcoming": event.ends_on >= today,
             "action": ActionForm(formdata=None, next=next_url), **moment_form(session, owner, today, next_url,
                                                                               event=event)}
 

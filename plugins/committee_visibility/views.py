@@ -132,6 +132,16 @@ def set_internal(group_id: int):
                  url_for(".group", group_id=group_id))
 
 
+@bp.route("/talking-points")
+def meeting_talking_points():
+    """From an event's page: the talking points for the group chosen (``?group_id=``) as a coming meeting."""
+    group_id = request.args.get("group_id", type=int)
+    if group_id is None:
+        flash("Choose the group that meets.", "error")
+        return redirect(safe_next(url_for(".overview")))
+    return redirect(url_for(".group_talking_points", group_id=group_id))
+
+
 @bp.route("/groups/<int:group_id>/talking-points")
 def group_talking_points(group_id: int):
     """Printable: for a group's next meeting, your accomplishments its leaders have not all seen."""

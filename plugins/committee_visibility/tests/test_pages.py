@@ -1,5 +1,5 @@
 """The panels and pages: logging from the dashboard, group and event pages; marking leaders; isolation; CSRF."""
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from netevents_plugins.committee_visibility.leaders import leader_of
@@ -159,3 +159,35 @@ def test_the_dashboard_panel_costs_the_same_handful_of_queries_at_any_size(app, 
         for k in range(3):
             make_moment(f"Win {n}.{k}", present=[leader, dana], on=date(2020, 3, 1 + k))
     assert cost() == small <= 12
+
+
+def test_talking_points_for_a_coming_meeting_from_the_event_page(session, user_client, account, make_leader,
+                                                                 make_group, make_event, make_moment):
+    dana = make_leader("Dana Director")
+    board, meeting = make_group(members=[dana]), make_event(on=date.today() + timedelta(days=3))
+    make_moment("Cut cloud costs", on=date(2026, 1, 1))
+    session.commit()
+    html = page(user_client, f"/events/{meeting.id}")
+    assert "Talking points for this meeting" in html and f'<option value="{board.id}">' in html
+    response = user_client.get(f"{BASE}/talking-points?group_id={board.id}", follow_redirects=True)
+    text = response.get_data(as_text=True)
+    assert f"Talking points for {board.name}" in text and "Cut cloud costs" in text and "Dana Director" in text
+    assert user_client.get(f"{BASE}/talking-points?group_id=abc", follow_redirects=True).status_code == 200
+
+
+def test_the_person_panel_offers_a_followup_for_a_gap(session, user_client, account, make_leader, make_moment):
+    dana = make_leader("Dana Director", since=date(2020, 1, 1))
+    make_moment("Old news", on=date(2020, 2, 1), present=[dana])
+    session.commit()
+    html = page(user_client, f"/people/{dana.id}")
+    assert "Plan a follow-up" in html and "01 Feb 2020" in html and "Old news" in html
+    user_client.post(f"{BASE}/people/{dana.id}/followup", data={"next": f"/people/{dana.id}"})
+    assert "Visibility follow-up planned" in page(user_client, f"/people/{dana.id}")
+
+
+def test_the_overview_lists_leaders_and_internal_groups(session, user_client, account, make_leader, make_group):
+    make_leader("Dana Director")
+    make_group("Quiet guild")
+    session.commit()
+    html = page(user_client, f"{BASE}/")
+    assert "Dana Director" in html and "Quiet guild" in html and "Gap settings" in html
