@@ -76,7 +76,8 @@ def test_disable_hides_everything_and_enable_brings_the_data_back(app, session, 
     assert user_client.post("/-/plugins/committee_visibility/disable").status_code == 302
     for url in pages:
         response = user_client.get(url)
-        assert response.status_code == 200 and "committee-visibility" not in response.get_data(as_text=True)
+        html = response.get_data(as_text=True)
+        assert response.status_code == 200 and "committee-visibility" not in html and BASE not in html
     assert user_client.get(f"{BASE}/").status_code == 404
     today = local_today(account)
     assert calendar(app, session, account, today, today + timedelta(days=30)) == []
