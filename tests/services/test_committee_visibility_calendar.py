@@ -1,10 +1,11 @@
 """The core's calendar gathering (services/calendar_items.py) receives the committee_visibility plugin's gaps."""
 from datetime import date, timedelta
 
+from netevents_plugins.committee_visibility.leaders import mark_leader
+
 from netevents.services.calendar_items import collect_calendar_items
 from netevents.services.clock import local_today
 from netevents.services.people import PersonFields, create_person
-from netevents_plugins.committee_visibility.leaders import mark_leader
 
 
 def test_a_leader_gap_is_in_the_follow_up_calendar_window(session, account, make_account):
