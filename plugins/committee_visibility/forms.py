@@ -31,7 +31,7 @@ class MomentForm(FlaskForm):
     """One visibility moment: when, what, where, and which leaders saw it."""
 
     occurred_on = DateField("When", validators=[InputRequired(message="Choose a date.")])
-    kind = SelectField("I", choices=[SelectChoice(kind.value, kind.label) for kind in ContributionKind])
+    kind = SelectField("Contribution", choices=[SelectChoice(kind.value, kind.label) for kind in ContributionKind])
     what = StringField("What", validators=[DataRequired(message="Say what you contributed."),
                                            Length(max=WHAT_LENGTH)])
     details = TextAreaField("Details", validators=[Length(max=DETAILS_LENGTH)])
