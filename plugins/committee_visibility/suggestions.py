@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from netevents_plugins.committee_visibility.leaders import leader_of
+from netevents_plugins.committee_visibility.models import Leader
 from netevents_plugins.committee_visibility.moments import last_seen
 from netevents_plugins.committee_visibility.talking_points import talking_points_for_leader
 from sqlalchemy import select
@@ -36,6 +37,8 @@ def plan_visibility_followup(session: Session, person_id: int, *, owner: Account
     leader = leader_of(session, person_id, owner=owner)
     if leader is None:
         raise Invalid("Only leaders get visibility follow-ups.", person_id="Mark this person as a leader first.")
+    # two clicks racing: the row lock makes the second wait, then find the first one's follow-up
+    session.execute(select(Leader.id).where(Leader.id == leader.id).with_for_update())
     existing = planned_followups(session, [person_id], owner=owner).get(person_id)
     if existing is not None:
         return existing
