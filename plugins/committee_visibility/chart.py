@@ -10,7 +10,7 @@ from datetime import date
 from markupsafe import Markup, escape
 
 MONTHS, BAR, GAP, LEFT, TOP, CHART, LANE = 12, 22, 6, 26, 14, 90, 16
-BAR_COLOUR, ROLE_COLOUR = "#0d9488", "#99f6e4"
+BAR_COLOUR, TAKEN_COLOUR, ROLE_COLOUR = "#2dd4bf", "#115e59", "#99f6e4"
 
 
 @dataclass(frozen=True)
@@ -37,16 +37,22 @@ def _x(index: int) -> int:
     return LEFT + index * (BAR + GAP)
 
 
-def _bars(counts: Counter, starts: list[date]) -> list[str]:
-    """One bar per month, its height scaled to the busiest month, with the month below it."""
+def _bars(counts: Counter, roles_taken: Counter, starts: list[date]) -> list[str]:
+    """One bar per month, scaled to the busiest month, the roles taken (chairing, presenting...) darker at its
+    foot, with the month below it."""
     peak = max([counts[start] for start in starts] + [1])
     parts = [f'<text x="0" y="{TOP + 4}">{peak}</text>', f'<text x="0" y="{TOP + CHART}">0</text>']
     for index, start in enumerate(starts):
         count, height = counts[start], round(counts[start] / peak * CHART)
-        label = f"{count} contribution{'' if count == 1 else 's'} in {start:%B %Y}"
+        taken = round(roles_taken[start] / peak * CHART)
+        label = (f"{count} contribution{'' if count == 1 else 's'} in {start:%B %Y}"
+                 + (f", {roles_taken[start]} of them roles taken" if roles_taken[start] else ""))
         parts.append(f'<rect x="{_x(index)}" y="{TOP + CHART - height}" width="{BAR}" height="{max(height, 1)}" '
-                     f'fill="{BAR_COLOUR if count else "#e5e7eb"}" data-month="{start:%Y-%m}" data-count="{count}">'
-                     f'<title>{escape(label)}</title></rect>')
+                     f'fill="{BAR_COLOUR if count else "#e5e7eb"}" data-month="{start:%Y-%m}" data-count="{count}" '
+                     f'data-roles="{roles_taken[start]}"><title>{escape(label)}</title></rect>')
+        if taken:
+            parts.append(f'<rect x="{_x(index)}" y="{TOP + CHART - taken}" width="{BAR}" height="{taken}" '
+                         f'fill="{TAKEN_COLOUR}" class="roles-taken"><title>{escape(label)}</title></rect>')
         parts.append(f'<text x="{_x(index)}" y="{TOP + CHART + 12}">{start:%b}</text>')
     return parts
 
@@ -73,14 +79,17 @@ def _month_end(start: date, end: date) -> date:
     return min(end, date.fromordinal(following.toordinal() - 1))
 
 
-def contributions_chart(days: Sequence[date], roles: Sequence[RoleSpan], end: date) -> Markup:
-    """Draw the last twelve months of contributions (one date per contribution) and the roles held then."""
+def contributions_chart(days: Sequence[date], roles: Sequence[RoleSpan], end: date,
+                        role_days: Sequence[date] = ()) -> Markup:
+    """Draw the last twelve months of contributions (one date per contribution; ``role_days``: those that were
+    roles taken, such as chairing) and the roles held in the group then."""
     starts = month_starts(end)
     counts = Counter(day.replace(day=1) for day in days if starts[0] <= day <= end)
+    roles_taken = Counter(day.replace(day=1) for day in role_days if starts[0] <= day <= end)
     shown = [role for role in roles if role.ended_on is None or role.ended_on >= starts[0]]
     width, height = _x(MONTHS), TOP + CHART + 24 + LANE * len(shown)
     title = f"{sum(counts.values())} contributions in the last twelve months"
-    body = "".join(_bars(counts, starts) + _bands(shown, starts, end))
+    body = "".join(_bars(counts, roles_taken, starts) + _bands(shown, starts, end))
     return Markup(f'<svg class="visibility-chart" viewBox="0 0 {width} {height}" role="img" '
                   f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" font-size="9" fill="#6b7280">'
                   f'<title>{escape(title)}</title>{body}</svg>')

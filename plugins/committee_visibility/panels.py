@@ -102,12 +102,13 @@ def leader_context(session: Session, owner: Account, person: Person, next_url: s
 def group_context(session: Session, owner: Account, group: Group, next_url: str, *, limit: int = 5) -> dict:
     """A group's internal mark, your contributions and roles there as a chart, the latest ones, the form."""
     today = local_today(owner)
-    days = [day for day in session.scalars(select(Moment.occurred_on).where(Moment.group_id == group.id)
-                                           .order_by(Moment.occurred_on.desc()).limit(CHART_LIMIT))]
+    found = session.execute(select(Moment.occurred_on, Moment.kind).where(Moment.group_id == group.id)
+                            .order_by(Moment.occurred_on.desc()).limit(CHART_LIMIT)).all()
+    days, role_days = [day for day, _kind in found], [day for day, kind in found if kind.is_role]
     roles = [RoleSpan(role.title, role.started_on, role.ended_on) for role in group.roles if role.is_mine]
     expected, points = talking_points_for_group(session, group.id, owner=owner, today=today, limit=limit)
     return {"group": group, "internal": internal_mark(session, group.id, owner=owner) is not None,
-            "chart": contributions_chart(days, roles, today), "contribution_count": len(days),
+            "chart": contributions_chart(days, roles, today, role_days), "contribution_count": len(days),
             "moments": moments_of_group(session, group.id, owner=owner, limit=limit), "expected": expected,
             "points": points, "action": ActionForm(formdata=None, next=next_url),
             **moment_form(session, owner, today, next_url, group=group)}

@@ -113,7 +113,9 @@ def test_the_chart_has_twelve_months_and_role_bands():
     assert month_starts(date(2026, 2, 10))[0] == date(2025, 3, 1) and len(month_starts(date(2026, 2, 10))) == 12
     svg = str(contributions_chart([date(2026, 2, 3), date(2026, 2, 8), date(2025, 12, 1), date(2024, 1, 1)],
                                   [RoleSpan("chair", date(2025, 11, 1), None),
-                                   RoleSpan("old <role>", date(2020, 1, 1), date(2021, 1, 1))], date(2026, 2, 10)))
-    assert svg.count("<rect") == 13 and 'data-month="2026-02" data-count="2"' in svg
+                                   RoleSpan("old <role>", date(2020, 1, 1), date(2021, 1, 1))], date(2026, 2, 10),
+                                  role_days=[date(2026, 2, 8)]))
+    assert svg.count("<rect") == 14 and 'data-month="2026-02" data-count="2" data-roles="1"' in svg
+    assert 'class="roles-taken"' in svg and "1 of them roles taken" in svg
     assert 'data-month="2025-12" data-count="1"' in svg and "3 contributions in the last twelve months" in svg
     assert "chair" in svg and "old &lt;role&gt;" not in svg and "<script" not in svg
