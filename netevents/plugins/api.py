@@ -28,15 +28,16 @@ from netevents.services.clock import account_zone, local_date, local_today
 from netevents.services.encounters import EncounterFields, log_encounter
 from netevents.services.events import EventFields, create_event, get_event, list_events
 from netevents.services.followups import create_followup, due_followups, get_followup, mark_followup_done
-from netevents.services.groups import get_group
+from netevents.services.groups import GroupFields, create_group, get_group
 from netevents.services.interactions import InteractionFields, log_interaction
 from netevents.services.organizations import find_organization, get_organization, organization_for_name
 from netevents.services.ownership import get_owned
 from netevents.services.people import PersonFields, create_person, get_person, person_with_email, update_person
+from netevents.services.roles import RoleFields, add_role
 from netevents.services.search import search_people
 from netevents.services.validation import check_date, clean_text, normalize_email, normalize_phone, normalize_url
 from netevents.version import HOOK_API_VERSION, __version__
-from netevents.web.form_actions import current_owner
+from netevents.web.form_actions import current_owner, safe_next
 
 
 def plugin_settings_for(session: Session, plugin_name: str, owner: Account) -> dict[str, Any]:
@@ -62,7 +63,7 @@ __all__ = [
     # errors
     "DomainError", "NotFound", "Invalid", "Conflict", "Forbidden", "PluginFailed",
     # pages
-    "request_session", "current_user", "current_owner", "public", "render_fragment",
+    "request_session", "current_user", "current_owner", "safe_next", "public", "render_fragment",
     # commands
     "session_scope",
     # settings and secrets
@@ -76,5 +77,6 @@ __all__ = [
     "get_organization", "find_organization", "organization_for_name",
     "get_event", "list_events", "create_event", "EventFields",
     "log_encounter", "EncounterFields", "log_interaction", "InteractionFields",
-    "create_followup", "get_followup", "due_followups", "mark_followup_done", "get_group",
+    "create_followup", "get_followup", "due_followups", "mark_followup_done",
+    "get_group", "create_group", "GroupFields", "add_role", "RoleFields",
 ]

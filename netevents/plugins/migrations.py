@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection, Engine
 from netevents.db import database
 from netevents.plugins.dispatch import call_impl, implementations
 from netevents.plugins.manager import manager_of
-from netevents.schema import alembic_config, upgrade_core
+from netevents.schema import alembic_config, lock_for_upgrade, upgrade_core
 
 
 def plugin_version_table(name: str) -> str:
@@ -41,7 +41,9 @@ def _only_tables_of(name: str):
 
 
 def upgrade_plugin(connection: Connection, name: str, directory: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Upgrade one plugin's tables to its newest revision, on an open connection; return revisions before and after."""
+    """Upgrade one plugin's tables to its newest revision, on an open connection (one process at a time);
+    return the revisions before and after."""
+    lock_for_upgrade(connection)  # processes starting together must not both create the plugin's tables
     before = _heads(connection, name)
     command.upgrade(plugin_alembic_config(connection, name, Path(directory)), "head")
     return before, _heads(connection, name)

@@ -15,6 +15,9 @@ from netevents.db import Base
 from netevents.models import (AssociationMembership, Encounter, Event, EventSession, Favor, FollowUp, Group,
                               ImportantDate, Interaction, Organization, Person, PersonRelation, Role, Tag)
 from netevents.services.person_details import DateFields, RelationFields, add_important_date, add_relationship
+from netevents_plugins.committee_visibility.leaders import mark_leader, set_group_internal
+from netevents_plugins.committee_visibility.models import Moment
+from netevents_plugins.committee_visibility.moments import MomentFields, log_moment
 
 # what each <int:...> URL argument names; the same words pick a record kind for form fields
 RECORD_KINDS: dict[str, type] = {
@@ -22,7 +25,7 @@ RECORD_KINDS: dict[str, type] = {
     "organization_id": Organization, "event_id": Event, "session_id": EventSession, "encounter_id": Encounter,
     "followup_id": FollowUp, "group_id": Group, "role_id": Role, "membership_id": AssociationMembership,
     "tag_id": Tag, "interaction_id": Interaction, "favor_id": Favor, "date_id": ImportantDate,
-    "relation_id": PersonRelation,
+    "relation_id": PersonRelation, "moment_id": Moment,
 }
 SAMPLES_PER_KIND = 3
 TEXT_KINDS = {"text", "textarea", "search", "hidden", "email", "url", "tel", "password"}
@@ -35,6 +38,17 @@ def add_person_details(session: Session, owner) -> None:
         add_important_date(session, person_id, DateFields("birthday", month=2, day=day), owner=owner)
     for person_id, other_id in zip(people, people[1:]):
         add_relationship(session, person_id, RelationFields("reports_to", other_id=other_id), owner=owner)
+
+
+def add_visibility(session: Session, owner, today) -> None:
+    """A leader, an internal group and a visibility moment (the committee_visibility plugin's records)."""
+    person_id = session.scalar(select(Person.id).where(Person.owner_id == owner.id).order_by(Person.id))
+    group_id = session.scalar(select(Group.id).where(Group.owner_id == owner.id).order_by(Group.id))
+    event_id = session.scalar(select(Event.id).where(Event.owner_id == owner.id).order_by(Event.id))
+    mark_leader(session, person_id, "director", owner=owner, today=today)
+    set_group_internal(session, group_id, True, owner=owner, today=today)
+    log_moment(session, MomentFields(occurred_on=today, kind="presenting", what="Roadmap", group_id=group_id,
+                                     event_id=event_id, present=[person_id]), owner=owner)
 
 
 def sample_ids(session: Session, model: type, owner_id: int, count: int = SAMPLES_PER_KIND) -> list[int]:
