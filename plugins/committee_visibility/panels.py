@@ -78,7 +78,8 @@ def dashboard_context(session: Session, owner: Account, next_url: str, *, shown:
               for row in (gaps or rows)[:3]]
     group_rows = group_visibility(session, owner=owner, days=days, today=today, marks=internal)
     group_gaps = [row for row in group_rows if row.is_gap(today)]
-    return {"rows": rows[:shown], "more_leaders": max(len(rows) - shown, 0), "group_rows": group_rows[:shown], "gaps": gaps, "planned": planned,
+    return {"rows": rows[:shown], "more_leaders": max(len(rows) - shown, 0), "group_rows": group_rows[:shown],
+            "gaps": gaps, "planned": planned,
             "points": [(row, found) for row, found in points if found], "group_gaps": group_gaps[:5],
             "today": today, "action": ActionForm(formdata=None, next=next_url),
             **moment_form(session, owner, today, next_url, marks=marks, internal=internal)}
