@@ -19,6 +19,7 @@ from netevents.db import Database, database, make_engine
 from netevents.models import Account, Base
 from netevents.plugins.backup import collect_backup, restore_backup as restore_plugin_backup
 from netevents.plugins.discovery import import_all_models
+from netevents.plugins.migrations import stamp_installed_plugins
 from netevents.plugins.testing import register_test_plugin
 from netevents.schema import stamp_heads
 
@@ -39,6 +40,7 @@ def reset_schema(engine) -> None:
     existing.drop_all(engine)
     Base.metadata.create_all(engine)
     stamp_heads(engine)
+    stamp_installed_plugins(engine)
 
 
 @pytest.fixture(scope="session", autouse=True)
