@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from netevents.plugins.api import Account, normalize_email, session_scope
@@ -16,6 +17,7 @@ from netevents_plugins.ics_calendar.settings import feed_settings
 @click.option("-o", "--output", type=click.File("wb"), required=True, help="The .ics file to write ('-': stdout).")
 @click.option("--base-url", default="http://localhost:5000", show_default=True,
               help="The address netevents is reached at, for the links to people's pages.")
+@with_appcontext
 def export_ics(email: str, output, base_url: str) -> None:
     """Write an account's follow-up calendar as an .ics file."""
     with session_scope(current_app) as session:
