@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from flask_wtf import FlaskForm
 from sqlalchemy.orm import Session
 from wtforms import BooleanField, IntegerField, SelectField, SelectMultipleField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import NumberRange, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -24,7 +25,8 @@ DEFAULTS = {"kinds": list(KINDS), "reminder_minutes": 30, "timed": False, "remin
 class FeedSettingsForm(FlaskForm):
     """What the calendar contains and how reminders appear."""
 
-    kinds = SelectMultipleField("Include", choices=list(KINDS.items()), option_widget=CheckboxInput(),
+    kinds = SelectMultipleField("Include", choices=[SelectChoice(kind, label) for kind, label in KINDS.items()],
+                                option_widget=CheckboxInput(),
                                 widget=ListWidget(prefix_label=False))
     reminder_minutes = IntegerField("Alarm this many minutes before the reminder time (0: no alarm)",
                                     validators=[NumberRange(0, MAX_REMINDER_MINUTES)])
@@ -35,7 +37,8 @@ class FeedSettingsForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.timezone.choices = [("", "My account's time zone"), *((name, name) for name in listed_timezones())]
+        self.timezone.choices = [SelectChoice("", "My account's time zone"),
+                                 *(SelectChoice(name, name) for name in listed_timezones())]
 
 
 def plugin_settings() -> PluginSettings:

@@ -185,3 +185,17 @@ def test_export_ics_writes_the_calendar(runner, account, due_soon, tmp_path):
     assert f"followup-{due_soon.id}@netevents" in events(target.read_bytes())
     missing = runner.invoke(args=["export", "ics", "--user", "nobody@example.com", "-o", str(target)])
     assert missing.exit_code != 0 and "No account with the email" in missing.output
+
+
+def test_saved_settings_change_the_feed_and_its_etag(client, user_client, due_soon):
+    path = subscribe(user_client)
+    first = client.get(path)
+    page = user_client.get("/-/plugins/ics_calendar/settings")
+    assert page.status_code == 200 and b"Europe/Paris" in page.data
+    saved = user_client.post("/-/plugins/ics_calendar/settings", data={
+        "kinds": ["event"], "reminder_minutes": "10", "reminder_time": "08:15", "timezone": "Europe/Paris"})
+    assert saved.status_code == 302
+    after = client.get(path, headers={"If-None-Match": first.headers["ETag"]})
+    assert after.status_code == 200 and events(after.data) == {}
+    bad = user_client.post("/-/plugins/ics_calendar/settings", data={"reminder_minutes": "-5", "reminder_time": "25:99"})
+    assert bad.status_code == 200 and b"Write the time as 09:00." in bad.data
