@@ -28,8 +28,9 @@ class Validators:
     last_modified: datetime
 
 
-def validators(feed: CalendarFeed, now: datetime | None = None) -> Validators:
-    """ETag and Last-Modified of a feed from its change counter and today's date in its zone (no other query)."""
+def validators(feed, now: datetime | None = None) -> Validators:
+    """ETag and Last-Modified of a feed (a CalendarFeed or find_feed's row) from its change counter and today's
+    date in its zone (no other query)."""
     zone = ZoneInfo(feed.zone)
     today = (now or utcnow()).astimezone(zone).date()
     raw = f"{FORMAT_VERSION}:{feed.owner_id}:{feed.changes}:{today.isoformat()}:{feed.nonce}"
@@ -100,5 +101,5 @@ def build_calendar(session: Session, owner: Account, settings: FeedSettings, lin
 def remember_zone(session: Session, feed: CalendarFeed, settings: FeedSettings) -> None:
     """Keep the zone the feed was built in, for the next conditional request's idea of today."""
     if feed.zone != settings.zone.key:
-        session.execute(update(CalendarFeed).where(CalendarFeed.owner_id == feed.owner_id)
-                        .values(zone=settings.zone.key).execution_options(synchronize_session="fetch"))
+        feed.zone = settings.zone.key
+        session.flush()

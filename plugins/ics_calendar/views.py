@@ -14,6 +14,7 @@ from netevents.plugins.api import Account, current_owner, local_today, public, r
 from netevents_plugins.ics_calendar.agenda import agenda_days
 from netevents_plugins.ics_calendar.feed import build_calendar, remember_zone, validators
 from netevents_plugins.ics_calendar.links import page_links
+from netevents_plugins.ics_calendar.models import CalendarFeed
 from netevents_plugins.ics_calendar.settings import feed_settings
 from netevents_plugins.ics_calendar.tokens import ensure_feed, feed_of, feed_token, find_feed, rotate_feed
 
@@ -51,9 +52,10 @@ def feed(token: str):
         owner = session.get(Account, found.owner_id)
         settings = feed_settings(session, owner=owner)
         body = build_calendar(session, owner, settings, page_links())
-        remember_zone(session, found, settings)
+        feed_row = session.get(CalendarFeed, found.owner_id)
+        remember_zone(session, feed_row, settings)
+        checks = validators(feed_row)
         _commit_cache(session)
-        checks = validators(found)
         response = _calendar_response(body)
     response.set_etag(checks.etag.strip('"'))
     response.last_modified = checks.last_modified
