@@ -12,7 +12,7 @@ from netevents.db import database
 from netevents.plugins.discovery import entry_point_candidates, incompatibility
 from netevents.plugins.dispatch import call_impl, implementations
 from netevents.plugins.manager import manager_of
-from netevents.schema import alembic_config, upgrade_core
+from netevents.schema import alembic_config, lock_for_upgrade, upgrade_core
 
 
 def plugin_version_table(name: str) -> str:
@@ -40,7 +40,9 @@ def _only_tables_of(name: str):
 
 
 def upgrade_plugin(connection: Connection, name: str, directory: Path) -> None:
-    """Upgrade one plugin's tables to its newest revision, on an open connection."""
+    """Upgrade one plugin's tables to its newest revision, on an open connection (one process at a time, as the
+    core's upgrade: app processes starting together would otherwise all create the plugin's tables)."""
+    lock_for_upgrade(connection)
     command.upgrade(plugin_alembic_config(connection, name, Path(directory)), "head")
 
 
