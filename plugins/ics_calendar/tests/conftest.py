@@ -1,13 +1,13 @@
 """Fixtures for the calendar plugin's tests: people, follow-ups and the rest made through the core's services."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date
 
 import pytest
+from ics_calendar_checks import NOW
 
 from netevents.plugins.api import PersonFields, create_followup, create_person
 
-NOW = datetime(2026, 3, 20, 12, 0, tzinfo=timezone.utc)  # a fixed "now": a Friday, nine days before a DST change
 
 
 @pytest.fixture

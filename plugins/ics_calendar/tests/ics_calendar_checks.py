@@ -1,7 +1,11 @@
-"""Checks of raw calendar text that lenient parsers skip: CRLF, 75 octets, required properties, unique UIDs."""
+"""A fixed now for the tests, and checks of raw calendar text that lenient parsers skip: CRLF, 75 octets, required properties, unique UIDs."""
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import icalendar
+
+NOW = datetime(2026, 3, 20, 12, 0, tzinfo=timezone.utc)  # a fixed "now": a Friday, nine days before a DST change
 
 REQUIRED = ("UID", "DTSTAMP", "DTSTART", "SUMMARY", "SEQUENCE", "LAST-MODIFIED")
 

@@ -5,8 +5,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from conftest import NOW
-from ics_checks import events, lint
+from ics_calendar_checks import NOW, events, lint
 
 from netevents.plugins.api import (AssociationMembership, CalendarItem, EventFields, ImportantDate,
                                    InteractionFields, Organization, PersonFields, create_event, create_followup,

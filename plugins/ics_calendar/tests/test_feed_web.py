@@ -7,7 +7,7 @@ import re
 from datetime import timedelta
 
 import pytest
-from ics_checks import events, lint
+from ics_calendar_checks import events, lint
 
 from netevents.plugins.api import (PersonFields, create_followup, create_person, local_today)
 from netevents_plugins.ics_calendar import RedactFeedSecrets
