@@ -17,7 +17,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from flask import Blueprint
@@ -47,10 +47,11 @@ class OneQuery:
     bp = Blueprint("bench_one_query", __name__)
 
     @staticmethod
-    @bp.get("/ping")
+    @bp.get("/ping/<int:account_id>")
     @public
-    def ping():
-        return str(request_session().execute(text("SELECT 1")).scalar())
+    def ping(account_id: int):
+        # one indexed single-row read, like the feed's token lookup (SELECT 1 would touch no table at all)
+        return request_session().execute(select(Account.timezone).where(Account.id == account_id)).scalar() or ""
 
     @hookimpl
     def register_blueprints(self):
@@ -79,6 +80,9 @@ def prepare(url: str, items: int):
         feed = ensure_feed(session, app.secret_key, owner=owner)
         token = feed_token(session, feed, app.secret_key)
         owner_id = owner.id
+    with session_scope(app) as session:
+        if session.get_bind().dialect.name == "sqlite":
+            session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))  # start both routes from the same file state
     return app, f"/calendar/{token}.ics", owner_id
 
 
@@ -174,7 +178,7 @@ def run(url: str, items: int, repeat: int) -> dict[str, float]:
     results["warm, nothing changed, no validator"] = timed(lambda: client.get(path), repeat)
     etag = client.get(path).headers["ETag"]
     conditional, baseline = interleaved(lambda: client.get(path, headers={"If-None-Match": etag}),
-                                        lambda: client.get("/plugins/bench_one_query/ping"), repeat * 20)
+                                        lambda: client.get(f"/plugins/bench_one_query/ping/{owner_id}"), repeat * 20)
     results["304 (If-None-Match)"], results["one-query route"] = conditional, baseline
     with session_scope(app) as session:
         rows = followup_rows(session, owner_id)
@@ -200,7 +204,8 @@ def report(items: int, url: str, results: dict[str, float]) -> None:
     print(f"warm / plain assembly alone:   {warm / results['plain string assembly (rows read)']:.2f}x")
     print(f"304 / one-query route:          {results['304 (If-None-Match)'] / results['one-query route']:.2f}x "
           "(goal ≤ 2x)")
-    print(f"cold / ics package alone:       {results['cold build (empty cache)'] / results['ics package, every item']:.2f}x")
+    cold = results["cold build (empty cache)"]
+    print(f"cold / ics package alone:       {cold / results['ics package, every item']:.2f}x")
 
 
 def main(argv=None) -> None:

@@ -1,4 +1,5 @@
-"""A fixed now for the tests, and checks of raw calendar text that lenient parsers skip: CRLF, 75 octets, required properties, unique UIDs."""
+"""A fixed now for the tests, and checks of raw calendar text that lenient parsers skip: CRLF, 75 octets,
+required properties, unique UIDs."""
 from __future__ import annotations
 
 from datetime import datetime, timezone

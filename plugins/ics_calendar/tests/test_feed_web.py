@@ -197,5 +197,6 @@ def test_saved_settings_change_the_feed_and_its_etag(client, user_client, due_so
     assert saved.status_code == 302
     after = client.get(path, headers={"If-None-Match": first.headers["ETag"]})
     assert after.status_code == 200 and events(after.data) == {}
-    bad = user_client.post("/-/plugins/ics_calendar/settings", data={"reminder_minutes": "-5", "reminder_time": "25:99"})
+    bad = user_client.post("/-/plugins/ics_calendar/settings",
+                           data={"reminder_minutes": "-5", "reminder_time": "25:99"})
     assert bad.status_code == 200 and b"Write the time as 09:00." in bad.data
