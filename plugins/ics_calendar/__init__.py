@@ -49,7 +49,7 @@ def plugin_settings():
 @hookimpl
 def navigation_items(owner):
     """A Calendar entry for logged-in users."""
-    return [{"label": "Calendar", "href": url_for("ics_calendar.agenda")}] if owner is not None else []
+    return [{"label": "Calendar", "href": url_for("ics_calendar.agenda")}] if owner is not None else None
 
 
 @hookimpl

@@ -148,3 +148,40 @@ def test_a_changed_setting_changes_the_items(build, followup):
     all_day = events(build())[f"followup-{followup.id}@netevents"]
     timed = events(build(settings=replace(FeedSettings(), timed=True)))[f"followup-{followup.id}@netevents"]
     assert isinstance(timed.decoded("DTSTART"), datetime) and timed["SEQUENCE"] == all_day["SEQUENCE"] + 1
+
+
+def test_every_write_to_an_accounts_records_counts_as_a_change_for_that_account_only(session, account, make_account,
+                                                                                      person, app):
+    from netevents_plugins.ics_calendar.models import CalendarFeed
+    from netevents_plugins.ics_calendar.tokens import ensure_feed
+
+    other = make_account()
+    mine, theirs = ensure_feed(session, app.secret_key, owner=account), ensure_feed(session, app.secret_key, owner=other)
+    session.flush()
+
+    def counts():
+        session.expire_all()
+        return session.get(CalendarFeed, account.id).changes, session.get(CalendarFeed, other.id).changes
+
+    before = counts()
+    followup = create_followup(session, person.id, date(2026, 4, 1), "", owner=account)
+    after_create = counts()
+    assert after_create[0] > before[0] and after_create[1] == before[1]
+    session.delete(session.merge(followup))
+    session.flush()
+    assert counts()[0] > after_create[0] and counts()[1] == before[1]
+    assert mine.owner_id != theirs.owner_id
+
+
+def test_the_etag_changes_with_the_day_and_the_counter(session, account, app):
+    from netevents_plugins.ics_calendar.feed import validators
+    from netevents_plugins.ics_calendar.tokens import ensure_feed
+
+    feed = ensure_feed(session, app.secret_key, owner=account)
+    feed.changed_at = NOW - timedelta(days=2)  # the last change before the days compared
+    today, same_day, tomorrow = (validators(feed, now=moment) for moment in (NOW, NOW + timedelta(hours=1),
+                                                                            NOW + timedelta(days=1)))
+    assert today.etag == same_day.etag != tomorrow.etag
+    assert tomorrow.last_modified > today.last_modified
+    feed.changes += 1
+    assert validators(feed, now=NOW).etag != today.etag
