@@ -85,7 +85,7 @@ def stay_in_touch_items(session: Session, owner: Account, window: Window, settin
                Person.stay_in_touch_due_on < window.end))
     for person_id, name, due_on, last in rows:
         since = f"Last contact on {last.isoformat()}." if last else "No contact recorded yet."
-        yield reminder("stay_in_touch", due_on, settings, uid=uid("stay-in-touch", person_id, due_on.isoformat()),
+        yield reminder("stay_in_touch", due_on, settings, uid=uid("stay-in-touch", person_id),
                        title=f"Stay in touch: {name}", description=f"Your stay-in-touch cadence is due. {since}",
                        url=links.person(person_id))
 
@@ -133,7 +133,7 @@ def renewal_items(session: Session, owner: Account, window: Window, settings: Fe
                AssociationMembership.renewal_on < window.end,
                AssociationMembership.ended_on.is_(None) | (AssociationMembership.ended_on >= window.today)))
     for membership_id, renewal_on, updated_at, name in rows:
-        yield reminder("renewal", renewal_on, settings, uid=uid("renewal", membership_id, renewal_on.isoformat()),
+        yield reminder("renewal", renewal_on, settings, uid=uid("renewal", membership_id),
                        title=f"Renew membership: {name}", description=f"Your membership of {name} is due for renewal.",
                        url=links.associations, modified=updated_at)
 

@@ -56,8 +56,9 @@ def test_each_kind_of_item_appears_with_its_person_or_record(build, session, acc
     session.flush()
     found = events(build())
     titles = {uid.split("-")[0]: str(item["SUMMARY"]) for uid, item in found.items()}
-    assert found[f"stay-in-touch-{person.id}-2026-03-31@netevents"]["SUMMARY"] == "Stay in touch: Ada Lovelace"
-    assert "Last contact on 2026-03-01" in str(found[f"stay-in-touch-{person.id}-2026-03-31@netevents"]["DESCRIPTION"])
+    stay = found[f"stay-in-touch-{person.id}@netevents"]
+    assert str(stay["SUMMARY"]) == "Stay in touch: Ada Lovelace" and stay.decoded("DTSTART") == date(2026, 3, 31)
+    assert "Last contact on 2026-03-01" in str(stay["DESCRIPTION"])
     board = found[f"event-{event.id}@netevents"]
     assert board.decoded("DTSTART") == datetime(2026, 4, 2, 18, 30, tzinfo=UTC)  # the account's zone is UTC
     assert "Committee meeting" in str(board["DESCRIPTION"])
@@ -185,3 +186,14 @@ def test_the_etag_changes_with_the_day_and_the_counter(session, account, app):
     assert tomorrow.last_modified > today.last_modified
     feed.changes += 1
     assert validators(feed, now=NOW).etag != today.etag
+
+
+def test_a_stay_in_touch_reminder_keeps_its_uid_when_an_interaction_moves_it(build, session, account, person):
+    person.cadence_days = 30
+    session.flush()
+    log_interaction(session, InteractionFields(person_ids=[person.id], occurred_on=date(2026, 3, 1)), owner=account)
+    before = events(build())[f"stay-in-touch-{person.id}@netevents"]
+    log_interaction(session, InteractionFields(person_ids=[person.id], occurred_on=date(2026, 3, 15)), owner=account)
+    after = events(build())[f"stay-in-touch-{person.id}@netevents"]
+    assert (before.decoded("DTSTART"), after.decoded("DTSTART")) == (date(2026, 3, 31), date(2026, 4, 14))
+    assert after["SEQUENCE"] == before["SEQUENCE"] + 1
