@@ -200,3 +200,22 @@ def test_saved_settings_change_the_feed_and_its_etag(client, user_client, due_so
     bad = user_client.post("/-/plugins/ics_calendar/settings",
                            data={"reminder_minutes": "-5", "reminder_time": "25:99"})
     assert bad.status_code == 200 and b"Write the time as 09:00." in bad.data
+
+
+def test_a_change_during_a_build_is_not_hidden_behind_the_etag_sent(client, user_client, session, account,
+                                                                    due_soon, monkeypatch):
+    path = subscribe(user_client)
+    from netevents_plugins.ics_calendar import views
+    from netevents_plugins.ics_calendar.changes import count_changes
+
+    real_build = views.build_calendar
+
+    def build_while_someone_writes(build_session, *args, **kwargs):
+        body = real_build(build_session, *args, **kwargs)
+        count_changes(build_session, [account.id])  # another request's write, counted while we build
+        return body
+
+    monkeypatch.setattr(views, "build_calendar", build_while_someone_writes)
+    etag = client.get(path).headers["ETag"]
+    monkeypatch.setattr(views, "build_calendar", real_build)
+    assert client.get(path, headers={"If-None-Match": etag}).status_code == 200
