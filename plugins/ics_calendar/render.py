@@ -19,6 +19,10 @@ LINE_OCTETS = 75
 PRODID = "-//netevents//ICS follow-up calendar//EN"
 CALENDAR_NAME = "netevents follow-ups"
 REFRESH = "PT6H"  # a hint: Google and Outlook choose their own interval
+# ics 0.7.3 str()s alarms inside serialize() and warns about its own call; a process-wide filter (not
+# catch_warnings, which is not thread-safe) for exactly that message
+IGNORED_ICS_WARNING = r"Behaviour of str\(Component\) will change in version 0\.9"
+warnings.filterwarnings("ignore", message=IGNORED_ICS_WARNING, category=FutureWarning)
 
 
 def fold(line: str) -> str:
@@ -57,11 +61,7 @@ def vevent(item: FeedItem, sequence: int, modified: datetime) -> str:
     event.extra.append(ContentLine(name="SEQUENCE", value=str(sequence)))
     if item.alarm_offset is not None:
         event.alarms.append(DisplayAlarm(trigger=timedelta(minutes=item.alarm_offset), display_text=item.title))
-    with warnings.catch_warnings():
-        # ics 0.7.3 str()s alarms internally and warns about its own call; nothing we can change
-        warnings.filterwarnings("ignore", category=FutureWarning, module=r"ics\.")
-        text = event.serialize()
-    return folded(text)
+    return folded(event.serialize())
 
 
 def _set_times(event: ics.Event, item: FeedItem) -> None:
