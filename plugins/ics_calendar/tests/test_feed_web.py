@@ -69,7 +69,7 @@ def test_only_the_hash_of_the_token_is_stored(session, user_client, account, due
 def test_unknown_tokens_get_a_plain_404(client, user_client, due_soon, token):
     subscribe(user_client)
     response = client.get(f"/calendar/{token}.ics")
-    assert response.status_code == 404
+    assert response.status_code == 404 and response.headers["Referrer-Policy"] == "no-referrer"
     assert b"Ada" not in response.data and b"BEGIN:VCALENDAR" not in response.data
 
 
@@ -99,7 +99,7 @@ def test_an_unchanged_feed_answers_304_without_being_rebuilt(client, user_client
 
     monkeypatch.setattr(views, "build_calendar", lambda *args, **kwargs: pytest.fail("rebuilt for a 304"))
     again = client.get(path, headers={"If-None-Match": first.headers["ETag"]})
-    assert again.status_code == 304 and again.data == b""
+    assert again.status_code == 304 and again.data == b"" and again.headers["Referrer-Policy"] == "no-referrer"
     assert again.headers["ETag"] == first.headers["ETag"]
     since = client.get(path, headers={"If-Modified-Since": first.headers["Last-Modified"]})
     assert since.status_code == 304
