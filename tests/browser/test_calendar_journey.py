@@ -34,7 +34,7 @@ def test_subscribe_copy_the_link_and_fetch_the_feed(browser, demo_site):
     page.goto(demo_site.url + "/calendar/agenda")
     first = page.locator(".agenda-item.kind-followup").first
     name = first.locator("a").first.inner_text()
-    first.get_by_role("button", name="Done").click()
+    first.get_by_role("button", name="Done", exact=True).click()
     expect(page.get_by_text("Done: follow-up with")).to_be_visible()
     assert page.url.endswith("/calendar/agenda")
     assert name.startswith("Follow up: ")
