@@ -16,6 +16,7 @@ import argparse
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -39,6 +40,7 @@ from netevents_plugins.ics_calendar.sources import Links, Window, followup_items
 from netevents_plugins.ics_calendar.tokens import ensure_feed, feed_token
 
 EMAIL = "calendar-bench@example.com"
+CLIENTS = 8
 
 
 class OneQuery:
@@ -107,6 +109,22 @@ def interleaved(first, second, repeat: int) -> tuple[float, float]:
             function()
             bucket.append(time.perf_counter() - start)
     return statistics.median(times[0]), statistics.median(times[1])
+
+
+def throughput(app, request, per_client: int) -> float:
+    """Requests per second of CLIENTS threads, each with its own client (calendar apps polling at once)."""
+    def work():
+        client = app.test_client()
+        for _ in range(per_client):
+            request(client)
+
+    threads = [threading.Thread(target=work) for _ in range(CLIENTS)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return CLIENTS * per_client / (time.perf_counter() - start)
 
 
 def escape(value: str) -> str:
@@ -182,6 +200,10 @@ def run(url: str, items: int, repeat: int) -> dict[str, float]:
     conditional, baseline = interleaved(lambda: client.get(path, headers={"If-None-Match": etag}),
                                         lambda: client.get(f"/plugins/bench_one_query/ping/{owner_id}"), repeat * 20)
     results["304 (If-None-Match)"], results["one-query route"] = conditional, baseline
+    results[f"{CLIENTS} clients: 304s per second"] = throughput(
+        app, lambda c: c.get(path, headers={"If-None-Match": etag}), repeat * 20)
+    results[f"{CLIENTS} clients: one-query route per second"] = throughput(
+        app, lambda c: c.get(f"/plugins/bench_one_query/ping/{owner_id}"), repeat * 20)
     with session_scope(app) as session:
         rows = followup_rows(session, owner_id)
         results["plain string assembly (rows read)"] = timed(lambda: plain_assembly(rows, "http://localhost"), repeat)
@@ -195,17 +217,19 @@ def run(url: str, items: int, repeat: int) -> dict[str, float]:
 
 
 def report(items: int, url: str, results: dict[str, float]) -> None:
-    """Print the p50s and the two ratios the issue sets goals for."""
+    """Print the p50s (and throughputs) and the ratios the issue sets goals for."""
     print(f"\nICS feed of {items:,} follow-ups on {url.split(':', 1)[0]}\n")
     print("| measurement | p50 |")
     print("|---|---:|")
-    for name, seconds in results.items():
-        print(f"| {name} | {seconds * 1000:.1f} ms |")
+    for name, value in results.items():
+        print(f"| {name} | {value:.0f} |" if "per second" in name else f"| {name} | {value * 1000:.1f} ms |")
     warm = results["warm, one item changed"]
     print(f"\nwarm / plain assembly + query: {warm / results['plain assembly + its one query']:.2f}x (goal ≤ 2x)")
     print(f"warm / plain assembly alone:   {warm / results['plain string assembly (rows read)']:.2f}x")
     print(f"304 / one-query route:          {results['304 (If-None-Match)'] / results['one-query route']:.2f}x "
           "(goal ≤ 2x)")
+    rates = [value for name, value in results.items() if "per second" in name]
+    print(f"{CLIENTS} clients, 304s / one-query route: {rates[0] / rates[1]:.2f}x the throughput")
     cold = results["cold build (empty cache)"]
     print(f"cold / ics package alone:       {cold / results['ics package, every item']:.2f}x")
 
