@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
-from alembic import command
 from flask import Flask
 from flask_login import FlaskLoginClient
 from sqlalchemy import MetaData
@@ -23,7 +22,7 @@ from netevents.db import Database, database, make_engine
 from netevents.models import Account, Base
 from netevents.plugins.backup import collect_backup, restore_backup as restore_plugin_backup
 from netevents.plugins.discovery import import_all_models
-from netevents.plugins.migrations import plugin_alembic_config, plugin_migration_directories
+from netevents.plugins.migrations import stamp_installed_plugins
 from netevents.plugins.testing import register_test_plugin
 from netevents.schema import stamp_heads
 
@@ -44,6 +43,7 @@ def reset_schema(engine) -> None:
     existing.drop_all(engine)
     Base.metadata.create_all(engine)
     stamp_heads(engine)
+    stamp_installed_plugins(engine)
 
 
 def pytest_configure(config) -> None:
@@ -63,23 +63,11 @@ def cheap_password_hashing():
     accounts.use_password_hasher(PasswordHasher())
 
 
-def stamp_plugin_heads(engine, data_dir) -> None:
-    """Record the installed plugins' tables (made from their models) as at their newest revisions, so enabling a
-    plugin in a test does not try to create them again."""
-    app = create_app({"DATABASE_URL": engine.url.render_as_string(False), "DATA_DIR": str(data_dir),
-                      "SECRET_KEY": "stamp"})
-    with engine.begin() as connection:
-        for name, directory in plugin_migration_directories(app).items():
-            command.stamp(plugin_alembic_config(connection, name, directory), "head")
-    database(app).engine.dispose()
-
-
 @pytest.fixture(scope="session")
 def netevents_engine(tmp_path_factory):
     """One engine per test session, with a freshly created schema."""
     engine = make_engine(test_database_url(tmp_path_factory.mktemp("db")))
     reset_schema(engine)
-    stamp_plugin_heads(engine, tmp_path_factory.mktemp("stamp"))
     yield engine
     engine.dispose()
 

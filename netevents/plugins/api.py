@@ -20,11 +20,15 @@ from netevents.models import (Account, AssociationMembership, Encounter, Event, 
                               FollowUp, Group, Interaction, Organization, OrganizationKind, Person, PersonEmail,
                               PersonLink, PersonPhone, Role, Tag)
 from netevents.models.base import Owned, Timestamped
+from netevents.models.person_details import ImportantDate
 from netevents.plugins.contracts import (CalendarItem, Exporter, Importer, NeteventsDeprecationWarning, PersonRow,
                                          PluginSettings)
 from netevents.plugins.markers import hookimpl
 from netevents.plugins.settings import plugin_secret, secret_variable, settings_for
-from netevents.services.clock import account_zone, local_date, local_today
+from netevents.services.calendar_items import collect_calendar_items
+from netevents.services.cadence import fading_people
+from netevents.services.clock import account_zone, check_timezone, listed_timezones, local_date, local_today
+from netevents.services.dashboard import people_contacted_on
 from netevents.services.encounters import EncounterFields, log_encounter
 from netevents.services.events import EventFields, create_event, get_event, list_events
 from netevents.services.followups import create_followup, due_followups, get_followup, mark_followup_done
@@ -32,9 +36,11 @@ from netevents.services.groups import GroupFields, create_group, get_group
 from netevents.services.interactions import InteractionFields, log_interaction
 from netevents.services.organizations import find_organization, get_organization, organization_for_name
 from netevents.services.ownership import get_owned
+from netevents.services.person_details import important_dates_between
 from netevents.services.people import PersonFields, create_person, get_person, person_with_email, update_person
 from netevents.services.roles import RoleFields, add_role
 from netevents.services.search import search_people
+from netevents.services.suggestions import suggested_contact
 from netevents.services.validation import check_date, clean_text, normalize_email, normalize_phone, normalize_url
 from netevents.version import HOOK_API_VERSION, __version__
 from netevents.web.form_actions import current_owner, safe_next
@@ -57,7 +63,7 @@ __all__ = [
     "Base", "Owned", "Timestamped", "AwareDateTime", "utcnow", "as_utc",
     "Account", "Person", "PersonEmail", "PersonPhone", "PersonLink", "Organization", "OrganizationKind", "Tag",
     "Event", "EventKind", "EventSession", "Encounter", "Interaction", "Favor", "FollowUp", "Group", "Role",
-    "AssociationMembership",
+    "AssociationMembership", "ImportantDate",
     # what hooks return
     "CalendarItem", "Exporter", "Importer", "PersonRow", "PluginSettings",
     # errors
@@ -70,7 +76,7 @@ __all__ = [
     "plugin_settings_for", "plugin_secret", "secret_variable",
     # validation and dates
     "clean_text", "check_date", "normalize_email", "normalize_phone", "normalize_url",
-    "local_today", "local_date", "account_zone",
+    "local_today", "local_date", "account_zone", "check_timezone", "listed_timezones",
     # services
     "get_owned",
     "get_person", "person_with_email", "create_person", "update_person", "PersonFields", "search_people",
@@ -79,4 +85,6 @@ __all__ = [
     "log_encounter", "EncounterFields", "log_interaction", "InteractionFields",
     "create_followup", "get_followup", "due_followups", "mark_followup_done",
     "get_group", "create_group", "GroupFields", "add_role", "RoleFields",
+    # calendars: other plugins' calendar_items, important dates, who is fading, the contact of the day
+    "collect_calendar_items", "important_dates_between", "fading_people", "people_contacted_on", "suggested_contact",
 ]
