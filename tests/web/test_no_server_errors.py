@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException
 from wtforms import IntegerField, StringField
 from wtforms.validators import Optional
 
-from crawling import (RECORD_KINDS, TEXT_KINDS, Form, Outcome, add_person_details, baseline, cross_account_links,
+from crawling import (RECORD_KINDS, TEXT_KINDS, Form, Outcome, baseline, cross_account_links,
                       fetch, fillings, fingerprint, forms_on, sample_ids, with_values)
 from netevents import hookimpl
 from netevents.demo import build_demo_network
@@ -209,7 +209,6 @@ def demo_account(session, account, register_plugin):
     """The (admin) account the crawl acts as, filled with the demo network; CrawlPlugin is enabled."""
     register_plugin(CrawlPlugin(), name="crawl")
     build_demo_network(session, owner=account, today=local_today(account))
-    add_person_details(session, account)
     session.flush()
     return account
 
@@ -219,7 +218,6 @@ def other_account(session, make_account):
     """A second account with its own demo network."""
     other = make_account()
     build_demo_network(session, owner=other, today=local_today(other))
-    add_person_details(session, other)
     session.flush()
     return other
 
