@@ -53,11 +53,23 @@ def serving(app) -> Iterator[str]:
 
     port = free_port()
     server = waitress.create_server(app, host="127.0.0.1", port=port, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
+    stopping = threading.Event()
+
+    def run() -> None:
+        """Serve until stopped; closing the sockets under the loop may raise, which is then expected."""
+        try:
+            server.run()
+        except OSError:
+            if not stopping.is_set():
+                raise
+
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
+        stopping.set()
+        server.task_dispatcher.shutdown(timeout=5)  # let requests still in flight finish first
         server.close()
         thread.join(timeout=5)
         database(app).engine.dispose()
