@@ -210,6 +210,9 @@ def test_one_search_box_for_everything_from_any_page(browser, demo_site, viewpor
     box.press("Enter")
     expect(tab).to_have_url(demo_site.url + "/search?q=Venkataraman")
     expect(tab.locator("#results-person").get_by_role("link", name="Rajesh Venkataraman")).to_be_visible()
+    tags = tab.locator("#results-person .tag")
+    assert tags.count() == 2 and tags.nth(0).bounding_box()["y"] == tags.nth(1).bounding_box()["y"]  # side by side
+    assert tags.nth(0).bounding_box()["width"] < 150  # a tag, not a bar across the screen
     tab.screenshot(path=str(SCREENS / f"{viewport}-header-search.png"))
     assert layout_problems(tab.evaluate(MEASURE), viewport) == []
     context.close()
