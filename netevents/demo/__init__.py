@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy import select
 
 from netevents import search_index
-from netevents.demo import activity, gatherings, scaled, scaled_activity
+from netevents.demo import activity, details, gatherings, scaled, scaled_activity
 from netevents.demo.build import (DEFAULT_SEED, TOTAL_STEPS, AccountNotEmpty, DemoBuild, DemoSummary,
                                   add_organizations, add_people, check_account_empty, check_demo_allowed,
                                   set_cadences)
@@ -64,6 +64,7 @@ def _run(build: DemoBuild, cast, plan) -> None:
         (2, lambda: gatherings.add_association(build)),
         (6, lambda: activity.add_favors(build, cast)),
         (3, lambda: activity.add_followups(build)),
+        (1, lambda: details.add_dates_and_relationships(build)),
     ]
     for steps, stage in stages:
         stage()

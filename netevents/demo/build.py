@@ -43,6 +43,8 @@ class DemoSummary:
     interactions: int = 0
     favors: int = 0
     followups: int = 0
+    dates: int = 0
+    relationships: int = 0
 
 
 @dataclass

@@ -31,7 +31,8 @@ def describe(summary: DemoSummary) -> str:
     return (f"{summary.people:,} people, {summary.organizations:,} organizations, {summary.events:,} events "
             f"({summary.talks:,} talks), {summary.encounters:,} encounters, {summary.groups} groups with "
             f"{summary.roles} roles, {summary.memberships} {memberships}, {summary.interactions:,} "
-            f"interactions, {summary.favors:,} favors and {summary.followups:,} follow-ups")
+            f"interactions, {summary.favors:,} favors, {summary.followups:,} follow-ups, {summary.dates} important "
+            f"dates and {summary.relationships} relationships")
 
 
 def _build(session: Session, owner: Account, today, *, seed: int, force: bool, people: int | None) -> DemoSummary:

@@ -36,7 +36,7 @@ from netevents.services.groups import GroupFields, create_group, get_group
 from netevents.services.interactions import InteractionFields, log_interaction
 from netevents.services.organizations import find_organization, get_organization, organization_for_name
 from netevents.services.ownership import get_owned
-from netevents.services.person_details import important_dates_between
+from netevents.services.person_details import important_dates_between, relationships_of, reports_of
 from netevents.services.people import PersonFields, create_person, get_person, person_with_email, update_person
 from netevents.services.roles import RoleFields, add_role
 from netevents.services.search import search_people
@@ -81,6 +81,7 @@ __all__ = [
     "get_owned",
     "get_person", "person_with_email", "create_person", "update_person", "PersonFields", "search_people",
     "get_organization", "find_organization", "organization_for_name",
+    "relationships_of", "reports_of",
     "get_event", "list_events", "create_event", "EventFields",
     "log_encounter", "EncounterFields", "log_interaction", "InteractionFields",
     "create_followup", "get_followup", "due_followups", "mark_followup_done",

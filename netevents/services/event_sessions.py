@@ -8,6 +8,7 @@ from typing import Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from netevents.dates import day_label
 from netevents.errors import Invalid, NotFound
 from netevents.models import Account, Encounter, Event, EventSession
 from netevents.services.events import get_event, to_utc
@@ -47,7 +48,8 @@ def _apply(session: Session, event_session: EventSession, event: Event, fields: 
     if day is None and fields.start_time is not None:
         day = event.starts_on
     if day is not None and not event.starts_on <= day <= event.ends_on:
-        raise Invalid("That day is outside the event.", day=f"Between {event.starts_on} and {event.ends_on}.")
+        raise Invalid("That day is outside the event.",
+                      day=f"Between {day_label(event.starts_on)} and {day_label(event.ends_on)}.")
     if day is not None and fields.start_time is None:
         raise Invalid("A day needs a start time.", start_time="Add the start time, or clear the day.")
     speaker = get_person(session, fields.speaker_id, owner=owner) if fields.speaker_id is not None else None

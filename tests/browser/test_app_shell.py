@@ -186,3 +186,33 @@ def test_favicon_and_manifest_let_a_phone_add_the_app_to_its_home_screen(browser
         assert context.request.get(demo_site.url + link.get_attribute("href")).ok
     assert context.request.get(demo_site.url + "/favicon.ico").ok
     context.close()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_one_search_box_for_everything_from_any_page(browser, demo_site, viewport):
+    """Desktop: the box sits in the top bar; phone: it is the first thing in the menu, within the screen."""
+    context = browser.new_context(viewport=VIEWPORTS[viewport], has_touch=viewport == "phone")
+    tab = context.new_page()
+    demo_site.log_in(tab)
+    tab.goto(demo_site.url + "/events/")
+    header = tab.locator(".site-header")
+    if viewport == "phone":
+        header.get_by_text("More").click()
+        box = tab.locator(".nav-menu-panel").get_by_role("searchbox", name="Search everything")
+        expect(box).to_be_visible()
+        field = box.bounding_box()
+        assert field["x"] >= 0 and field["x"] + field["width"] <= VIEWPORTS[viewport]["width"]
+    else:
+        box = header.get_by_role("searchbox", name="Search everything")
+        expect(box).to_be_visible()
+    assert header.bounding_box()["height"] < (PHONE_HEADER_LIMIT if viewport == "phone" else 70)
+    box.fill("Venkataraman")
+    box.press("Enter")
+    expect(tab).to_have_url(demo_site.url + "/search?q=Venkataraman")
+    expect(tab.locator("#results-person").get_by_role("link", name="Rajesh Venkataraman")).to_be_visible()
+    tags = tab.locator("#results-person .tag")
+    assert tags.count() == 2 and tags.nth(0).bounding_box()["y"] == tags.nth(1).bounding_box()["y"]  # side by side
+    assert tags.nth(0).bounding_box()["width"] < 150  # a tag, not a bar across the screen
+    tab.screenshot(path=str(SCREENS / f"{viewport}-header-search.png"))
+    assert layout_problems(tab.evaluate(MEASURE), viewport) == []
+    context.close()

@@ -2,6 +2,8 @@
 with one tap, namesakes told apart by organization; and the same forms without JavaScript."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
@@ -11,6 +13,7 @@ from netevents.models import Account, FollowUp, Interaction, Person, Role
 from netevents.services.groups import GroupFields, create_group
 from netevents.services.people import PersonFields, create_person
 
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 CAST = [("Quentin Blake", "Puffin Books"), ("Quentin Blake", "Tate Modern"), ("Roald Dahl", "Gipsy House"),
         ("Beatrix Potter", None)]
@@ -160,3 +163,52 @@ def test_the_picker_never_lists_everyone(browser, site):
     html = page.content()
     assert len(names) > 60 and not [name for name in names if f">{name}<" in html]
     context.close()
+
+
+LONG_NAME = "Maximiliana Wolfeschlegelsteinhausenbergerdorff-Featherstonehaugh"
+LONG_ORGANIZATION = "International Association of Supply Chain and Logistics Professionals"
+
+
+def test_keyboard_only_encounter_with_a_long_name_that_is_never_cut_off(tab, site):
+    with session_scope(site.app) as session:
+        if not session.scalar(select(Person.id).where(Person.display_name == LONG_NAME)):
+            create_person(session, PersonFields(display_name=LONG_NAME, organization_name=LONG_ORGANIZATION),
+                          owner=session.scalar(select(Account)))
+    tab.goto(site.url + "/encounters/new")
+    box = tab.get_by_role("combobox", name="Person")
+    box.focus()
+    tab.keyboard.type("wolfes")
+    options = tab.get_by_role("listbox", name="People matching what you type")
+    expect(options.get_by_role("option")).to_have_count(1)
+    tab.keyboard.press("Escape")  # closes the suggestions, keeps the text
+    expect(options).to_be_hidden()
+    expect(box).to_have_attribute("aria-expanded", "false")
+    tab.keyboard.press("ArrowDown")  # opens them again
+    expect(options.get_by_role("option")).to_have_count(1)
+    tab.keyboard.press("ArrowDown")
+    expect(box).to_have_attribute("aria-activedescendant", options.get_by_role("option").get_attribute("id"))
+    tab.keyboard.press("Enter")
+    chosen = tab.get_by_role("list", name="Chosen person")
+    expect(chosen).to_contain_text(LONG_NAME)
+    chip = chosen.get_by_role("listitem")
+    width = tab.viewport_size["width"]
+    facts = chip.evaluate("""(chip) => {
+        const text = chip.querySelector('.chip-text'), box = chip.getBoundingClientRect();
+        return {right: box.right, left: box.left, clipped: text.scrollWidth > text.clientWidth + 1,
+                ellipsis: getComputedStyle(text).textOverflow === 'ellipsis', shown: text.innerText}; }""")
+    assert facts["left"] >= 0 and facts["right"] <= width, facts  # wraps instead of running off the screen
+    assert not facts["clipped"] and not facts["ellipsis"] and LONG_NAME in facts["shown"].replace("\n", " ")
+    tab.screenshot(path=str(ARTIFACTS / f"picker-long-name-{width}.png"))
+    tab.keyboard.press("Backspace")  # an empty box: Backspace removes the chosen person
+    expect(chosen.get_by_role("listitem")).to_have_count(0)
+    tab.keyboard.type("wolfes")
+    expect(options.get_by_role("option")).to_have_count(1)
+    tab.keyboard.press("ArrowDown")
+    tab.keyboard.press("Enter")
+    expect(chosen).to_contain_text(LONG_NAME)
+    tab.get_by_label("Met on").fill("2024-05-02")
+    place = f"Keyboard cafe {width}"
+    tab.get_by_label("Place (when not at an event)").fill(place)
+    tab.keyboard.press("Enter")  # submits from a text field, like any form
+    expect(tab.get_by_text(f"Logged meeting {LONG_NAME}.")).to_be_visible()
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width

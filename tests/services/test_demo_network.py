@@ -26,6 +26,7 @@ from netevents.services.followups import open_followups
 from netevents.services.groups import group_members, list_groups
 from netevents.services.interactions import interaction_days
 from netevents.services.people import PersonFields, create_person
+from netevents.services.person_details import important_dates_between, relationships_of, reports_of
 from netevents.services.streaks import compute_streaks
 from netevents.services.validation import normalize_phone
 
@@ -161,6 +162,24 @@ def test_fading_people_cadences_and_open_followups(session, account, demo):
     assert any(status.cadence.tag is None for status in fading)
     board = open_followups(session, owner=account, today=today)
     assert len(board.overdue) >= 2 and len(board.today) == 1 and len(board.upcoming) >= 3 and board.done
+
+
+def test_birthdays_anniversaries_and_reporting_lines(session, account, demo):
+    """Issue 14: the demo shows important dates (some coming up soon) and relationships, e.g. a leader's reports."""
+    summary, _calls, today = demo
+    assert summary.dates >= 5 and summary.relationships >= 10
+    soon = important_dates_between(session, today, today + timedelta(days=14), owner=account)
+    kinds = {occurrence.important.kind.value for occurrence in soon}
+    assert {"birthday", "work_anniversary"} <= kinds
+    assert any(occurrence.years for occurrence in soon)  # a year given: "turns 55", "10 years"
+    coo = session.scalar(select(Person).where(Person.owner_id == account.id,
+                                              Person.display_name == "Rajesh Venkataraman"))
+    reports = {person.display_name for person in reports_of(session, coo.id, owner=account)}
+    assert {"Oluwaseun Adeyemi", "Kenji Watanabe", "Mei-Ling Chou"} <= reports
+    lines = {(line.person.display_name, line.phrase, line.other.display_name)
+             for line in relationships_of(session, coo.id, owner=account)}
+    assert ("Rajesh Venkataraman", "reports to", "Catherine Ashworth") in lines  # and his reports, seen from him
+    assert ("Kenji Watanabe", "reports to", "Rajesh Venkataraman") in lines
 
 
 def test_another_account_is_untouched(session, make_account, account):

@@ -56,6 +56,14 @@ def test_bad_session_input_names_the_field(session, account, conference, fields,
     assert conference.sessions == []
 
 
+def test_a_day_outside_the_event_is_explained_in_the_dates_pages_show(session, account, conference):
+    """Issue 14: error messages showed ISO dates ("2024-09-10") while pages say "10 Sep 2024"."""
+    with pytest.raises(Invalid) as caught:
+        create_event_session(session, conference.id, EventSessionFields(
+            title="T", day=date(2024, 9, 13), start_time=time(9, 0)), owner=account)
+    assert caught.value.field_errors["day"] == "Between Tue 10 Sep 2024 and Thu 12 Sep 2024."
+
+
 def test_update_and_delete_session_keeps_encounters(session, account, conference):
     talk = create_event_session(session, conference.id, EventSessionFields(title="Keynote"), owner=account)
     update_event_session(session, talk.id, EventSessionFields(title="Opening keynote", room="Main"), owner=account)

@@ -72,6 +72,14 @@ def test_each_kind_shows_a_few_and_pages_on_its_own(session, account):
     assert {e.id for e in first.groups[0].hits}.isdisjoint(e.id for e in rest.groups[0].hits)
 
 
+@pytest.mark.parametrize("kind", [None, "event", "person"])
+def test_a_page_beyond_any_list_is_empty_on_every_database(session, account, kind):
+    """PostgreSQL refused offset + limit past its integer range ("?page=99999999999999999999" on the search page)."""
+    create_event(session, EventFields(name="Rust night", starts=date(2024, 1, 1)), owner=account)
+    results = search_everything(session, "rust", owner=account, per_kind=50, kind=kind, offset=10**20)
+    assert all(group.hits == [] for group in results.groups)
+
+
 def test_changes_and_deletes_keep_the_index_in_step(session, account, network):
     update_event(session, network["event"].id, EventFields(name="Freight Forum", starts=date(2024, 3, 12)),
                  owner=account)

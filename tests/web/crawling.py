@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 from netevents.db import Base
 from netevents.models import (AssociationMembership, Encounter, Event, EventSession, Favor, FollowUp, Group,
                               ImportantDate, Interaction, Organization, Person, PersonRelation, Role, Tag)
-from netevents.services.person_details import DateFields, RelationFields, add_important_date, add_relationship
 from netevents_plugins.committee_visibility.leaders import mark_leader, set_group_internal
 from netevents_plugins.committee_visibility.models import Moment
 from netevents_plugins.committee_visibility.moments import MomentFields, log_moment
@@ -29,15 +28,6 @@ RECORD_KINDS: dict[str, type] = {
 }
 SAMPLES_PER_KIND = 3
 TEXT_KINDS = {"text", "textarea", "search", "hidden", "email", "url", "tel", "password"}
-
-
-def add_person_details(session: Session, owner) -> None:
-    """Give a few of the owner's people important dates and relationships (the demo network has none)."""
-    people = session.scalars(select(Person.id).where(Person.owner_id == owner.id).order_by(Person.id).limit(4)).all()
-    for person_id, day in zip(people, (3, 17, 29)):
-        add_important_date(session, person_id, DateFields("birthday", month=2, day=day), owner=owner)
-    for person_id, other_id in zip(people, people[1:]):
-        add_relationship(session, person_id, RelationFields("reports_to", other_id=other_id), owner=owner)
 
 
 def add_visibility(session: Session, owner, today) -> None:

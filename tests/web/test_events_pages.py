@@ -124,7 +124,7 @@ def test_add_edit_and_delete_a_session(user_client, session, account, event):
 
 @pytest.mark.parametrize("data, message", [
     ({"title": ""}, "Enter a title."),
-    ({"title": "T", "day": "2024-09-20", "start_time": "09:00"}, "Between 2024-09-10 and 2024-09-12."),
+    ({"title": "T", "day": "2024-09-20", "start_time": "09:00"}, "Between Tue 10 Sep 2024 and Thu 12 Sep 2024."),
     ({"title": "T", "day": "2024-09-11"}, "Add the start time, or clear the day."),
     ({"title": "T", "day": "someday"}, "Not a valid date value."),
 ])

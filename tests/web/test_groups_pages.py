@@ -150,6 +150,14 @@ def test_add_a_member_with_who_left_blank_adds_no_role_of_mine(user_client, sess
     assert session.query(Role).count() == 0
 
 
+def test_the_member_form_does_not_suggest_a_blank_means_me(user_client, group):
+    member = user_client.get(f"/groups/{group.id}/roles/new?member=1").get_data(as_text=True)
+    assert "Type the member’s name" in member and "Me: type a name" not in member
+    assert "Leave it empty for yourself" not in member
+    mine = user_client.get(f"/groups/{group.id}/roles/new").get_data(as_text=True)
+    assert "Me: type a name" in mine
+
+
 def test_a_members_role_cannot_silently_become_mine(user_client, session, account, group):
     ann = create_person(session, PersonFields(display_name="Ann Lee"), owner=account)
     role = add_role(session, group.id, RoleFields(title="member", started_on=date(2021, 1, 1), person_id=ann.id),

@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException
 from wtforms import IntegerField, StringField
 from wtforms.validators import Optional
 
-from crawling import (RECORD_KINDS, TEXT_KINDS, Form, Outcome, add_person_details, add_visibility, baseline,
+from crawling import (RECORD_KINDS, TEXT_KINDS, Form, Outcome, add_visibility, baseline,
                       cross_account_links, fetch, fillings, fingerprint, forms_on, sample_ids, with_values)
 from netevents import hookimpl
 from netevents.demo import build_demo_network
@@ -211,7 +211,6 @@ def demo_account(session, account, register_plugin):
     """The (admin) account the crawl acts as, filled with the demo network; CrawlPlugin is enabled."""
     register_plugin(CrawlPlugin(), name="crawl")
     build_demo_network(session, owner=account, today=local_today(account))
-    add_person_details(session, account)
     add_visibility(session, account, local_today(account))
     session.flush()
     return account
@@ -222,7 +221,6 @@ def other_account(session, make_account):
     """A second account with its own demo network."""
     other = make_account()
     build_demo_network(session, owner=other, today=local_today(other))
-    add_person_details(session, other)
     add_visibility(session, other, local_today(other))
     session.flush()
     return other

@@ -215,3 +215,23 @@ def test_add_person_matches_by_email_or_phone_like_quick_capture(user_client, se
 def test_no_warning_for_a_new_name(user_client):
     response = user_client.post("/people/new", data={"display_name": "Nobody Known", "phone_region": ""})
     assert response.status_code == 302
+
+
+def test_a_followup_due_today_is_not_labelled_upcoming_on_the_person_page(user_client, session, account):
+    """Issue 14: the timeline called a follow-up due today "upcoming"; "today" is the account's own day."""
+    from datetime import timedelta
+
+    from netevents.services.clock import local_today
+    from netevents.services.followups import create_followup
+
+    account.timezone = "Pacific/Kiritimati"  # UTC+14: its today is often UTC's tomorrow
+    ann = create_person(session, PersonFields(display_name="Ann Today"), owner=account)
+    today = local_today(account)
+    create_followup(session, ann.id, today, "call about the offer", owner=account)
+    create_followup(session, ann.id, today + timedelta(days=1), "send the deck", owner=account)
+    page = user_client.get(f"/people/{ann.id}").get_data(as_text=True)
+    entries = re.findall(r'<li class="tl-entry tl-followup[^"]*">.*?</li>', page, re.S)
+    due_today = next(entry for entry in entries if "call about the offer" in entry)
+    tomorrow = next(entry for entry in entries if "send the deck" in entry)
+    assert "Follow up today" in due_today and "upcoming" not in due_today and "tl-upcoming" not in due_today
+    assert "upcoming" in tomorrow

@@ -88,3 +88,25 @@ def test_another_accounts_people_are_never_shown_nor_linked(user_client, session
             "“Their Secret”", "")
     assert session.query(Interaction).count() == 0 and session.query(FollowUp).count() == 0
     assert user_client.get(f"/interactions/?person={theirs.id}").status_code == 404
+
+
+def test_suggestions_are_a_bounded_page_however_many_match(user_client, session, account):
+    """Issue 14: the picker must work at 50,000 people, so the type-ahead never sends more than a screenful."""
+    from netevents.web.people import SUGGESTIONS
+
+    for number in range(SUGGESTIONS + 15):
+        add(session, account, f"Ann Many{number:02d}")
+    results = user_client.get("/people/suggest?q=ann").get_json()["results"]
+    assert len(results) == SUGGESTIONS and all(result["name"].startswith("Ann Many") for result in results)
+    assert user_client.get("/people/suggest?q=" + "a" * 5000).status_code == 200
+
+
+def test_the_group_member_picker_lists_nobody_until_typed(user_client, session, account):
+    from netevents.services.groups import GroupFields, create_group
+
+    group = create_group(session, GroupFields(name="Board"), owner=account)
+    for number in range(30):
+        add(session, account, f"Listed Nobody{number}")
+    html = user_client.get(f"/groups/{group.id}/roles/new?member=1").get_data(as_text=True)
+    assert 'role="combobox"' in html or "data-people-picker" in html
+    assert "Listed Nobody" not in html

@@ -31,6 +31,21 @@ def test_the_search_box_on_the_home_and_people_pages_searches_everything(user_cl
         assert 'action="/search"' in user_client.get(path).get_data(as_text=True), path
 
 
+def test_every_page_has_the_one_search_box_in_its_header(user_client, session, account):
+    """Issue 14: one search box for everything, reachable from every page (top bar, or first in the menu)."""
+    ann = create_person(session, PersonFields(display_name="Ann Kestrel"), owner=account)
+    for path in ("/followups/", "/events/", f"/people/{ann.id}", "/settings/", "/groups/"):
+        page = user_client.get(path).get_data(as_text=True)
+        header = page.split('<header class="site-header">', 1)[1].split("</header>", 1)[0]
+        assert header.count('<form role="search" method="get" action="/search"') == 2, path
+        assert 'aria-label="Search everything"' in header and 'name="q"' in header, path
+
+
+def test_the_header_has_no_search_before_logging_in(client):
+    page = client.get("/login").get_data(as_text=True)
+    assert 'action="/search"' not in page  # nothing to search before logging in
+
+
 def test_odd_queries_and_pages_never_fail(user_client):
     for query in ("", "%", '"', "a" * 500, "kind", "999999999999999999999"):
         for extra in ("", "&kind=event", "&kind=nonsense", "&page=99999999999999999999", "&page=-1"):
