@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from netevents import record_index
 from netevents.models import Account, Encounter, Event, FollowUp, Group, Interaction, Organization
-from netevents.services.pagination import MAX_OFFSET, clamp_offset
+from netevents.services.pagination import clamp_offset
 from netevents.services.search import MAX_LIMIT, search_people
 
 KINDS = ("person", *record_index.KINDS)
@@ -69,9 +69,7 @@ def search_everything(session: Session, query: str, *, owner: Account, per_kind:
     there are more. Words match from their start, phone numbers from any four digits; any text is safe.
     """
     kinds = [kind] if kind in KINDS else list(KINDS)
-    per_kind = max(1, min(per_kind, MAX_LIMIT))
-    # the ranked query adds the limit to the offset: keep the sum within the databases' integers too
-    offset = min(clamp_offset(offset), MAX_OFFSET - per_kind - 1)
+    per_kind, offset = max(1, min(per_kind, MAX_LIMIT)), clamp_offset(offset)
     results = Results(query=query, offset=offset)
     session.flush()
     found = record_index.matching_records(session.connection(), query, owner.id,
