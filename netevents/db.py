@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import ARRAY, DateTime, MetaData, any_, bindparam, create_engine, event
+from sqlalchemy import ARRAY, DateTime, MetaData, any_, bindparam, create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
@@ -198,3 +198,12 @@ def session_scope(app) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def lock_transaction(session: Session, lock_id: int) -> None:
+    """Serialize the transactions that take this lock until they end (PostgreSQL advisory lock).
+
+    SQLite needs none: a writing session holds the database's one write lock from its BEGIN.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": lock_id})

@@ -6,12 +6,15 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from netevents.db import lock_transaction
 from netevents.errors import Conflict, Invalid, NotFound
 from netevents.models import Account
 from netevents.services.clock import check_timezone
+from netevents.services.unique import add_unless_taken
 from netevents.services.validation import normalize_email
 
 MIN_PASSWORD_LENGTH = 10
+SETUP_LOCK_ID = 0x6E65_7473  # first-run setups take turns: exactly one admin however many race
 _hasher = PasswordHasher()
 
 
@@ -39,9 +42,17 @@ def create_account(session: Session, email: str, password: str, *, is_admin: boo
     first = account_count(session) == 0
     account = Account(email=address, password_hash=_hasher.hash(password), is_admin=is_admin or first,
                       timezone=timezone)
-    session.add(account)
-    session.flush()
+    if not add_unless_taken(session, account):
+        raise Conflict(f"An account for {address} already exists.", email="An account with this email exists.")
     return account
+
+
+def set_up_instance(session: Session, email: str, password: str, *, timezone: str = "UTC") -> Account:
+    """Create the first account, the admin; Conflict when the instance already has one (another setup won)."""
+    lock_transaction(session, SETUP_LOCK_ID)
+    if account_count(session) > 0:
+        raise Conflict("This instance is already set up: log in.", email="This instance already has its admin.")
+    return create_account(session, email, password, is_admin=True, timezone=timezone)
 
 
 def authenticate(session: Session, email: str, password: str) -> Account | None:

@@ -10,7 +10,7 @@ from netevents.auth import limiter
 from netevents.db import request_session
 from netevents.errors import DomainError
 from netevents.forms.auth import LoginForm, SetupForm
-from netevents.services.accounts import account_count, authenticate, create_account
+from netevents.services.accounts import account_count, authenticate, set_up_instance
 from netevents.web.forms_helpers import attach_errors
 
 bp = Blueprint("auth", __name__)
@@ -37,8 +37,7 @@ def setup():
     form = SetupForm()
     if form.validate_on_submit():
         try:
-            account = create_account(session, form.email.data, form.password.data, is_admin=True,
-                                     timezone=form.timezone.data)
+            account = set_up_instance(session, form.email.data, form.password.data, timezone=form.timezone.data)
             session.commit()
         except DomainError as error:
             session.rollback()
