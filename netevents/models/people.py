@@ -33,7 +33,7 @@ class Organization(Owned, Timestamped, Base):
 
     __tablename__ = "organization"
     __table_args__ = (Index("ix_organization_owner_name", "owner_id", "name"),
-                      UniqueConstraint("owner_id", "name_key"))
+                      Index("uq_organization_owner_name_key", "owner_id", "name_key", unique=True))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))

@@ -21,18 +21,21 @@ REFERENCES = (("person", "organization_id"), ("event", "organization_id"), ('"gr
 
 
 def upgrade() -> None:
-    """Add the key, fill it, merge organizations whose keys collide, then make the key unique."""
-    with op.batch_alter_table("organization", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("name_key", sa.String(length=200), nullable=True))
+    """Add the key, fill it, merge organizations whose keys collide, then make the key unique.
+
+    No step may rebuild the organization table on SQLite: dropping the old copy would set every person's
+    organization to NULL (its foreign keys are on), so the column comes with a default and the key is an index.
+    """
+    op.add_column("organization", sa.Column("name_key", sa.String(length=200), nullable=False, server_default=""))
     connection = op.get_bind()
     rows = connection.execute(sa.text("SELECT id, owner_id, name FROM organization ORDER BY id")).all()
     for row in rows:
         connection.execute(sa.text("UPDATE organization SET name_key = :key WHERE id = :id"),
                            {"key": name_key(row.name), "id": row.id})
     _merge_duplicates(connection, rows)
-    with op.batch_alter_table("organization", schema=None) as batch_op:
-        batch_op.alter_column("name_key", existing_type=sa.String(length=200), nullable=False)
-        batch_op.create_unique_constraint("uq_organization_owner_id_name_key", ["owner_id", "name_key"])
+    op.create_index("uq_organization_owner_name_key", "organization", ["owner_id", "name_key"], unique=True)
+    if connection.dialect.name != "sqlite":
+        op.alter_column("organization", "name_key", server_default=None)
 
 
 def _merge_duplicates(connection, rows) -> None:
@@ -85,6 +88,5 @@ def _rename(connection, row, key: str) -> None:
 
 def downgrade() -> None:
     """Drop the key (merged organizations stay merged)."""
-    with op.batch_alter_table("organization", schema=None) as batch_op:
-        batch_op.drop_constraint("uq_organization_owner_id_name_key", type_="unique")
-        batch_op.drop_column("name_key")
+    op.drop_index("uq_organization_owner_name_key", table_name="organization")
+    op.drop_column("organization", "name_key")
