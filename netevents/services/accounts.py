@@ -10,10 +10,11 @@ from netevents.db import lock_transaction
 from netevents.errors import Conflict, Invalid, NotFound
 from netevents.models import Account
 from netevents.services.clock import check_timezone
+from netevents.services.login_sessions import end_other_sessions
+from netevents.services.passwords import check_password
 from netevents.services.unique import add_unless_taken
 from netevents.services.validation import normalize_email
 
-MIN_PASSWORD_LENGTH = 10
 SETUP_LOCK_ID = 0x6E65_7473  # first-run setups take turns: exactly one admin however many race
 _hasher = PasswordHasher()
 
@@ -34,9 +35,7 @@ def create_account(session: Session, email: str, password: str, *, is_admin: boo
     """Create an account with an Argon2id password hash in a time zone; the first account is always an admin."""
     address = normalize_email(email)
     check_timezone(timezone)
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise Invalid(f"Passwords need at least {MIN_PASSWORD_LENGTH} characters.",
-                      password=f"At least {MIN_PASSWORD_LENGTH} characters.")
+    check_password(password, email=address)
     if session.scalar(select(Account.id).where(Account.email == address)) is not None:
         raise Conflict(f"An account for {address} already exists.", email="An account with this email exists.")
     first = account_count(session) == 0
@@ -73,6 +72,39 @@ def authenticate(session: Session, email: str, password: str) -> Account | None:
         account.password_hash = _hasher.hash(password)
         session.flush()
     return account
+
+
+def change_password(session: Session, account: Account, current: str, new: str, *, keep: str | None) -> int:
+    """Change the account's password after checking the current one; end its other logins, return how many."""
+    try:
+        _hasher.verify(account.password_hash, current)
+    except (VerificationError, InvalidHashError):
+        raise Invalid("The current password is wrong.", current_password="This is not your current password.") \
+            from None
+    if new == current:
+        raise Invalid("The new password is the current one.", password="Choose a password you do not use yet.")
+    return _store_password(session, account, new, keep=keep)
+
+
+def set_password(session: Session, email: str, new: str) -> Account:
+    """Set an account's password without the old one (administrators, lost passwords); every login ends."""
+    try:
+        address = normalize_email(email)
+    except Invalid:
+        raise NotFound(f"No account for {email}.") from None
+    account = session.scalar(select(Account).where(Account.email == address))
+    if account is None:
+        raise NotFound(f"No account for {address}.")
+    _store_password(session, account, new, keep=None)
+    return account
+
+
+def _store_password(session: Session, account: Account, new: str, *, keep: str | None) -> int:
+    """Check and hash the new password, and end every login except ``keep``."""
+    check_password(new, email=account.email)
+    account.password_hash = _hasher.hash(new)
+    session.flush()
+    return end_other_sessions(session, account, keep=keep)
 
 
 def get_account(session: Session, account_id: int) -> Account:

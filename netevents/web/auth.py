@@ -4,9 +4,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from flask_login import login_user, logout_user
 
-from netevents.auth import limiter
+from netevents.auth import limiter, log_in, log_out
 from netevents.db import request_session
 from netevents.errors import DomainError
 from netevents.forms.auth import LoginForm, SetupForm
@@ -38,12 +37,12 @@ def setup():
     if form.validate_on_submit():
         try:
             account = set_up_instance(session, form.email.data, form.password.data, timezone=form.timezone.data)
+            log_in(account, remember=False)
             session.commit()
         except DomainError as error:
             session.rollback()
             attach_errors(form, error)
         else:
-            login_user(account)
             flash("Welcome! Your account is ready: you are this instance's admin.", "success")
             return redirect(url_for("home.index"))
     return render_template("auth/setup.html", form=form)
@@ -59,9 +58,10 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         account = authenticate(session, form.email.data, form.password.data)
+        if account is not None:
+            log_in(account, remember=form.remember.data)
         session.commit()
         if account is not None:
-            login_user(account, remember=form.remember.data)
             return redirect(_safe_next(request.args.get("next")))
         form.form_errors.append("Email or password is wrong.")
         return render_template("auth/login.html", form=form), 401
@@ -70,7 +70,8 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
-    """Log out and return to the login page."""
-    logout_user()
+    """Log out (this browser's login ends on the server) and return to the login page."""
+    log_out()
+    request_session().commit()
     flash("You are logged out.", "info")
     return redirect(url_for("auth.login"))
