@@ -7,6 +7,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, current_user, login_user, logout_user
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from netevents.db import request_session
 from netevents.models import Account
@@ -36,7 +37,23 @@ def init_app(app) -> None:
     csrf.init_app(app)
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
     limiter.init_app(app)
+    trust_proxies(app, int(app.config.get("PROXY_COUNT") or 0))
     app.before_request(_require_login)
+
+
+def trust_proxies(app, count: int) -> None:
+    """Behind ``count`` reverse proxies, take the client's address and scheme from their X-Forwarded-* headers.
+
+    Only as many hops as configured are believed: a client cannot forge its address past the proxies, and
+    without proxies (count 0) the headers are ignored. The login limits count per the address found here.
+    """
+    if count > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count, x_prefix=count)
+
+
+def login_account_key() -> str:
+    """The rate-limit key of the account a login attempt names (normalized as accounts are stored)."""
+    return "account:" + (request.form.get("email") or "").strip().lower()[:320]
 
 
 def _load_account(account_id: str) -> Account | None:

@@ -22,7 +22,9 @@ DEFAULTS: dict[str, Any] = {
     "SAFE_MODE": False,
     "TRACE_HOOKS": False,
     "RATELIMIT_STORAGE_URI": "memory://",
-    "LOGIN_RATE_LIMIT": "10 per minute;50 per hour",
+    "LOGIN_RATE_LIMIT": "10 per minute;50 per hour",  # failed logins per client address
+    "LOGIN_ACCOUNT_RATE_LIMIT": "10 per minute;30 per hour",  # failed logins per account, from any address
+    "PROXY_COUNT": 0,  # reverse proxies in front of netevents whose X-Forwarded-* headers are trusted
     "PAGE_SIZE": 50,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",

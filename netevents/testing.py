@@ -90,7 +90,8 @@ def netevents_engine(tmp_path_factory):
 def app_config(tmp_path) -> dict:
     """Config overrides for the test app; override this fixture to change settings."""
     return {"TESTING": True, "DATA_DIR": str(tmp_path / "data"), "WTF_CSRF_ENABLED": False,
-            "SECRET_KEY": "test-secret", "LOGIN_RATE_LIMIT": "1000 per minute"}
+            "SECRET_KEY": "test-secret", "LOGIN_RATE_LIMIT": "1000 per minute",
+            "LOGIN_ACCOUNT_RATE_LIMIT": "1000 per minute"}
 
 
 @pytest.fixture

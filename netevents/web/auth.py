@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
-from netevents.auth import limiter, log_in, log_out
+from netevents.auth import limiter, log_in, log_out, login_account_key
 from netevents.db import request_session
 from netevents.errors import DomainError
 from netevents.forms.auth import LoginForm, SetupForm
@@ -16,8 +16,18 @@ bp = Blueprint("auth", __name__)
 
 
 def _login_limit() -> str:
-    """The configured limit on failed logins."""
+    """The configured limit on failed logins from one address."""
     return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+def _account_limit() -> str:
+    """The configured limit on failed logins to one account, from wherever they come."""
+    return current_app.config["LOGIN_ACCOUNT_RATE_LIMIT"]
+
+
+def _failed(response) -> bool:
+    """Only failed logins count against the limits (a success redirects)."""
+    return response.status_code != 302
 
 
 def _safe_next(target: str | None) -> str:
@@ -49,7 +59,8 @@ def setup():
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"], deduct_when=lambda response: response.status_code != 302)
+@limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed)
+@limiter.limit(_account_limit, key_func=login_account_key, methods=["POST"], deduct_when=_failed)
 def login():
     """Log in with email and password."""
     session = request_session()
