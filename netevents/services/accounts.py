@@ -56,22 +56,41 @@ def set_up_instance(session: Session, email: str, password: str, *, timezone: st
 
 def authenticate(session: Session, email: str, password: str) -> Account | None:
     """Return the account when email and password match, else None."""
+    account = account_for_login(session, email)
+    if not password_matches(account, password):
+        return None
+    rehash_if_needed(session, account, password)
+    return account
+
+
+def account_for_login(session: Session, email: str) -> Account | None:
+    """The account a login form names, if any (the password is checked apart: see ``password_matches``)."""
     try:
         address = normalize_email(email)
     except Invalid:
         return None
-    account = session.scalar(select(Account).where(Account.email == address))
+    return session.scalar(select(Account).where(Account.email == address))
+
+
+def password_matches(account: Account | None, password: str) -> bool:
+    """Whether ``password`` is the account's; as slow for no account as for a wrong password. Reads nothing.
+
+    Argon2 takes a while on purpose: callers end their transaction before, so no lock is held meanwhile.
+    """
     if account is None:
         _hasher.hash(password)  # spend the same time as a real check, so timing does not reveal accounts
-        return None
+        return False
     try:
-        _hasher.verify(account.password_hash, password)
+        return _hasher.verify(account.password_hash, password)
     except (VerificationError, InvalidHashError):
-        return None
+        return False
+
+
+def rehash_if_needed(session: Session, account: Account, password: str) -> None:
+    """Store a fresh hash when the hashing parameters changed since the password was set."""
     if _hasher.check_needs_rehash(account.password_hash):
         account.password_hash = _hasher.hash(password)
         session.flush()
-    return account
 
 
 def change_password(session: Session, account: Account, current: str, new: str, *, keep: str | None) -> int:

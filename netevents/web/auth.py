@@ -9,7 +9,13 @@ from netevents.auth import limiter, log_in, log_out, login_account_key
 from netevents.db import request_session
 from netevents.errors import DomainError
 from netevents.forms.auth import LoginForm, SetupForm
-from netevents.services.accounts import account_count, authenticate, set_up_instance
+from netevents.services.accounts import (
+    account_count,
+    account_for_login,
+    password_matches,
+    rehash_if_needed,
+    set_up_instance,
+)
 from netevents.web.forms_helpers import attach_errors
 
 bp = Blueprint("auth", __name__)
@@ -68,11 +74,12 @@ def login():
         return redirect(url_for("auth.setup"))
     form = LoginForm()
     if form.validate_on_submit():
-        account = authenticate(session, form.email.data, form.password.data)
-        if account is not None:
+        account = account_for_login(session, form.email.data)
+        session.commit()  # end the transaction: hold no database lock while Argon2 checks the password
+        if password_matches(account, form.password.data):
+            rehash_if_needed(session, account, form.password.data)
             log_in(account, remember=form.remember.data)
-        session.commit()
-        if account is not None:
+            session.commit()
             return redirect(_safe_next(request.args.get("next")))
         form.form_errors.append("Email or password is wrong.")
         return render_template("auth/login.html", form=form), 401
