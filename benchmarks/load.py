@@ -65,6 +65,7 @@ def main() -> None:
                 process.wait(timeout=30)
         found = count_found(data_dir, url, results.acknowledged)
         report(args, url, results, found)
+        print_server_errors(data_dir)
 
 
 def environment(data_dir: Path, url: str) -> dict[str, str]:
@@ -122,8 +123,10 @@ def start_server(data_dir: Path, url: str) -> tuple[subprocess.Popen, str]:
     """One ``netevents serve`` process on a free port; return it and its base URL once it answers."""
     port = free_port()
     command = Path(sys.executable).with_name("netevents")
+    log = (data_dir / f"server-{port}.log").open("w")
     process = subprocess.Popen([command, "serve", "--port", str(port), "--threads", "8"],
-                               env=environment(data_dir, url), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               env=environment(data_dir, url), stdout=log, stderr=subprocess.STDOUT)
+    log.close()
     base = f"http://127.0.0.1:{port}"
     for _ in range(600):
         try:
@@ -320,6 +323,14 @@ def report(args, url: str, results: Results, found: dict[str, int]) -> None:
               f"p95 {percentile(values, 0.95):7.1f} ms")
     for sample in sorted(set(results.errors + results.refused))[:10]:
         print(f"  e.g. {sample}")
+
+
+def print_server_errors(data_dir: Path) -> None:
+    """The distinct exception lines the servers logged, so an error is explained, not only counted."""
+    lines = {line.strip() for log in data_dir.glob("server-*.log") for line in log.read_text().splitlines()
+             if re.match(r"^\w+(\.\w+)*(Error|Exception): ", line.strip())}
+    for line in sorted(lines)[:10]:
+        print(f"  server: {line[:200]}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,8 @@
 """Database wiring: declarative Base, one engine and sessionmaker per app, one session per request."""
 from __future__ import annotations
 
+import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +22,8 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# how long a writer waits for the other writers of its own process before SQLite's busy timeout even starts
+SQLITE_WRITER_QUEUE_SECONDS = 30
 # execution option naming how a transaction begins on SQLite: "IMMEDIATE" takes the write lock at BEGIN
 SQLITE_BEGIN_OPTION = "netevents_sqlite_begin"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -112,10 +116,39 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
+    _queue_writers(engine)
+
+
+def _queue_writers(engine: Engine) -> None:
+    """Begin transactions; writers of one process take turns on a lock before ``BEGIN IMMEDIATE``.
+
+    SQLite's busy handler polls rather than queues: with dozens of threads waiting for the write lock an
+    unlucky one can miss its turn until the busy timeout ends it. Waiting in a queue inside the process leaves
+    SQLite's busy timeout to sort out the few processes sharing the file. The lock is released when the
+    transaction ends (commit or rollback), always on the thread that took it.
+    """
+    writers = threading.RLock()
+
     @event.listens_for(engine, "begin")
     def on_begin(connection):
-        mode = connection.get_execution_options().get(SQLITE_BEGIN_OPTION)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if mode == "IMMEDIATE" else "BEGIN")
+        if connection.get_execution_options().get(SQLITE_BEGIN_OPTION) != "IMMEDIATE":
+            connection.exec_driver_sql("BEGIN")
+            return
+        if not writers.acquire(timeout=SQLITE_WRITER_QUEUE_SECONDS):
+            raise sqlite3.OperationalError("database is locked (other writers of this process took too long)")
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            writers.release()
+            raise
+        connection.info["netevents_writer"] = True
+
+    def on_end(connection):
+        if connection.info.pop("netevents_writer", False):
+            writers.release()
+
+    event.listen(engine, "commit", on_end)
+    event.listen(engine, "rollback", on_end)
 
 
 def _optimize_now_and_then(engine: Engine) -> None:
