@@ -14,7 +14,7 @@ from netevents.demo.command import demo
 from netevents.errors import DomainError
 from netevents.plugins.migrations import upgrade_all, upgrade_all_reporting
 from netevents.schema import autogenerate_revision
-from netevents.services.accounts import create_account
+from netevents.services.accounts import create_account, set_password
 
 
 def init_app(app) -> None:
@@ -110,3 +110,18 @@ def users_create(email: str, admin: bool, zone: str | None):
     except DomainError as error:
         raise click.ClickException(error.message) from None
     click.echo(f"Created {label} {address} (time zone {zone}).")
+
+
+@users.command("set-password")
+@click.option("--email", required=True, help="The account whose password to set.")
+@with_appcontext
+def users_set_password(email: str):
+    """Set an account's password (prompt, or standard input when not a terminal); every login of it ends."""
+    upgrade_all(current_app)
+    password = _read_password()
+    try:
+        with session_scope(current_app) as session:
+            address = set_password(session, email, password).email
+    except DomainError as error:
+        raise click.ClickException(error.message) from None
+    click.echo(f"Password set for {address}; every device it was logged in on is logged out.")

@@ -22,7 +22,9 @@ DEFAULTS: dict[str, Any] = {
     "SAFE_MODE": False,
     "TRACE_HOOKS": False,
     "RATELIMIT_STORAGE_URI": "memory://",
-    "LOGIN_RATE_LIMIT": "10 per minute;50 per hour",
+    "LOGIN_RATE_LIMIT": "10 per minute;50 per hour",  # failed logins per client address
+    "LOGIN_ACCOUNT_RATE_LIMIT": "10 per minute;30 per hour",  # failed logins per account, from any address
+    "PROXY_COUNT": 0,  # reverse proxies in front of netevents whose X-Forwarded-* headers are trusted
     "PAGE_SIZE": 50,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
@@ -80,14 +82,23 @@ def read_instance_file(data_dir: Path) -> dict[str, Any]:
 
 
 def stored_secret_key(data_dir: Path) -> str:
-    """Return the secret key kept in the data folder, creating it on first run."""
+    """Return the secret key kept in the data folder, creating it on first run.
+
+    Processes starting together must agree on one key: each writes a candidate to a private file and links it
+    into place, which succeeds for one of them only; the others read the winner's key.
+    """
     path = data_dir / SECRET_KEY_FILE
-    if path.exists():
-        return path.read_text().strip()
-    key = secrets.token_urlsafe(48)
-    path.touch(mode=0o600)
-    path.write_text(key)
-    return key
+    if not path.exists():
+        candidate = data_dir / f".{SECRET_KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}"
+        candidate.touch(mode=0o600)
+        candidate.write_text(secrets.token_urlsafe(48))
+        try:
+            os.link(candidate, path)
+        except FileExistsError:
+            pass
+        finally:
+            candidate.unlink()
+    return path.read_text().strip()
 
 
 def load(app, overrides: dict[str, Any] | None = None, environ=None, *, create_files: bool = True) -> None:

@@ -2,14 +2,19 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
-from alembic.migration import MigrationContext
 from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from filelock import FileLock
 from sqlalchemy.engine import Connection, Engine
 
 from netevents import models
+from netevents.db import writing_engine
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -46,20 +51,54 @@ def alembic_config(connection: Connection, script_location: Path = MIGRATIONS_DI
     return config
 
 
-# Several app processes may start at once against one PostgreSQL database; one upgrades, the others wait.
+# Several app processes may start at once on one database; one upgrades, the others wait, then find it done.
 UPGRADE_LOCK_ID = 0x6E65_7476
 
 
-def lock_for_upgrade(connection: Connection) -> None:
-    """Serialize schema upgrades across processes (PostgreSQL advisory lock, held until commit)."""
-    if connection.dialect.name == "postgresql":
-        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({UPGRADE_LOCK_ID})")
+@contextmanager
+def upgrade_lock(engine: Engine) -> Iterator[None]:
+    """Hold the schema-upgrade lock of this database across processes for the duration of the block.
+
+    SQLite: a file lock beside the database file (``<db>.upgrade.lock``); PostgreSQL: a session advisory
+    lock on a connection of its own. An in-memory SQLite database belongs to one process and needs none.
+    """
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql(f"SELECT pg_advisory_lock({UPGRADE_LOCK_ID})")
+            try:
+                yield
+            finally:
+                connection.exec_driver_sql(f"SELECT pg_advisory_unlock({UPGRADE_LOCK_ID})")
+        return
+    database_path = engine.url.database if engine.dialect.name == "sqlite" else None
+    if database_path in (None, "", ":memory:") or database_path.startswith("file:"):
+        yield
+        return
+    with FileLock(f"{database_path}.upgrade.lock"):
+        yield
+
+
+def is_current(engine: Engine, configure=None) -> bool:
+    """Whether the history ``configure(connection)`` describes (default: the core's) is at its newest revision.
+
+    Read in a deferred transaction, so an up-to-date database never queues for SQLite's write lock.
+    """
+    configure = configure or alembic_config
+    with engine.connect() as connection:
+        config = configure(connection)
+        version_table = config.attributes.get("version_table", "alembic_version")
+        current = MigrationContext.configure(connection, opts={"version_table": version_table}).get_current_heads()
+        return set(current) == set(ScriptDirectory.from_config(config).get_heads())
 
 
 def upgrade_core(engine: Engine) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Upgrade the core tables to the newest revision; return the revisions before and after."""
-    with engine.begin() as connection:
-        lock_for_upgrade(connection)
+    """Upgrade the core tables to the newest revision; return the revisions before and after (callers hold
+    ``upgrade_lock`` when processes may race)."""
+    if is_current(engine):
+        with engine.connect() as connection:
+            heads = tuple(MigrationContext.configure(connection).get_current_heads())
+        return heads, heads
+    with writing_engine(engine).begin() as connection:
         before = MigrationContext.configure(connection).get_current_heads()
         command.upgrade(alembic_config(connection), "head")
         after = MigrationContext.configure(connection).get_current_heads()

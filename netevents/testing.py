@@ -13,14 +13,15 @@ from typing import Callable, Iterator
 
 import pytest
 from flask import Flask
-from flask_login import FlaskLoginClient
+from flask.testing import FlaskClient
 from sqlalchemy import MetaData
 from sqlalchemy.orm import Session, sessionmaker
 
 from netevents import create_app
 from netevents.db import Database, database, make_engine
 from netevents.models import Account, Base
-from netevents.plugins.backup import collect_backup, restore_backup as restore_plugin_backup
+from netevents.plugins.backup import collect_backup
+from netevents.plugins.backup import restore_backup as restore_plugin_backup
 from netevents.plugins.discovery import import_all_models
 from netevents.plugins.migrations import stamp_installed_plugins
 from netevents.plugins.testing import register_test_plugin
@@ -51,6 +52,29 @@ def pytest_configure(config) -> None:
     config.addinivalue_line("markers", "fresh_app: give the test an app of its own instead of the shared one")
 
 
+class LoggedInClient(FlaskClient):
+    """A test client that, given ``user=account``, starts a real server-side login for it (as the login page does)."""
+
+    def __init__(self, *args, **kwargs):
+        user, fresh = kwargs.pop("user", None), kwargs.pop("fresh_login", True)
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            self.login_token = log_in_test_client(self, user, fresh=fresh)
+
+
+def log_in_test_client(client: FlaskClient, user: Account, *, fresh: bool = True) -> str:
+    """Put a live login of ``user`` into the client's session cookie; return its token."""
+    from netevents.auth import LOGIN_TOKEN_KEY
+    from netevents.services.login_sessions import start_login_session
+
+    with database(client.application).session() as db_session:
+        token = start_login_session(db_session, user, remember=False)
+        db_session.commit()
+    with client.session_transaction() as cookie_session:
+        cookie_session.update({"_user_id": user.get_id(), "_fresh": fresh, LOGIN_TOKEN_KEY: token})
+    return token
+
+
 @pytest.fixture(scope="session", autouse=True)
 def cheap_password_hashing():
     """Argon2 with minimal cost, so tests that create accounts stay fast."""
@@ -75,7 +99,8 @@ def netevents_engine(tmp_path_factory):
 def default_app_config(data_dir: Path) -> dict:
     """The test app's settings: CSRF off (see the csrf_enabled fixture), a fixed secret, generous rate limits."""
     return {"TESTING": True, "DATA_DIR": str(data_dir), "WTF_CSRF_ENABLED": False,
-            "SECRET_KEY": "test-secret", "LOGIN_RATE_LIMIT": "1000 per minute"}
+            "SECRET_KEY": "test-secret", "LOGIN_RATE_LIMIT": "1000 per minute",
+            "LOGIN_ACCOUNT_RATE_LIMIT": "1000 per minute"}
 
 
 @pytest.fixture
@@ -161,7 +186,7 @@ def app(request, netevents_engine, app_config, _shared_app):
         netevents_engine,
         sessionmaker(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False),
     )
-    application.test_client_class = FlaskLoginClient
+    application.test_client_class = LoggedInClient
     application.extensions["netevents.testing.connection"] = connection
     yield application
     if shared is not None:

@@ -77,7 +77,7 @@ def _organization_rows(build: ScaledBuild) -> list[dict]:
 
 def add_organizations_and_tags(build: ScaledBuild) -> dict[str, int]:
     """Insert the organizations and tags; return the tag ids by name."""
-    rows = _organization_rows(build)
+    rows = [{**row, "name_key": name_key(row["name"])} for row in _organization_rows(build)]
     ids = insert_rows(build.session, Organization.__table__, rows, owner=build.owner)
     build.employer_id, build.association_ids, build.organization_ids = ids[0], ids[1:4], ids
     build.companies = [(row["id"], name_key(row["name"])) for row in rows[4:]]

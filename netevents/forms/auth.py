@@ -4,7 +4,7 @@ from wtforms import BooleanField, EmailField, PasswordField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from netevents.forms.settings import TimezoneField
-from netevents.services.accounts import MIN_PASSWORD_LENGTH
+from netevents.services.passwords import MIN_PASSWORD_LENGTH
 
 
 class LoginForm(FlaskForm):

@@ -6,12 +6,13 @@ from netevents.models.events import Encounter, Event, EventKind, EventSession
 from netevents.models.followups import FollowUp
 from netevents.models.groups import AssociationMembership, Group, Role
 from netevents.models.interactions import Favor, Interaction
+from netevents.models.login_sessions import LoginSession
 from netevents.models.people import Organization, OrganizationKind, Person, PersonEmail, PersonLink, PersonPhone, Tag
 from netevents.models.person_details import DateKind, ImportantDate, PersonRelation, RelationKind
 from netevents.models.plugins import PluginSetting, PluginState
 
 __all__ = ["Base", "Account", "AssociationMembership", "DateKind", "DismissedDuplicate", "DuplicateKey",
            "DuplicatePair", "Encounter", "Event", "EventKind", "EventSession", "Favor", "FollowUp", "Group",
-           "ImportantDate", "Interaction", "Organization", "OrganizationKind", "Person", "PersonEmail", "PersonLink",
-           "PersonPhone", "PersonRelation",
+           "ImportantDate", "Interaction", "LoginSession", "Organization", "OrganizationKind", "Person", "PersonEmail",
+           "PersonLink", "PersonPhone", "PersonRelation",
            "PluginSetting", "PluginState", "RelationKind", "Role", "Tag"]

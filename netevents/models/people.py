@@ -32,10 +32,13 @@ class Organization(Owned, Timestamped, Base):
     """An employer, company, professional association, university or other body."""
 
     __tablename__ = "organization"
-    __table_args__ = (Index("ix_organization_owner_name", "owner_id", "name"),)
+    __table_args__ = (Index("ix_organization_owner_name", "owner_id", "name"),
+                      Index("uq_organization_owner_name_key", "owner_id", "name_key", unique=True))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
+    # the name as the services compare it (services.validation.name_key): one organization per key and account
+    name_key: Mapped[str] = mapped_column(String(200))
     kind: Mapped[OrganizationKind] = mapped_column(
         Enum(OrganizationKind, native_enum=False, length=40, validate_strings=True), default=OrganizationKind.company
     )

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Optional
 
@@ -10,11 +11,11 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy.engine import Connection, Engine
 
-from netevents.db import database
+from netevents.db import database, writing_engine
 from netevents.plugins.discovery import entry_point_candidates, incompatibility
 from netevents.plugins.dispatch import call_impl, implementations
 from netevents.plugins.manager import manager_of
-from netevents.schema import alembic_config, lock_for_upgrade, upgrade_core
+from netevents.schema import alembic_config, is_current, upgrade_core, upgrade_lock
 
 
 def plugin_version_table(name: str) -> str:
@@ -42,9 +43,8 @@ def _only_tables_of(name: str):
 
 
 def upgrade_plugin(connection: Connection, name: str, directory: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Upgrade one plugin's tables to its newest revision, on an open connection (one process at a time);
-    return the revisions before and after."""
-    lock_for_upgrade(connection)  # processes starting together must not both create the plugin's tables
+    """Upgrade one plugin's tables to its newest revision, on an open connection; return the revisions before and
+    after. ``upgrade_all`` runs it under ``upgrade_lock``, so processes starting together take turns."""
     before = _heads(connection, name)
     command.upgrade(plugin_alembic_config(connection, name, Path(directory)), "head")
     return before, _heads(connection, name)
@@ -101,11 +101,24 @@ def upgrade_all_reporting(app) -> UpgradeReport:
     """Upgrade the core schema, then each enabled plugin's; report what changed and what failed.
 
     Each plugin's history runs in its own transaction: a failing or removed plugin leaves the rest upgradable.
+    Processes starting together take turns (``upgrade_lock``): the first upgrades, the others find nothing to do.
     """
     engine = database(app).engine
-    report = UpgradeReport([SchemaChange("core", *upgrade_core(engine))])
+    with upgrade_lock(engine):
+        report = UpgradeReport([SchemaChange("core", *upgrade_core(engine))])
+        _upgrade_plugins(app, writing_engine(engine), report)
+    return report
+
+
+def _upgrade_plugins(app, engine: Engine, report: UpgradeReport) -> None:
+    """Upgrade each enabled plugin's tables in a transaction of its own, adding to ``report``."""
     for name, directory in plugin_migration_directories(app).items():
         try:
+            if is_current(engine, partial(plugin_alembic_config, name=name, directory=Path(directory))):
+                with engine.connect() as connection:
+                    heads = _heads(connection, name)
+                report.changes.append(SchemaChange(f"plugin {name}", heads, heads))
+                continue
             with engine.begin() as connection:
                 report.changes.append(SchemaChange(f"plugin {name}", *upgrade_plugin(connection, name, directory)))
         except Exception as exc:  # one plugin's broken migration must not block the others

@@ -24,7 +24,13 @@ from netevents.services.encounters import EncounterFields, log_encounter
 from netevents.services.events import EventFields, create_event, get_event
 from netevents.services.followups import create_followup
 from netevents.services.organizations import organization_for_name
-from netevents.services.people import PersonFields, create_person, get_person, person_with_email
+from netevents.services.people import (
+    PersonFields,
+    create_person,
+    flush_refusing_taken_emails,
+    get_person,
+    person_with_email,
+)
 from netevents.services.person_matching import find_matches
 from netevents.services.search import reindex_people
 from netevents.services.validation import check_date, clean_text, name_key
@@ -77,6 +83,7 @@ def _fill_blanks(session: Session, person: Person, line: CaptureLine, owner: Acc
     _refuse_taken_email(session, person, line, owner)
     if line.email and all(entry.address != line.email for entry in person.emails):
         person.emails.append(PersonEmail(owner_id=owner.id, address=line.email, position=len(person.emails)))
+        flush_refusing_taken_emails(session, person)
     if line.phone and all(entry.number != line.phone for entry in person.phones):
         person.phones.append(PersonPhone(owner_id=owner.id, number=line.phone, position=len(person.phones)))
     kinds = {link.kind for link in person.links}

@@ -14,6 +14,7 @@ from netevents.services.duplicate_store import refresh_duplicates
 from netevents.services.ownership import get_owned
 from netevents.services.pagination import Page, page_of_ids
 from netevents.services.search import reindex_people, reindex_records, unindex_records
+from netevents.services.unique import add_unless_taken
 from netevents.services.validation import clean_text, name_key, normalize_url
 
 
@@ -33,19 +34,23 @@ def get_organization(session: Session, organization_id: int, *, owner: Account) 
 
 
 def find_organization(session: Session, name: str, *, owner: Account) -> Organization | None:
-    """Return the owner's organization with this name (case-insensitive), if any."""
-    wanted = name.strip().lower()
-    query = select(Organization).where(Organization.owner_id == owner.id, func.lower(Organization.name) == wanted)
-    return session.scalars(query.order_by(Organization.id).limit(1)).first()
+    """Return the owner's organization with this name (ignoring case, accents and spacing), if any."""
+    query = select(Organization).where(Organization.owner_id == owner.id, Organization.name_key == name_key(name))
+    return session.scalars(query.limit(1)).first()
 
 
 def organization_for_name(session: Session, name: str | None, *, owner: Account) -> Organization | None:
-    """Return the named organization, creating it when new; None for a blank name."""
+    """Return the named organization, creating it when new (or taking the one a concurrent request just made)."""
     cleaned = clean_text(name, 200, field="organization")
     if not cleaned:
         return None
-    return find_organization(session, cleaned, owner=owner) or create_organization(
-        session, OrganizationFields(name=cleaned), owner=owner)
+    existing = find_organization(session, cleaned, owner=owner)
+    if existing is not None:
+        return existing
+    try:
+        return create_organization(session, OrganizationFields(name=cleaned), owner=owner)
+    except Conflict:
+        return find_organization(session, cleaned, owner=owner)
 
 
 def _apply(session: Session, organization: Organization, fields: OrganizationFields, owner: Account) -> None:
@@ -62,18 +67,19 @@ def _apply(session: Session, organization: Organization, fields: OrganizationFie
         kind = OrganizationKind(fields.kind)
     except ValueError:
         raise Invalid(f"Unknown kind {fields.kind!r}.", kind="Choose a kind from the list.") from None
-    organization.name = name
+    organization.name, organization.name_key = name, name_key(name)
     organization.kind = kind
     organization.website = normalize_url(fields.website, field="website") if fields.website else None
     organization.notes = clean_text(fields.notes, field="notes")
 
 
 def create_organization(session: Session, fields: OrganizationFields, *, owner: Account) -> Organization:
-    """Add an organization to the owner's records."""
+    """Add an organization to the owner's records; a namesake created meanwhile is a Conflict, not a duplicate."""
     organization = Organization(owner_id=owner.id)
     _apply(session, organization, fields, owner)
-    session.add(organization)
-    session.flush()
+    if not add_unless_taken(session, organization):
+        message = f"You already have an organization called {organization.name}."
+        raise Conflict(message, name=message)
     reindex_records(session, "organization", [organization.id])
     return organization
 

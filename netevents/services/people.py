@@ -5,17 +5,29 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from netevents.db import utcnow
 from netevents.errors import Conflict, Invalid, NotFound
-from netevents.models import Account, Encounter, FollowUp, Person, PersonEmail, PersonLink, PersonPhone, Tag
+from netevents.models import (
+    Account,
+    Encounter,
+    FollowUp,
+    Organization,
+    Person,
+    PersonEmail,
+    PersonLink,
+    PersonPhone,
+    Tag,
+)
 from netevents.plugins.dispatch import notify
 from netevents.services.duplicate_store import refresh_duplicates
 from netevents.services.organizations import organization_for_name
 from netevents.services.ownership import get_owned
 from netevents.services.search import reindex_people, unindex_people, unindex_records
 from netevents.services.stay_in_touch import refresh_stay_in_touch
+from netevents.services.unique import add_unless_taken, violates
 from netevents.services.validation import clean_text, name_key, normalize_email, normalize_phone, normalize_url
 
 
@@ -121,14 +133,35 @@ def _unique_emails(session: Session, raw: list[str], person: Person, owner: Acco
 
 
 def _tags(session: Session, names: list[str], owner: Account) -> list[Tag]:
-    """Return Tag rows for these names, creating missing ones."""
+    """Return Tag rows for these names, creating missing ones (or taking those a concurrent request just made)."""
     tags: dict[str, Tag] = {}
     for raw in names:
         name = clean_text(raw, 80, field="tags").lower()
         if name and name not in tags:
-            existing = session.scalars(select(Tag).where(Tag.owner_id == owner.id, Tag.name == name)).first()
-            tags[name] = existing or Tag(owner_id=owner.id, name=name)
+            tags[name] = _tag_named(session, name, owner)
     return list(tags.values())
+
+
+def _tag_named(session: Session, name: str, owner: Account) -> Tag:
+    """The owner's tag called ``name``, created when missing."""
+    query = select(Tag).where(Tag.owner_id == owner.id, Tag.name == name)
+    existing = session.scalars(query).first()
+    if existing is not None:
+        return existing
+    tag = Tag(owner_id=owner.id, name=name)
+    return tag if add_unless_taken(session, tag) else session.scalars(query).one()
+
+
+def flush_refusing_taken_emails(session: Session, person: Person) -> None:
+    """Flush; an address another request gave someone else meanwhile is a Conflict on the emails field."""
+    try:
+        session.flush()
+    except IntegrityError as error:
+        if not violates(error, "person_email"):
+            raise
+        addresses = ", ".join(email.address for email in person.emails)
+        message = f"{addresses} was just saved on someone else: reload to see who."
+        raise Conflict(message, emails=message) from None
 
 
 def _links(fields: PersonFields, owner: Account) -> list[PersonLink]:
@@ -140,7 +173,8 @@ def _links(fields: PersonFields, owner: Account) -> list[PersonLink]:
     return links
 
 
-def _apply_scalars(session: Session, person: Person, fields: PersonFields, owner: Account) -> None:
+def _apply_scalars(session: Session, person: Person, fields: PersonFields, owner: Account,
+                   organization: Organization | None) -> None:
     """Validate and copy the single-valued fields."""
     name = clean_text(fields.display_name, 200, field="display_name")
     if not name:
@@ -160,13 +194,16 @@ def _apply_scalars(session: Session, person: Person, fields: PersonFields, owner
     person.how_we_met = clean_text(fields.how_we_met, field="how_we_met")
     person.introduced_by = introducer
     person.cadence_days = fields.cadence_days
-    person.organization = organization_for_name(session, fields.organization_name, owner=owner)
+    person.organization = organization
     person.organization_key = name_key(person.organization.name) if person.organization else None
 
 
 def _apply(session: Session, person: Person, fields: PersonFields, owner: Account) -> None:
     """Validate every field and copy it onto the person (lists are replaced)."""
-    _apply_scalars(session, person, fields, owner)
+    # tags and organization first: creating one flushes, which must not meet a half-linked person
+    tags = _tags(session, fields.tags, owner)
+    organization = organization_for_name(session, fields.organization_name, owner=owner)
+    _apply_scalars(session, person, fields, owner, organization)
     addresses = _unique_emails(session, fields.emails, person, owner)
     numbers = [normalize_phone(value, fields.phone_region) for value in fields.phones if value and value.strip()]
     # keep the rows of addresses that stay: deleting and re-inserting one would trip the unique constraint
@@ -178,7 +215,7 @@ def _apply(session: Session, person: Person, fields: PersonFields, owner: Accoun
         for position, row in enumerate(rows):
             row.position = position
     person.links = _links(fields, owner)
-    person.tags = _tags(session, fields.tags, owner)
+    person.tags = tags
 
 
 def create_person(session: Session, fields: PersonFields, *, owner: Account) -> Person:
@@ -187,7 +224,7 @@ def create_person(session: Session, fields: PersonFields, *, owner: Account) -> 
     with session.no_autoflush:  # the lookups while validating must not insert a half-filled person
         _apply(session, person, fields, owner)
     session.add(person)
-    session.flush()
+    flush_refusing_taken_emails(session, person)
     reindex_people(session, [person.id])
     refresh_duplicates(session, [person.id], owner=owner)
     refresh_stay_in_touch(session, [person.id], owner=owner)
@@ -201,6 +238,7 @@ def update_person(session: Session, person_id: int, fields: PersonFields, *, own
     with session.no_autoflush:
         _apply(session, person, fields, owner)
     person.updated_at = utcnow()  # also when only emails, phones or tags changed
+    flush_refusing_taken_emails(session, person)
     reindex_people(session, [person.id])
     refresh_duplicates(session, [person.id], owner=owner)
     refresh_stay_in_touch(session, [person.id], owner=owner)

@@ -4,21 +4,36 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from flask_login import login_user, logout_user
 
-from netevents.auth import limiter
+from netevents.auth import limiter, log_in, log_out, login_account_key
 from netevents.db import request_session
 from netevents.errors import DomainError
 from netevents.forms.auth import LoginForm, SetupForm
-from netevents.services.accounts import account_count, authenticate, create_account
+from netevents.services.accounts import (
+    account_count,
+    account_for_login,
+    password_matches,
+    rehash_if_needed,
+    set_up_instance,
+)
 from netevents.web.forms_helpers import attach_errors
 
 bp = Blueprint("auth", __name__)
 
 
 def _login_limit() -> str:
-    """The configured limit on failed logins."""
+    """The configured limit on failed logins from one address."""
     return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+def _account_limit() -> str:
+    """The configured limit on failed logins to one account, from wherever they come."""
+    return current_app.config["LOGIN_ACCOUNT_RATE_LIMIT"]
+
+
+def _failed(response) -> bool:
+    """Only failed logins count against the limits (a success redirects)."""
+    return response.status_code != 302
 
 
 def _safe_next(target: str | None) -> str:
@@ -37,21 +52,21 @@ def setup():
     form = SetupForm()
     if form.validate_on_submit():
         try:
-            account = create_account(session, form.email.data, form.password.data, is_admin=True,
-                                     timezone=form.timezone.data)
+            account = set_up_instance(session, form.email.data, form.password.data, timezone=form.timezone.data)
+            log_in(account, remember=False)
             session.commit()
         except DomainError as error:
             session.rollback()
             attach_errors(form, error)
         else:
-            login_user(account)
             flash("Welcome! Your account is ready: you are this instance's admin.", "success")
             return redirect(url_for("home.index"))
     return render_template("auth/setup.html", form=form)
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"], deduct_when=lambda response: response.status_code != 302)
+@limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed)
+@limiter.limit(_account_limit, key_func=login_account_key, methods=["POST"], deduct_when=_failed)
 def login():
     """Log in with email and password."""
     session = request_session()
@@ -59,10 +74,12 @@ def login():
         return redirect(url_for("auth.setup"))
     form = LoginForm()
     if form.validate_on_submit():
-        account = authenticate(session, form.email.data, form.password.data)
-        session.commit()
-        if account is not None:
-            login_user(account, remember=form.remember.data)
+        account = account_for_login(session, form.email.data)
+        session.commit()  # end the transaction: hold no database lock while Argon2 checks the password
+        if password_matches(account, form.password.data):
+            rehash_if_needed(session, account, form.password.data)
+            log_in(account, remember=form.remember.data)
+            session.commit()
             return redirect(_safe_next(request.args.get("next")))
         form.form_errors.append("Email or password is wrong.")
         return render_template("auth/login.html", form=form), 401
@@ -71,7 +88,8 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
-    """Log out and return to the login page."""
-    logout_user()
+    """Log out (this browser's login ends on the server) and return to the login page."""
+    log_out()
+    request_session().commit()
     flash("You are logged out.", "info")
     return redirect(url_for("auth.login"))

@@ -33,3 +33,19 @@ def test_db_upgrade_creates_a_fresh_database(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 'netevents.db'}")
     assert {"account", "person", "alembic_version"} <= set(inspect(engine).get_table_names())
     engine.dispose()
+
+
+def test_users_set_password_reads_stdin_and_applies_the_policy(runner, session, account):
+    from netevents.services.accounts import authenticate
+
+    result = runner.invoke(args=["users", "set-password", "--email", account.email],
+                           input="violet lantern orchard ninety\n")
+    assert result.exit_code == 0, result.output
+    assert "Password set for" in result.output
+    session.expire_all()
+    assert authenticate(session, account.email, "violet lantern orchard ninety") is not None
+    weak = runner.invoke(args=["users", "set-password", "--email", account.email], input="1234567890\n")
+    assert weak.exit_code != 0 and "too easy to guess" in weak.output
+    unknown = runner.invoke(args=["users", "set-password", "--email", "nobody@example.com"],
+                            input="violet lantern orchard ninety\n")
+    assert unknown.exit_code != 0 and "No account for nobody@example.com" in unknown.output

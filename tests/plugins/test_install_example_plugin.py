@@ -13,13 +13,13 @@ REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "plugins" / "netevents-hello-panel"
 
 CHECK_PANEL = textwrap.dedent("""
-    from flask_login import FlaskLoginClient
     from netevents import create_app
     from netevents.db import session_scope
     from netevents.services.accounts import create_account
 
     app = create_app({"WTF_CSRF_ENABLED": False})
-    app.test_client_class = FlaskLoginClient
+    from netevents.testing import LoggedInClient
+    app.test_client_class = LoggedInClient
     with session_scope(app) as session:
         account = create_account(session, "ada@example.com", "correct horse battery staple")
     client = app.test_client(user=account)

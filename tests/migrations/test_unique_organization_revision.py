@@ -1,0 +1,68 @@
+"""Revision 0030 merges organizations whose names differ only by case, accents or spacing, losing nothing."""
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+from alembic import command
+from sqlalchemy import text
+
+from netevents.db import make_engine
+from netevents.schema import alembic_config, upgrade_core
+
+
+@pytest.fixture
+def scratch_engine(tmp_path):
+    """An empty database of the kind the tests run on: a SQLite file, or a fresh PostgreSQL schema."""
+    url = os.environ.get("NETEVENTS_TEST_DATABASE_URL", "")
+    if not url.startswith("postgresql"):
+        engine = make_engine(f"sqlite:///{tmp_path / 'scratch.db'}")
+        yield engine
+        engine.dispose()
+        return
+    schema = f"scratch_{uuid.uuid4().hex[:10]}"
+    admin = make_engine(url)
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    engine = make_engine(url, connect_args={"options": f"-csearch_path={schema}"})
+    yield engine
+    engine.dispose()
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+    admin.dispose()
+
+
+def _insert(connection, sql: str, **values) -> int:
+    return connection.execute(text(sql + " RETURNING id"), values).scalar_one()
+
+
+def test_duplicates_are_merged_into_the_first_and_keep_their_people_events_and_notes(scratch_engine):
+    with scratch_engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0011")
+        owner = _insert(connection, "INSERT INTO account (email, password_hash, is_admin, timezone, daily_goal, "
+                        "quick_capture_followup_days, created_at) VALUES ('o@example.com', 'x', true, 'UTC', 1, 2, "
+                        "CURRENT_TIMESTAMP)")
+        other = _insert(connection, "INSERT INTO account (email, password_hash, is_admin, timezone, daily_goal, "
+                        "quick_capture_followup_days, created_at) VALUES ('p@example.com', 'x', false, 'UTC', 1, 2, "
+                        "CURRENT_TIMESTAMP)")
+        org_sql = ("INSERT INTO organization (owner_id, name, kind, website, notes, created_at, updated_at) VALUES "
+                   "(:owner, :name, 'company', :website, :notes, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+        first = _insert(connection, org_sql, owner=owner, name="Acme", website=None, notes="first")
+        second = _insert(connection, org_sql, owner=owner, name="ACME ", website="https://acme.example", notes="2nd")
+        third = _insert(connection, org_sql, owner=owner, name="Ácme", website=None, notes="")
+        theirs = _insert(connection, org_sql, owner=other, name="acme", website=None, notes="")
+        person_sql = ("INSERT INTO person (owner_id, display_name, sort_name, interests, notes, how_we_met, "
+                      "organization_id, created_at, updated_at) VALUES (:owner, :name, :name, '', '', '', :org, "
+                      "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+        for name, org in (("Ann", first), ("Bob", second), ("Cy", third)):
+            _insert(connection, person_sql, owner=owner, name=name, org=org)
+    upgrade_core(scratch_engine)
+    with scratch_engine.connect() as connection:
+        rows = connection.execute(text("SELECT id, owner_id, name, website, notes FROM organization ORDER BY id")).all()
+        assert [(row.id, row.name) for row in rows] == [(first, "Acme"), (theirs, "acme")]
+        assert rows[0].website == "https://acme.example" and "first" in rows[0].notes and "2nd" in rows[0].notes
+        people = connection.execute(text("SELECT organization_id FROM person")).scalars().all()
+        assert people == [first, first, first]
+        keys = connection.execute(text("SELECT name_key FROM organization ORDER BY id")).scalars().all()
+        assert keys == ["acme", "acme"]
