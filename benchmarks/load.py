@@ -71,7 +71,8 @@ def main() -> None:
 def environment(data_dir: Path, url: str) -> dict[str, str]:
     """The environment of the servers and of the preparation: the data folder and database, limits off."""
     return {**os.environ, "NETEVENTS_DATA_DIR": str(data_dir), "NETEVENTS_DATABASE_URL": url,
-            "NETEVENTS_LOGIN_RATE_LIMIT": "100000 per minute", "NETEVENTS_LOGIN_ACCOUNT_RATE_LIMIT": "100000 per minute"}
+            "NETEVENTS_LOGIN_RATE_LIMIT": "100000 per minute",
+            "NETEVENTS_LOGIN_ACCOUNT_RATE_LIMIT": "100000 per minute"}
 
 
 PREPARE = """

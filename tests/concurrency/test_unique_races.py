@@ -72,7 +72,8 @@ def test_same_new_organization_from_two_requests_makes_one(race_database, owner,
         assert rendezvous.met
 
 
-def test_explicit_create_of_a_namesake_meanwhile_is_a_field_message(race_database, owner, monkeypatch, meeting, together):
+def test_explicit_create_of_a_namesake_meanwhile_is_a_field_message(race_database, owner, monkeypatch, meeting,
+                                                                    together):
     rendezvous = meeting()
     _pause_after(monkeypatch, organizations, "find_organization", rendezvous)
     create = _in_writing_session(race_database, lambda session: organizations.create_organization(
@@ -80,10 +81,12 @@ def test_explicit_create_of_a_namesake_meanwhile_is_a_field_message(race_databas
     results = together(create, create)
     assert sum(isinstance(result, int) for result in results) == 1
     refused = next(result for result in results if not isinstance(result, int))
-    assert isinstance(refused, Conflict) and "already have an organization called Globex" in refused.field_errors["name"]
+    assert isinstance(refused, Conflict)
+    assert "already have an organization called Globex" in refused.field_errors["name"]
 
 
-def test_same_new_email_from_two_requests_is_one_person_and_a_field_message(race_database, owner, monkeypatch, meeting, together):
+def test_same_new_email_from_two_requests_is_one_person_and_a_field_message(race_database, owner, monkeypatch,
+                                                                           meeting, together):
     rendezvous = meeting()
     _pause_after(monkeypatch, people, "person_with_email", rendezvous)
     add = _in_writing_session(race_database, lambda session: create_person(
