@@ -37,7 +37,7 @@ from netevents.db import session_scope
 from netevents.demo import build_scaled_network
 from netevents.models import Account, Encounter, Person, PersonEmail
 from netevents.models.interactions import interaction_person
-from netevents.schema import upgrade_all
+from netevents.plugins.migrations import upgrade_all
 from netevents.services.accounts import create_account
 from netevents.services.clock import local_today
 
