@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from datetime import date, timedelta
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
 from netevents.db import among
@@ -21,6 +21,9 @@ from netevents.models.people import person_tag
 from netevents.services.clock import local_date
 
 CHUNK = 5_000
+PG_UPDATE = text("UPDATE person SET last_contact_on = kept.last, stay_in_touch_due_on = kept.due "
+                 "FROM unnest(CAST(:pid AS INTEGER[]), CAST(:last AS DATE[]), CAST(:due AS DATE[])) "
+                 "AS kept (pid, last, due) WHERE person.id = kept.pid")
 
 
 def due_date(cadence_days: int | None, last_contact_on: date | None, added_on: date) -> date | None:
@@ -66,7 +69,10 @@ def _store(session: Session, owner: Account, batch: list[int] | None) -> None:
         due = due_date(own if own is not None else tag_days, last, local_date(added, owner))
         if [last, due] != kept:
             rows.append({"pid": person_id, "last": last, "due": due})
-    if rows:
+    if rows and session.get_bind().dialect.name == "postgresql":
+        # one statement over arrays: an executemany costs a protocol round per person there
+        session.execute(PG_UPDATE, {key: [row[key] for row in rows] for key in ("pid", "last", "due")})
+    elif rows:
         statement = update(Person.__table__).where(Person.__table__.c.id == bindparam("pid")).values(
             last_contact_on=bindparam("last"), stay_in_touch_due_on=bindparam("due"))
         session.connection().execute(statement, rows)
