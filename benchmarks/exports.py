@@ -18,12 +18,12 @@ import statistics
 import time
 from pathlib import Path
 
+from netevents_plugins.people_export.formats import CSV_COLUMNS, _csv_row, people_csv, people_of, people_vcard
 from sqlalchemy import select
 
 from netevents import create_app
 from netevents.db import session_scope
 from netevents.models import Account
-from netevents_plugins.people_export.formats import CSV_COLUMNS, _csv_row, people_csv, people_of, people_vcard
 
 EMAIL = "bench@example.com"
 
