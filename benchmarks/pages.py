@@ -224,7 +224,7 @@ def report(rows, memory, rates, exports) -> None:
               f"| {size / 1024:.0f} KB |")
     print("\n| 32 clients | requests/s |\n|---|---:|")
     for label, rate in rates.items():
-        print(f"| {label} | {rate:.1f} |")
+        print(f"| {label} | {rate:.3f} |" if "/" in label else f"| {label} | {rate:.1f} |")
     print("\n| export | time | size | csv module, same rows | ratio |\n|---|---:|---:|---:|---:|")
     for label, (seconds, size, baseline) in exports.items():
         print(f"| {label} | {seconds:.2f} s | {size / 1e6:.1f} MB | {baseline:.2f} s | {seconds / baseline:.1f}x |")

@@ -1,4 +1,4 @@
-"""Bulk inserts for generated data: ids reserved up front, then executemany in batches (COPY on PostgreSQL).
+"""Bulk inserts for generated data: ids reserved up front, then the driver's executemany in batches (COPY on PostgreSQL).
 
 RETURNING every new id is several times slower than a plain executemany on both databases, so ids are
 reserved first, in a way that stays safe while other requests insert too. On PostgreSQL a row-by-row
@@ -6,9 +6,9 @@ executemany costs a round of the protocol per row, so rows go in with COPY, abou
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
-from sqlalchemy import Table, func, insert, select, text, update
+from sqlalchemy import Table, func, select, text, update
 from sqlalchemy.orm import Session
 
 from netevents.models import Account
@@ -50,9 +50,7 @@ def insert_links(session: Session, table: Table, rows: Sequence[dict]) -> None:
     if session.get_bind().dialect.name == "postgresql":
         _copy(session, table, rows)
         return
-    statement = insert(table)
-    for start in range(0, len(rows), BATCH):
-        session.execute(statement, rows[start:start + BATCH])
+    _executemany(session, table, rows)
 
 
 def _defaults(table: Table, given: Sequence[str]) -> dict[str, object]:
@@ -63,6 +61,32 @@ def _defaults(table: Table, given: Sequence[str]) -> dict[str, object]:
         if column.name not in given and default is not None and not default.is_sequence:
             values[column.name] = default.arg(None) if default.is_callable else default.arg
     return values
+
+
+def _executemany(session: Session, table: Table, rows: Sequence[dict]) -> None:
+    """Insert on SQLite through the driver's executemany, each value converted by its column type once.
+
+    Core's executemany builds a parameter dict per row and runs every type's processor through several
+    layers; on 600,000 demo rows that was a third of the insert time.
+    """
+    dialect = session.get_bind().dialect
+    defaults, names = _defaults(table, list(rows[0])), list(rows[0])
+    converters = [(name, table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in names]
+    fixed = []
+    for name, value in defaults.items():
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        fixed.append(process(value) if process else value)
+    quote = dialect.identifier_preparer.quote
+    statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in [*names, *defaults])}) "
+                 f"VALUES ({', '.join('?' * (len(names) + len(defaults)))})")
+    cursor = session.connection().connection.driver_connection.cursor()
+    try:
+        for start in range(0, len(rows), BATCH):
+            cursor.executemany(statement, [
+                [*(process(row[name]) if process else row[name] for name, process in converters), *fixed]
+                for row in rows[start:start + BATCH]])
+    finally:
+        cursor.close()
 
 
 def _copy(session: Session, table: Table, rows: Sequence[dict]) -> None:

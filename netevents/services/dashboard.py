@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Collection, Optional
 
-from sqlalchemy import select, union
+from sqlalchemy import func, select, union
 from sqlalchemy.orm import Session
 
 from netevents.models import Account, AssociationMembership, Encounter, Event, FollowUp, Interaction
@@ -81,13 +81,31 @@ class Dashboard:
 
 
 def _streak_days(session: Session, owner: Account, today: date) -> dict[date, int]:
-    """Activity per day over the streak window, reaching further back while the current streak goes on."""
+    """Activity per day over the streak window, reaching further back while the current streak goes on.
+
+    Further back only which days had activity matters (the heatmap shows the last year): a window in which
+    every day had some is recognised by one count, without reading its days; the first one that is not ends
+    the streak that ran into the window, so nothing further back is read.
+    """
     start = today - timedelta(days=STREAK_WINDOW_DAYS)
     days = activity_days(session, owner=owner, start=start, end=today)
     while start > EARLIEST and all(start + timedelta(days=offset) in days for offset in range(2)):
-        start, end = start - timedelta(days=STREAK_WINDOW_DAYS), start - timedelta(days=1)
-        days.update(activity_days(session, owner=owner, start=max(start, EARLIEST), end=end))
+        start, end = max(start - timedelta(days=STREAK_WINDOW_DAYS), EARLIEST), start - timedelta(days=1)
+        length = (end - start).days + 1
+        if active_day_count(session, owner=owner, start=start, end=end) == length:
+            days.update((start + timedelta(days=offset), 1) for offset in range(length))
+        else:  # the streak running at the old start ends in this window: no need to look further
+            days.update(activity_days(session, owner=owner, start=start, end=end))
+            break
     return days
+
+
+def active_day_count(session: Session, *, owner: Account, start: date, end: date) -> int:
+    """On how many dates from ``start`` to ``end`` the owner had an interaction or an encounter."""
+    talked = (select(Interaction.occurred_on.label("day")).distinct()
+              .where(Interaction.owner_id == owner.id, Interaction.occurred_on.between(start, end)))
+    met = select(Encounter.met_on).distinct().where(Encounter.owner_id == owner.id, Encounter.met_on.between(start, end))
+    return session.scalar(select(func.count()).select_from(union(talked, met).subquery())) or 0
 
 
 def activity_days(session: Session, *, owner: Account, start: date, end: date) -> dict[date, int]:

@@ -8,10 +8,10 @@ person's own cadence, else the smallest default of their tags; None when no cade
 """
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from datetime import date, timedelta
-from typing import Collection, Iterable
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
 from netevents.db import among
@@ -21,6 +21,9 @@ from netevents.models.people import person_tag
 from netevents.services.clock import local_date
 
 CHUNK = 5_000
+PG_UPDATE = text("UPDATE person SET last_contact_on = kept.last, stay_in_touch_due_on = kept.due "
+                 "FROM unnest(CAST(:pid AS INTEGER[]), CAST(:last AS DATE[]), CAST(:due AS DATE[])) "
+                 "AS kept (pid, last, due) WHERE person.id = kept.pid")
 
 
 def due_date(cadence_days: int | None, last_contact_on: date | None, added_on: date) -> date | None:
@@ -36,34 +39,50 @@ def _chunks(ids: Iterable[int]) -> Iterable[list[int]]:
     return (ids[start:start + CHUNK] for start in range(0, len(ids), CHUNK))
 
 
-def _inputs(session: Session, owner: Account, batch: list[int]):
-    """(person id, own cadence, added at, last interaction, smallest tag cadence) for these people."""
+def _inputs(session: Session, owner: Account, batch: list[int] | None):
+    """(id, own cadence, added at, last interaction, smallest tag cadence, kept dates) of these people (None: all)."""
     dialect = session.get_bind().dialect.name
     last = (select(interaction_person.c.person_id, func.max(Interaction.occurred_on).label("day"))
             .join(Interaction, Interaction.id == interaction_person.c.interaction_id)
-            .where(Interaction.owner_id == owner.id, among(interaction_person.c.person_id, batch, dialect))
-            .group_by(interaction_person.c.person_id).subquery())
+            .where(Interaction.owner_id == owner.id).group_by(interaction_person.c.person_id))
     tagged = (select(person_tag.c.person_id, func.min(Tag.cadence_days).label("days"))
               .join(Tag, Tag.id == person_tag.c.tag_id)
-              .where(Tag.cadence_days.is_not(None), among(person_tag.c.person_id, batch, dialect))
-              .group_by(person_tag.c.person_id).subquery())
-    return session.execute(
-        select(Person.id, Person.cadence_days, Person.created_at, last.c.day, tagged.c.days)
-        .outerjoin(last, last.c.person_id == Person.id).outerjoin(tagged, tagged.c.person_id == Person.id)
-        .where(Person.owner_id == owner.id, among(Person.id, batch, dialect)))
+              .where(Tag.owner_id == owner.id, Tag.cadence_days.is_not(None)).group_by(person_tag.c.person_id))
+    people = select(Person.id, Person.cadence_days, Person.created_at, Person.last_contact_on,
+                    Person.stay_in_touch_due_on).where(Person.owner_id == owner.id)
+    if batch is not None:
+        last = last.where(among(interaction_person.c.person_id, batch, dialect))
+        tagged = tagged.where(among(person_tag.c.person_id, batch, dialect))
+        people = people.where(among(Person.id, batch, dialect))
+    # three plain reads joined here: SQLite plans the same statement as a join of grouped subqueries badly
+    # (minutes for a whole account of 50,000 people)
+    days = dict(session.execute(last).all())
+    tag_days = dict(session.execute(tagged).all())
+    return [(person_id, own, added, days.get(person_id), tag_days.get(person_id), kept)
+            for person_id, own, added, *kept in session.execute(people)]
+
+
+def _store(session: Session, owner: Account, batch: list[int] | None) -> None:
+    """Write the recomputed dates of these people (None: everyone), only where they changed."""
+    rows = []
+    for person_id, own, added, last, tag_days, kept in _inputs(session, owner, batch):
+        due = due_date(own if own is not None else tag_days, last, local_date(added, owner))
+        if [last, due] != kept:
+            rows.append({"pid": person_id, "last": last, "due": due})
+    if rows and session.get_bind().dialect.name == "postgresql":
+        # one statement over arrays: an executemany costs a protocol round per person there
+        session.execute(PG_UPDATE, {key: [row[key] for row in rows] for key in ("pid", "last", "due")})
+    elif rows:
+        statement = update(Person.__table__).where(Person.__table__.c.id == bindparam("pid")).values(
+            last_contact_on=bindparam("last"), stay_in_touch_due_on=bindparam("due"))
+        session.connection().execute(statement, rows)
 
 
 def refresh_stay_in_touch(session: Session, person_ids: Collection[int], *, owner: Account) -> None:
     """Recompute the last contact and due date of these people (after changing what they depend on)."""
     session.flush()
     for batch in _chunks(set(person_ids)):
-        rows = [{"pid": person_id, "last": last,
-                 "due": due_date(own if own is not None else tag_days, last, local_date(added, owner))}
-                for person_id, own, added, last, tag_days in _inputs(session, owner, batch)]
-        if rows:
-            statement = update(Person.__table__).where(Person.__table__.c.id == bindparam("pid")).values(
-                last_contact_on=bindparam("last"), stay_in_touch_due_on=bindparam("due"))
-            session.connection().execute(statement, rows)
+        _store(session, owner, batch)
     wanted = set(person_ids)
     for key, person in list(session.identity_map.items()):  # loaded people show the new values too
         if key[0] is Person and key[1][0] in wanted:  # by key: reading an expired, deleted row would fail
@@ -72,8 +91,11 @@ def refresh_stay_in_touch(session: Session, person_ids: Collection[int], *, owne
 
 def refresh_account(session: Session, *, owner: Account) -> None:
     """Recompute every person's last contact and due date (after a timezone change or a bulk import)."""
-    refresh_stay_in_touch(session, list(session.scalars(select(Person.id).where(Person.owner_id == owner.id))),
-                          owner=owner)
+    session.flush()
+    _store(session, owner, None)
+    for key, person in list(session.identity_map.items()):
+        if key[0] is Person:
+            session.expire(person, ["last_contact_on", "stay_in_touch_due_on"])
 
 
 def people_with_tag(session: Session, tag_id: int) -> list[int]:

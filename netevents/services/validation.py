@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import unicodedata
 from datetime import date
 from typing import TypeVar
@@ -39,6 +40,7 @@ def normalize_phone(raw: str, default_region: str | None = None, field: str = "p
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+@functools.lru_cache(maxsize=4096)  # pages show the same numbers again and again; parsing is the cost
 def display_phone(e164: str) -> str:
     """Format an E.164 number for reading."""
     try:

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import timezone
 from typing import Iterator, Optional
 
-from sqlalchemy import Select, select, tuple_
+from sqlalchemy import Select, String, select, tuple_, type_coerce
 from sqlalchemy.orm import Session
 
 from netevents.plugins.api import Account, Organization, Person, PersonEmail, PersonLink, PersonPhone, Tag
@@ -22,14 +21,15 @@ CSV_COLUMNS = ["name", "given_name", "family_name", "emails", "phones", "organiz
                "tags", "links", "how_we_met", "interests", "notes", "added"]
 FORMULA_FIRST = frozenset("=+-@\t\r")
 VCARD_LINE_OCTETS = 75
+TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ",": "\\,", ";": "\\;", "\n": "\\n", "\r": "\\n"})
 
 
 BATCH = 1000
 
 
-@dataclass
+@dataclass(slots=True)
 class ExportedPerson:
-    """What the exports show of one person."""
+    """What the exports show of one person; ``added`` and ``revised`` are UTC, as ISO date and vCard REV text."""
 
     id: int
     display_name: str
@@ -41,55 +41,70 @@ class ExportedPerson:
     how_we_met: str
     interests: str
     notes: str
-    created_at: datetime
-    updated_at: datetime
+    added: str
+    revised: str
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
 
 
-def _values(session: Session, batch: Select) -> dict[str, dict[int, list[str]]]:
-    """The emails, phones, links and tag names of the people ``batch`` selects (ids), in their order."""
+def _values(session: Session, batch: Select) -> list[dict[int, list[str]]]:
+    """The emails, phones, links and tag names of the people ``batch`` selects (ids), each in their order."""
     ids = batch.subquery()
-    queries = {
-        "emails": select(PersonEmail.person_id, PersonEmail.address).join(ids, ids.c.id == PersonEmail.person_id)
+    queries = [
+        select(PersonEmail.person_id, PersonEmail.address).join(ids, ids.c.id == PersonEmail.person_id)
         .order_by(PersonEmail.person_id, PersonEmail.position, PersonEmail.id),
-        "phones": select(PersonPhone.person_id, PersonPhone.number).join(ids, ids.c.id == PersonPhone.person_id)
+        select(PersonPhone.person_id, PersonPhone.number).join(ids, ids.c.id == PersonPhone.person_id)
         .order_by(PersonPhone.person_id, PersonPhone.position, PersonPhone.id),
-        "links": select(PersonLink.person_id, PersonLink.url).join(ids, ids.c.id == PersonLink.person_id)
+        select(PersonLink.person_id, PersonLink.url).join(ids, ids.c.id == PersonLink.person_id)
         .order_by(PersonLink.person_id, PersonLink.position, PersonLink.id),
-        "tags": select(Person.id, Tag.name).join(ids, ids.c.id == Person.id).join(Person.tags)
-        .order_by(Person.id, Tag.name),
-    }
-    found = {}
-    for name, query in queries.items():
-        found[name] = defaultdict(list)
-        for person_id, value in session.connection().execute(query):  # plain rows: no ORM on the way
-            found[name][person_id].append(value)
+        select(Person.id, Tag.name).join(ids, ids.c.id == Person.id).join(Person.tags).order_by(Person.id, Tag.name),
+    ]
+    found = []
+    for query in queries:
+        values: dict[int, list[str]] = {}
+        for person_id, value in session.connection().execute(query).all():  # plain rows: no ORM on the way
+            values.setdefault(person_id, []).append(value)
+        found.append(values)
     return found
+
+
+def _moment(column, dialect: str):
+    """A stored UTC moment as the database hands it over: SQLite's own text, which needs no parsing."""
+    return type_coerce(column, String) if dialect == "sqlite" else column
+
+
+def _utc_text(value) -> tuple[str, str]:
+    """(ISO date, vCard REV) of a moment read by ``_moment``: SQLite text ("2026-11-30 09:15:00.000000") or a datetime."""
+    if isinstance(value, str):
+        return value[:10], f"{value[:10]}T{value[11:19]}Z"
+    moment = value.astimezone(timezone.utc) if value.tzinfo else value
+    return moment.date().isoformat(), f"{moment:%Y-%m-%dT%H:%M:%SZ}"
 
 
 def people_of(session: Session, owner: Account, batch: int | None = None) -> Iterator[list[ExportedPerson]]:
     """The owner's people by name, ``batch`` (default BATCH) at a time, with everything the exports show."""
+    dialect = session.get_bind().dialect.name
     columns = (Person.id, Person.sort_name, Person.display_name, Person.given_name, Person.family_name,
                Organization.name, Person.job_title, Person.location, Person.how_we_met, Person.interests,
-               Person.notes, Person.created_at, Person.updated_at)
+               Person.notes, _moment(Person.created_at, dialect), _moment(Person.updated_at, dialect))
     mine = select(Person.id).where(Person.owner_id == owner.id).order_by(Person.sort_name, Person.id)
-    after = None
+    after, none = None, []
     while True:
         ids = mine.limit(batch or BATCH)
         if after is not None:
             ids = ids.where(tuple_(Person.sort_name, Person.id) > after)
         page = ids.subquery("page")
         rows = session.connection().execute(select(*columns).join(page, page.c.id == Person.id)
-                               .outerjoin(Organization, Organization.id == Person.organization_id)
-                               .order_by(Person.sort_name, Person.id)).all()
+                                            .outerjoin(Organization, Organization.id == Person.organization_id)
+                                            .order_by(Person.sort_name, Person.id)).all()
         if not rows:
             return
-        values = _values(session, ids)
-        yield [ExportedPerson(row[0], *row[2:], **{name: found.get(row[0], []) for name, found in values.items()})
-               for row in rows]
+        emails, phones, links, tags = _values(session, ids)
+        yield [ExportedPerson(pid, *row[2:11], _utc_text(row[11])[0], _utc_text(row[12])[1], emails.get(pid, none),
+                              phones.get(pid, none), links.get(pid, none), tags.get(pid, none))
+               for row in rows for pid in (row[0],)]
         after = (rows[-1][1], rows[-1][0])
 
 
@@ -102,12 +117,13 @@ def neutralise(value: object) -> str:
 
 
 def _csv_row(person: ExportedPerson) -> list[str]:
-    """One person as CSV cells, in CSV_COLUMNS order."""
-    values = [person.display_name, person.given_name, person.family_name, "; ".join(person.emails),
-              "; ".join(person.phones), person.organization or "", person.job_title, person.location,
-              "; ".join(person.tags), " ".join(person.links), person.how_we_met, person.interests, person.notes,
-              person.created_at.date().isoformat()]
-    return [neutralise(value) for value in values]
+    """One person as CSV cells, in CSV_COLUMNS order (formulas neutralised)."""
+    values = [person.display_name, person.given_name or "", person.family_name or "", "; ".join(person.emails),
+              "; ".join(person.phones), person.organization or "", person.job_title or "", person.location or "",
+              "; ".join(person.tags), " ".join(person.links), person.how_we_met or "", person.interests or "",
+              person.notes or "", person.added]
+    # the check inline rather than a call per cell: it runs 14 times for every person
+    return [("'" + value) if value and value[0] in FORMULA_FIRST else value for value in values]
 
 
 def people_csv(session: Session, owner: Account) -> Iterator[bytes]:
@@ -117,7 +133,7 @@ def people_csv(session: Session, owner: Account) -> Iterator[bytes]:
     buffer.write("\ufeff")
     writer.writerow(CSV_COLUMNS)
     for people in people_of(session, owner):
-        writer.writerows(_csv_row(person) for person in people)
+        writer.writerows(map(_csv_row, people))
         yield buffer.getvalue().encode("utf-8")
         buffer.seek(0)
         buffer.truncate()
@@ -127,13 +143,14 @@ def people_csv(session: Session, owner: Account) -> Iterator[bytes]:
 
 def escape_text(value: str) -> str:
     """Escape a vCard TEXT value (RFC 2426): backslash, comma, semicolon and line breaks."""
-    return (value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    if "\r" in value:
+        value = value.replace("\r\n", "\n")
+    return value.translate(TEXT_ESCAPES)
 
 
 def fold(line: str) -> str:
     """Fold a content line at 75 octets without splitting a UTF-8 character; continuations start with a space."""
-    if len(line) * 4 <= VCARD_LINE_OCTETS or len(line.encode("utf-8")) <= VCARD_LINE_OCTETS:
+    if len(line) <= VCARD_LINE_OCTETS and (line.isascii() or len(line.encode("utf-8")) <= VCARD_LINE_OCTETS):
         return line
     parts, current, size, limit = [], "", 0, VCARD_LINE_OCTETS
     for char in line:
@@ -162,7 +179,7 @@ def _card(person: ExportedPerson) -> list[str]:
         lines.append("CATEGORIES:" + ",".join(escape_text(tag) for tag in person.tags))
     if person.notes:
         lines.append(f"NOTE:{escape_text(person.notes)}")
-    lines += [f"UID:netevents-person-{person.id}", f"REV:{person.updated_at:%Y-%m-%dT%H:%M:%SZ}", "END:VCARD"]
+    lines += [f"UID:netevents-person-{person.id}", f"REV:{person.revised}", "END:VCARD"]
     return lines
 
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import event
 
-from netevents.services import clock
+from netevents.services import clock, dashboard
 from netevents.services.associations import MembershipFields, create_membership
 from netevents.services.dashboard import activity_days, daily_dashboard
 from netevents.services.encounters import EncounterFields, encounter_days, log_encounter
@@ -81,6 +81,20 @@ def test_todays_goal_counts_distinct_people_from_interactions_and_encounters(ses
     assert (board.contacted_today, board.daily_goal, board.goal_met) == (1, 2, False)
     meet(session, account, bob, TODAY)
     assert daily_dashboard(session, owner=account, today=TODAY).goal_met
+
+
+def test_a_streak_longer_than_the_window_is_followed_back_to_its_start_and_no_further(session, account, monkeypatch):
+    monkeypatch.setattr(dashboard, "STREAK_WINDOW_DAYS", 4)  # so 13 days of streak cross three windows
+    ann = add(session, account, "Ann")
+    for days in range(1, 14):
+        meet(session, account, ann, ago(days))
+    for days in range(15, 45):  # an older, longer streak, past the day the current one started
+        meet(session, account, ann, ago(days))
+    read = []
+    monkeypatch.setattr(dashboard, "activity_days", lambda *a, **k: read.append(k["start"]) or activity_days(*a, **k))
+    streaks = daily_dashboard(session, owner=account, today=TODAY).streaks
+    assert streaks.current == 13
+    assert min(read) >= ago(20)  # the windows stop once the current streak has ended, not at the older one
 
 
 def test_streak_runs_over_days_with_an_interaction_or_an_encounter(session, account):
