@@ -1,4 +1,5 @@
-"""Bulk inserts for generated data: ids reserved up front, then the driver's executemany in batches (COPY on PostgreSQL).
+"""Bulk inserts for generated data: ids reserved up front, then the driver's executemany in batches (COPY on
+PostgreSQL).
 
 RETURNING every new id is several times slower than a plain executemany on both databases, so ids are
 reserved first, in a way that stays safe while other requests insert too. On PostgreSQL a row-by-row

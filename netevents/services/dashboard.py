@@ -104,7 +104,8 @@ def active_day_count(session: Session, *, owner: Account, start: date, end: date
     """On how many dates from ``start`` to ``end`` the owner had an interaction or an encounter."""
     talked = (select(Interaction.occurred_on.label("day")).distinct()
               .where(Interaction.owner_id == owner.id, Interaction.occurred_on.between(start, end)))
-    met = select(Encounter.met_on).distinct().where(Encounter.owner_id == owner.id, Encounter.met_on.between(start, end))
+    met = (select(Encounter.met_on).distinct()
+           .where(Encounter.owner_id == owner.id, Encounter.met_on.between(start, end)))
     return session.scalar(select(func.count()).select_from(union(talked, met).subquery())) or 0
 
 

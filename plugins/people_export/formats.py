@@ -76,7 +76,8 @@ def _moment(column, dialect: str):
 
 
 def _utc_text(value) -> tuple[str, str]:
-    """(ISO date, vCard REV) of a moment read by ``_moment``: SQLite text ("2026-11-30 09:15:00.000000") or a datetime."""
+    """(ISO date, vCard REV) of a moment read by ``_moment``: SQLite text ("2026-11-30 09:15:00.000000") or a
+    datetime."""
     if isinstance(value, str):
         return value[:10], f"{value[:10]}T{value[11:19]}Z"
     moment = value.astimezone(timezone.utc) if value.tzinfo else value
