@@ -17,10 +17,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from netevents import create_app
 from netevents.db import Database, database, make_engine
 from netevents.models import Account, Base
-from netevents.plugins.backup import collect_backup, restore_backup as restore_plugin_backup
 from netevents.plugins.discovery import import_all_models
 from netevents.plugins.testing import register_test_plugin
 from netevents.schema import stamp_heads
+from netevents.services.backup import backup_account
+from netevents.services.backup_restore import restore_account
+from netevents.services.backup_validation import check_backup
 
 TEST_PASSWORD = "correct horse battery staple"
 _emails = itertools.count(1)
@@ -144,15 +146,19 @@ def register_plugin(app) -> Callable[..., object]:
 
 
 @pytest.fixture
-def make_backup(session) -> Callable[[Account], dict]:
-    """Factory: the backup document of an account, as a download would hold it (plugins' sections included)."""
-    return lambda owner: collect_backup(session, owner=owner)
+def make_backup(app, session) -> Callable[[Account], dict]:
+    """Factory: the full backup document of an account, as a download holds it (plugins' sections included)."""
+    return lambda owner: backup_account(session, owner=owner, data_dir=app.config["DATA_DIR"])
 
 
 @pytest.fixture
-def restore_backup(session) -> Callable[[dict, Account], dict]:
-    """Factory: restore a backup document into an account, as an upload would; returns the restore's report."""
-    return lambda document, owner: restore_plugin_backup(session, document, owner=owner)
+def restore_backup(app, session) -> Callable[[dict, Account], object]:
+    """Factory: check and restore a backup document into an account, as an upload would; returns the report.
+
+    Plugins' restore_backup_data receives ``ids``, the mapping from the document's ids to the new ones.
+    """
+    return lambda document, owner: restore_account(session, check_backup(document), owner=owner,
+                                                   data_dir=app.config["DATA_DIR"])
 
 
 @pytest.fixture

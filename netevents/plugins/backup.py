@@ -43,7 +43,9 @@ def restore_backup(session: Session, backup: Any, *, owner: Account,
         raise Invalid("This is not a netevents plugin backup this version can read.", file="Unknown format.")
     restorers = {impl.plugin_name: impl for impl in implementations(hooks(session).restore_backup_data)}
     report: dict[str, list[str]] = {"restored": [], "skipped": []}
-    mapping = {kind: dict((ids or {}).get(kind, {})) for kind in RESTORED_KINDS}
+    mapping = {kind: dict(found) for kind, found in (ids or {}).items()}
+    for kind in RESTORED_KINDS:
+        mapping.setdefault(kind, {})
     for name, data in sorted(backup["plugins"].items()):
         if name not in restorers:
             report["skipped"].append(name)

@@ -61,8 +61,10 @@ def refresh_stay_in_touch(session: Session, person_ids: Collection[int], *, owne
                  "due": due_date(own if own is not None else tag_days, last, local_date(added, owner))}
                 for person_id, own, added, last, tag_days in _inputs(session, owner, batch)]
         if rows:
+            # updated_at kept as it is: a recomputed due date is not a change to the person
             statement = update(Person.__table__).where(Person.__table__.c.id == bindparam("pid")).values(
-                last_contact_on=bindparam("last"), stay_in_touch_due_on=bindparam("due"))
+                last_contact_on=bindparam("last"), stay_in_touch_due_on=bindparam("due"),
+                updated_at=Person.__table__.c.updated_at)
             session.connection().execute(statement, rows)
     wanted = set(person_ids)
     for key, person in list(session.identity_map.items()):  # loaded people show the new values too
