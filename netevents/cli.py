@@ -1,4 +1,4 @@
-"""netevents' own commands (serve, db, users, demo), added to each app's CLI; the entry point is console.main."""
+"""netevents' own commands (serve, db, users, demo, backup, restore, export), added to each app's CLI; the entry point is console.main."""
 from __future__ import annotations
 
 import sys
@@ -8,6 +8,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from netevents.backup_cli import COMMANDS as BACKUP_COMMANDS
 from netevents.db import make_engine, session_scope
 from netevents.demo.command import demo
 from netevents.errors import DomainError
@@ -18,7 +19,7 @@ from netevents.services.accounts import create_account
 
 def init_app(app) -> None:
     """Add the netevents commands to the app's CLI (plugins add theirs through a hook)."""
-    for command in (db, serve, users, demo):
+    for command in (db, serve, users, demo, *BACKUP_COMMANDS):
         app.cli.add_command(command)
 
 
