@@ -1,4 +1,4 @@
-"""The CSV and vCard 3.0 renderings of an account's people, written a batch of people at a time.
+"""The CSV, vCard 4.0 and vCard 3.0 renderings of an account's people, written a batch of people at a time.
 
 People are read in keyset batches (by name, then id) with plain column queries rather than ORM objects, and
 each batch is rendered and handed to the response before the next is read: memory stays the same whatever
@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,6 +23,9 @@ from netevents.plugins.api import Account, Organization, Person, PersonEmail, Pe
 CSV_COLUMNS = ["name", "given_name", "family_name", "emails", "phones", "organization", "job_title", "location",
                "tags", "links", "how_we_met", "interests", "notes", "added"]
 FORMULA_FIRST = frozenset("=+-@\t\r")
+# a cell of E.164 numbers as the phones column writes them ("+442079460123; +13125550111"): no formula can
+# be made of "+" and digits alone, and an apostrophe in front would become part of the number in address books
+PHONE_CELL = re.compile(r"^\+[1-9]\d{6,14}(; \+[1-9]\d{6,14})*$")
 VCARD_LINE_OCTETS = 75
 
 
@@ -98,7 +103,7 @@ def neutralise(value: object) -> str:
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
-    return "'" + text if text and text[0] in FORMULA_FIRST else text
+    return "'" + text if text and text[0] in FORMULA_FIRST and not PHONE_CELL.match(text) else text
 
 
 def _csv_row(person: ExportedPerson) -> list[str]:
@@ -147,27 +152,51 @@ def fold(line: str) -> str:
     return "\r\n".join(parts)
 
 
-def _card(person: ExportedPerson) -> list[str]:
-    """The content lines of one person's card."""
-    lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{escape_text(person.display_name)}",
+def _uid(person: ExportedPerson, version: str) -> str:
+    """The card's UID: a stable URN for vCard 4.0 (RFC 6350 asks for a URI), the plain id for 3.0."""
+    if version == "3.0":
+        return f"UID:netevents-person-{person.id}"
+    return f"UID:urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'netevents:person:{person.id}')}"
+
+
+def _card(person: ExportedPerson, version: str = "3.0") -> list[str]:
+    """The content lines of one person's card in vCard ``version`` (4.0 or 3.0)."""
+    lines = ["BEGIN:VCARD", f"VERSION:{version}", f"FN:{escape_text(person.display_name)}",
              f"N:{escape_text(person.family_name or '')};{escape_text(person.given_name or person.display_name)};;;"]
+    if version == "4.0":
+        lines.append("KIND:individual")
     if person.organization:
         lines.append(f"ORG:{escape_text(person.organization)}")
     if person.job_title:
         lines.append(f"TITLE:{escape_text(person.job_title)}")
-    lines += [f"EMAIL;TYPE=INTERNET:{address}" for address in person.emails]
-    lines += [f"TEL;TYPE=VOICE:{number}" for number in person.phones]
+    if version == "4.0":
+        lines += [f"EMAIL:{address}" for address in person.emails]
+        lines += [f"TEL;VALUE=uri;TYPE=voice:tel:{number}" for number in person.phones]
+    else:
+        lines += [f"EMAIL;TYPE=INTERNET:{address}" for address in person.emails]
+        lines += [f"TEL;TYPE=VOICE:{number}" for number in person.phones]
     lines += [f"URL:{url}" for url in person.links]
     if person.tags:
         lines.append("CATEGORIES:" + ",".join(escape_text(tag) for tag in person.tags))
     if person.notes:
         lines.append(f"NOTE:{escape_text(person.notes)}")
-    lines += [f"UID:netevents-person-{person.id}", f"REV:{person.updated_at:%Y-%m-%dT%H:%M:%SZ}", "END:VCARD"]
+    lines += [_uid(person, version), f"REV:{person.updated_at:%Y%m%dT%H%M%SZ}" if version == "4.0"
+              else f"REV:{person.updated_at:%Y-%m-%dT%H:%M:%SZ}", "END:VCARD"]
     return lines
 
 
-def people_vcard(session: Session, owner: Account) -> Iterator[bytes]:
-    """All of the owner's people as one vCard 3.0 file (CRLF line ends, folded lines), in chunks."""
+def _cards(session: Session, owner: Account, version: str) -> Iterator[bytes]:
+    """All of the owner's people as vCards (CRLF line ends, folded lines), a batch of people per chunk."""
     for people in people_of(session, owner):
-        lines = [fold(line) for person in people for line in _card(person)]
+        lines = [fold(line) for person in people for line in _card(person, version)]
         yield ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+def people_vcard(session: Session, owner: Account) -> Iterator[bytes]:
+    """All of the owner's people as one vCard 3.0 file, for older address books."""
+    return _cards(session, owner, "3.0")
+
+
+def people_vcard4(session: Session, owner: Account) -> Iterator[bytes]:
+    """All of the owner's people as one vCard 4.0 file (RFC 6350)."""
+    return _cards(session, owner, "4.0")
