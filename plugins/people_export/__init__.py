@@ -1,6 +1,7 @@
 """First-party plugin: download your people as a spreadsheet (CSV) or as contact cards (vCard 4.0 and 3.0)."""
-from netevents.plugins.api import Exporter, hookimpl
 from netevents_plugins.people_export.formats import people_csv, people_vcard, people_vcard4
+
+from netevents.plugins.api import Exporter, hookimpl
 
 
 @hookimpl

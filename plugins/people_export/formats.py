@@ -11,9 +11,10 @@ import io
 import re
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterator, Optional
+from typing import Optional
 
 from sqlalchemy import Select, select, tuple_
 from sqlalchemy.orm import Session
@@ -38,11 +39,11 @@ class ExportedPerson:
 
     id: int
     display_name: str
-    given_name: Optional[str]
-    family_name: Optional[str]
-    organization: Optional[str]
-    job_title: Optional[str]
-    location: Optional[str]
+    given_name: str | None
+    family_name: str | None
+    organization: str | None
+    job_title: str | None
+    location: str | None
     how_we_met: str
     interests: str
     notes: str

@@ -2,8 +2,9 @@
 import csv
 import io
 
-from netevents.plugins.api import Organization, Person, PersonEmail, PersonPhone, Tag
 from netevents_plugins.people_export.formats import escape_text, fold, neutralise
+
+from netevents.plugins.api import Organization, Person, PersonEmail, PersonPhone, Tag
 
 
 def add_person(session, owner, name, **fields):
