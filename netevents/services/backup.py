@@ -18,6 +18,7 @@ from netevents.db import utcnow
 from netevents.models import Account, Person
 from netevents.photos import photo_path
 from netevents.plugins.backup import collect_backup
+from netevents.services.backup_crypto import encrypt
 from netevents.services.backup_schema import FORMAT, FORMAT_VERSION, to_json
 from netevents.services.backup_sections import ACCOUNT_SETTINGS, SECTIONS, Section
 from netevents.services.confidential import CONFIDENTIAL_NOTES, withheld
@@ -100,3 +101,13 @@ def backup_filename(owner: Account, moment=None, *, encrypted: bool = False) -> 
     moment = moment or utcnow()
     safe = "".join(char if char.isalnum() or char in "-_." else "_" for char in owner.email)
     return f"netevents-{safe}-{moment:%Y%m%dT%H%M%SZ}.json" + (".age" if encrypted else "")
+
+
+def backup_file(session: Session, *, owner: Account, data_dir: str | Path | None = None,
+                leave_out_confidential: bool = False, passphrase: str | None = None) -> tuple[str, bytes]:
+    """The name and content of ``owner``'s backup file, encrypted with ``passphrase`` when one is given."""
+    data = backup_bytes(backup_account(session, owner=owner, data_dir=data_dir,
+                                       leave_out_confidential=leave_out_confidential))
+    if passphrase:
+        return backup_filename(owner, encrypted=True), encrypt(data, passphrase)
+    return backup_filename(owner), data

@@ -23,7 +23,7 @@ from netevents.photos import delete_photo_file, write_photo
 from netevents.plugins.backup import restore_backup as restore_plugin_sections
 from netevents.search_index import fold
 from netevents.services.backup_sections import ACCOUNT_SETTINGS, BY_NAME, SECTIONS, Section
-from netevents.services.backup_validation import CheckedBackup
+from netevents.services.backup_validation import CheckedBackup, parse_backup
 from netevents.services.bulk import insert_links, insert_rows
 from netevents.services.duplicate_store import rebuild_duplicates
 from netevents.services.people import PersonFields
@@ -271,3 +271,10 @@ def _restore_plugins(state: _Restore, sections: dict[str, Any]) -> None:
     report = restore_plugin_sections(state.session, {"format": 1, "plugins": sections}, owner=state.owner,
                                      ids=state.ids)
     state.report.plugins_restored, state.report.plugins_skipped = report["restored"], report["skipped"]
+
+
+def restore_file(session: Session, raw: bytes, *, owner: Account, data_dir: str | Path | None = None,
+                 passphrase: str | None = None, progress: Progress | None = None) -> RestoreReport:
+    """Check a whole backup file (decrypting it with ``passphrase``), then restore it into ``owner``'s account."""
+    return restore_account(session, parse_backup(raw, passphrase=passphrase), owner=owner, data_dir=data_dir,
+                           progress=progress)
