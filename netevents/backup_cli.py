@@ -101,13 +101,15 @@ def restore(file: Path, email: str, passphrase_file):
 @click.option("--user", "email", required=True, help="Email address of the account to export.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="File to write.")
+@click.option("--leave-out-confidential", is_flag=True, help="Leave out notes flagged employer-confidential.")
 @with_appcontext
-def export(kind: str, email: str, output: Path):
+def export(kind: str, email: str, output: Path, leave_out_confidential: bool):
     """Export an account's people for other tools: CSV, vCard 4.0 (vcard) or vCard 3.0 (vcard3)."""
     try:
         with session_scope(current_app._get_current_object()) as session:
             owner = account_with_email(session, email)
-            download = run_export(session, EXPORT_FORMATS[kind], owner=owner)
+            download = run_export(session, EXPORT_FORMATS[kind], owner=owner,
+                                  leave_out_confidential=leave_out_confidential)
             temporary = output.with_name(f".{output.name}.part")
             with temporary.open("wb") as out:
                 for chunk in download.chunks:  # streamed: memory stays the same whatever the network's size

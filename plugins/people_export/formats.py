@@ -49,6 +49,7 @@ class ExportedPerson:
     notes: str
     created_at: datetime
     updated_at: datetime
+    notes_confidential: bool = False
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
@@ -80,7 +81,7 @@ def people_of(session: Session, owner: Account, batch: int | None = None) -> Ite
     """The owner's people by name, ``batch`` (default BATCH) at a time, with everything the exports show."""
     columns = (Person.id, Person.sort_name, Person.display_name, Person.given_name, Person.family_name,
                Organization.name, Person.job_title, Person.location, Person.how_we_met, Person.interests,
-               Person.notes, Person.created_at, Person.updated_at)
+               Person.notes, Person.created_at, Person.updated_at, Person.notes_confidential)
     mine = select(Person.id).where(Person.owner_id == owner.id).order_by(Person.sort_name, Person.id)
     after = None
     while True:
@@ -107,23 +108,28 @@ def neutralise(value: object) -> str:
     return "'" + text if text and text[0] in FORMULA_FIRST and not PHONE_CELL.match(text) else text
 
 
-def _csv_row(person: ExportedPerson) -> list[str]:
+def _notes(person: ExportedPerson, leave_out_confidential: bool) -> str:
+    """The person's notes, or nothing when they are employer-confidential and to be left out."""
+    return "" if leave_out_confidential and person.notes_confidential else person.notes
+
+
+def _csv_row(person: ExportedPerson, leave_out_confidential: bool = False) -> list[str]:
     """One person as CSV cells, in CSV_COLUMNS order."""
     values = [person.display_name, person.given_name, person.family_name, "; ".join(person.emails),
               "; ".join(person.phones), person.organization or "", person.job_title, person.location,
-              "; ".join(person.tags), " ".join(person.links), person.how_we_met, person.interests, person.notes,
+              "; ".join(person.tags), " ".join(person.links), person.how_we_met, person.interests, _notes(person, leave_out_confidential),
               person.created_at.date().isoformat()]
     return [neutralise(value) for value in values]
 
 
-def people_csv(session: Session, owner: Account) -> Iterator[bytes]:
+def people_csv(session: Session, owner: Account, leave_out_confidential: bool = False) -> Iterator[bytes]:
     """All of the owner's people as UTF-8 CSV with a byte-order mark (so Excel reads accents right), in chunks."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     buffer.write("\ufeff")
     writer.writerow(CSV_COLUMNS)
     for people in people_of(session, owner):
-        writer.writerows(_csv_row(person) for person in people)
+        writer.writerows(_csv_row(person, leave_out_confidential) for person in people)
         yield buffer.getvalue().encode("utf-8")
         buffer.seek(0)
         buffer.truncate()
@@ -160,7 +166,7 @@ def _uid(person: ExportedPerson, version: str) -> str:
     return f"UID:urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'netevents:person:{person.id}')}"
 
 
-def _card(person: ExportedPerson, version: str = "3.0") -> list[str]:
+def _card(person: ExportedPerson, version: str = "3.0", leave_out_confidential: bool = False) -> list[str]:
     """The content lines of one person's card in vCard ``version`` (4.0 or 3.0)."""
     lines = ["BEGIN:VCARD", f"VERSION:{version}", f"FN:{escape_text(person.display_name)}",
              f"N:{escape_text(person.family_name or '')};{escape_text(person.given_name or person.display_name)};;;"]
@@ -179,25 +185,25 @@ def _card(person: ExportedPerson, version: str = "3.0") -> list[str]:
     lines += [f"URL:{url}" for url in person.links]
     if person.tags:
         lines.append("CATEGORIES:" + ",".join(escape_text(tag) for tag in person.tags))
-    if person.notes:
-        lines.append(f"NOTE:{escape_text(person.notes)}")
+    if notes := _notes(person, leave_out_confidential):
+        lines.append(f"NOTE:{escape_text(notes)}")
     lines += [_uid(person, version), f"REV:{person.updated_at:%Y%m%dT%H%M%SZ}" if version == "4.0"
               else f"REV:{person.updated_at:%Y-%m-%dT%H:%M:%SZ}", "END:VCARD"]
     return lines
 
 
-def _cards(session: Session, owner: Account, version: str) -> Iterator[bytes]:
+def _cards(session: Session, owner: Account, version: str, leave_out_confidential: bool) -> Iterator[bytes]:
     """All of the owner's people as vCards (CRLF line ends, folded lines), a batch of people per chunk."""
     for people in people_of(session, owner):
-        lines = [fold(line) for person in people for line in _card(person, version)]
+        lines = [fold(line) for person in people for line in _card(person, version, leave_out_confidential)]
         yield ("\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
-def people_vcard(session: Session, owner: Account) -> Iterator[bytes]:
+def people_vcard(session: Session, owner: Account, leave_out_confidential: bool = False) -> Iterator[bytes]:
     """All of the owner's people as one vCard 3.0 file, for older address books."""
-    return _cards(session, owner, "3.0")
+    return _cards(session, owner, "3.0", leave_out_confidential)
 
 
-def people_vcard4(session: Session, owner: Account) -> Iterator[bytes]:
+def people_vcard4(session: Session, owner: Account, leave_out_confidential: bool = False) -> Iterator[bytes]:
     """All of the owner's people as one vCard 4.0 file (RFC 6350)."""
-    return _cards(session, owner, "4.0")
+    return _cards(session, owner, "4.0", leave_out_confidential)

@@ -44,7 +44,7 @@ def test_exporters_are_listed_and_run_for_the_owner(session, formats, account, m
     session.add(Person(owner_id=account.id, display_name="Ada", sort_name="ada"))
     session.add(Person(owner_id=make_account().id, display_name="Not mine", sort_name="not mine"))
     session.flush()
-    assert [e.name for e in available_exporters(session)] == ["count", "people-csv", "people-vcard"]
+    assert [e.name for e in available_exporters(session)] == ["count", "people-csv", "people-vcard", "people-vcard4"]
     export = run_export(session, "count", owner=account)
     assert export.content == b"1" and export.filename.endswith(".txt")
     with pytest.raises(NotFound):

@@ -121,3 +121,15 @@ def test_vcards_4_0_and_3_0_parse_with_an_independent_parser(session, user_clien
         assert first.note.value == "line one\nline two" and first.org.value == ["Engines Ltd"]
         assert first.categories.value == ["mentors"] and cards[1].note.value == "é" * 80
     assert "TEL;VALUE=uri;TYPE=voice:tel:+442079460123" in user_client.get("/export/people-vcard4").data.decode()
+
+
+def test_confidential_notes_can_be_left_out_of_the_exports(session, user_client, account):
+    add_person(session, account, "Ada Lovelace", notes="reorg plans", notes_confidential=True)
+    add_person(session, account, "Grace Hopper", notes="likes COBOL")
+    session.commit()
+    for name in ("people-csv", "people-vcard4", "people-vcard"):
+        full = user_client.get(f"/export/{name}").get_data(as_text=True)
+        assert "reorg plans" in full and "likes COBOL" in full
+        kept = user_client.get(f"/export/{name}?confidential=leave-out").get_data(as_text=True)
+        assert "reorg plans" not in kept and "likes COBOL" in kept and "Ada Lovelace" in kept
+    assert "without employer-confidential notes" in user_client.get("/export").get_data(as_text=True)
