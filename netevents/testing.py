@@ -22,6 +22,7 @@ from netevents.plugins.testing import register_test_plugin
 from netevents.schema import stamp_heads
 from netevents.services.backup import backup_account
 from netevents.services.backup_restore import restore_account
+from netevents.services.backup_sections import SECTIONS
 from netevents.services.backup_validation import check_backup
 
 TEST_PASSWORD = "correct horse battery staple"
@@ -167,3 +168,33 @@ def merge_people(session) -> Callable[..., object]:
     from netevents.services.merge import merge_people as merge
 
     return lambda survivor, merged, owner: merge(session, survivor.id, merged.id, owner=owner)
+
+
+def comparable(document: dict) -> dict:
+    """The content of a backup without what differs between accounts: ids renumbered by order, owner, time."""
+    ids = {section.name: {row["id"]: number for number, row in enumerate(document["records"][section.name])}
+           for section in SECTIONS if section.kind}
+    records = {}
+    for section in SECTIONS:
+        rows = []
+        for row in document["records"][section.name]:
+            row = dict(row)
+            if section.kind:
+                row["id"] = ids[section.name][row["id"]]
+            for column, target in section.refs.items():
+                if row.get(column) is not None:
+                    row[column] = ids[target][row[column]]
+            rows.append(row)
+        records[section.name] = sorted(rows, key=repr) if section.kind is None else rows
+    return {"records": records, "settings": {key: value for key, value in document["account"].items()
+                                             if key != "email"}}
+
+
+def assert_same_content(document: dict, expected: dict) -> None:
+    """Two backups hold the same network (compared section by section, to say where they differ)."""
+    found, wanted = comparable(document), comparable(expected)
+    for section in SECTIONS:
+        for number, (row, other) in enumerate(zip(found["records"][section.name], wanted["records"][section.name])):
+            assert row == other, f"{section.name}[{number}]"
+        assert len(found["records"][section.name]) == len(wanted["records"][section.name]), section.name
+    assert found == wanted

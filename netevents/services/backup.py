@@ -36,7 +36,8 @@ def _rows_query(section: Section, owner: Account):
     else:
         query = select(*columns).join(Person.__table__, Person.__table__.c.id == table.c.person_id).where(
             Person.__table__.c.owner_id == owner.id)
-    return query.order_by(*[table.c[name] for name in (["id"] if "id" in section.columns else section.columns[:2])])
+    order = [table.c.id] if "id" in table.c else [table.c[name] for name in section.key]
+    return query.order_by(*order)
 
 
 def _photo(data_dir: str | Path | None, owner: Account, name: str | None) -> bytes | None:

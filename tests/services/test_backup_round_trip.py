@@ -13,11 +13,11 @@ from netevents.models import Encounter, Favor, FollowUp, Interaction, Person, Ro
 from netevents.services.avatars import upload_photo
 from netevents.services.backup import backup_account
 from netevents.services.backup_restore import restore_account
-from netevents.services.backup_sections import SECTIONS
 from netevents.services.backup_validation import check_backup
 from netevents.services.clock import local_today
 from netevents.services.people import PersonFields, create_person
 from netevents.services.search import search_people
+from netevents.testing import assert_same_content, comparable
 
 
 class PersonNotes:
@@ -33,36 +33,6 @@ class PersonNotes:
     @hookimpl
     def restore_backup_data(self, owner, data, ids):
         self.notes[owner.id] = [(ids["person"][note["person_id"]], note["text"]) for note in data]
-
-
-def comparable(document: dict) -> dict:
-    """The content of a backup without what differs between accounts: ids renumbered by order, owner, time."""
-    ids = {section.name: {row["id"]: number for number, row in enumerate(document["records"][section.name])}
-           for section in SECTIONS if section.kind}
-    records = {}
-    for section in SECTIONS:
-        rows = []
-        for row in document["records"][section.name]:
-            row = dict(row)
-            if section.kind:
-                row["id"] = ids[section.name][row["id"]]
-            for column, target in section.refs.items():
-                if row.get(column) is not None:
-                    row[column] = ids[target][row[column]]
-            rows.append(row)
-        records[section.name] = sorted(rows, key=repr) if section.kind is None else rows
-    return {"records": records, "settings": {key: value for key, value in document["account"].items()
-                                             if key != "email"}}
-
-
-def assert_same_content(document: dict, expected: dict) -> None:
-    """Two backups hold the same network (compared section by section, to say where they differ)."""
-    found, wanted = comparable(document), comparable(expected)
-    for section in SECTIONS:
-        for number, (row, other) in enumerate(zip(found["records"][section.name], wanted["records"][section.name])):
-            assert row == other, f"{section.name}[{number}]"
-        assert len(found["records"][section.name]) == len(wanted["records"][section.name]), section.name
-    assert found == wanted
 
 
 def jpeg() -> bytes:
