@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import copy
-from datetime import date
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest

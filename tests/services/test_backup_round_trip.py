@@ -17,7 +17,7 @@ from netevents.services.backup_validation import check_backup
 from netevents.services.clock import local_today
 from netevents.services.people import PersonFields, create_person
 from netevents.services.search import search_people
-from netevents.testing import assert_same_content, comparable
+from netevents.testing import assert_same_content
 
 
 class PersonNotes:
