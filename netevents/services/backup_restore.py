@@ -26,8 +26,7 @@ from netevents.services.backup_sections import ACCOUNT_SETTINGS, BY_NAME, SECTIO
 from netevents.services.backup_validation import CheckedBackup, parse_backup
 from netevents.services.bulk import insert_links, insert_rows
 from netevents.services.duplicate_store import rebuild_duplicates
-from netevents.services.people import PersonFields
-from netevents.services.person_matching import possible_duplicates
+from netevents.services.person_matching import MatchingIndex
 from netevents.services.search import reindex_account
 from netevents.services.stay_in_touch import refresh_account
 from netevents.services.validation import name_key
@@ -219,15 +218,16 @@ def _matched_people(state: _Restore, backup: CheckedBackup) -> dict[int, int]:
     for row in backup.rows["person_phones"]:
         phones[row["person_id"]].append(row["number"])
     organizations = {row["id"]: row["name"] for row in backup.rows["organizations"]}
+    index = MatchingIndex(state.session, owner=state.owner)
     matches: dict[int, int] = {}
+    taken: set[int] = set()
     for row in backup.rows["people"]:
-        fields = PersonFields(display_name=row["display_name"], emails=emails[row["id"]], phones=phones[row["id"]],
-                              organization_name=organizations.get(row.get("organization_id")))
-        taken = set(matches.values())
-        found = next((person.id for person in possible_duplicates(state.session, fields, owner=state.owner)
-                      if person.id not in taken), None)
+        found = next((person_id for person_id in index.matches(
+            row["display_name"], emails=emails[row["id"]], phones=phones[row["id"]],
+            company=organizations.get(row.get("organization_id"))) if person_id not in taken), None)
         if found is not None:
             matches[row["id"]] = found
+            taken.add(found)
     _fill_blanks(state, backup.rows["people"], matches)
     return matches
 
