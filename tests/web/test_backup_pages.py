@@ -92,3 +92,18 @@ def test_the_page_and_its_forms_need_a_login_and_csrf(app, client, account):
     logged_in = app.test_client(user=account)
     assert logged_in.post("/settings/backup/download", data={}).status_code == 400
     assert upload(logged_in, b"{}").status_code == 400
+
+
+def test_a_restore_touches_only_my_account(app, session, network, user_client, make_account):
+    content = user_client.post("/settings/backup/download", data={}).data
+    stranger = make_account()
+    create_person(session, PersonFields(display_name="Ada L.", emails=["ada@example.org"]), owner=stranger)
+    session.commit()
+    newcomer = make_account()
+    session.commit()
+    assert upload(app.test_client(user=newcomer), content).status_code == 302
+    assert people_of(session, stranger) == ["Ada L."]
+    assert people_of(session, newcomer) == ["Ada Lovelace", "Grace Hopper"]
+    stranger_download = json.loads(app.test_client(user=stranger).post("/settings/backup/download", data={}).data)
+    assert [row["display_name"] for row in stranger_download["records"]["people"]] == ["Ada L."]
+    assert stranger_download["account"]["email"] == stranger.email
