@@ -138,6 +138,8 @@ def _translated(state: _Restore, section: Section, row: dict[str, Any]) -> dict[
             values[column] = None if target == section.name else state.ids[_kind(target)][values[column]]
     if "owner_id" in section.table.c:
         values["owner_id"] = state.owner.id
+    if section.name == "dismissed_duplicates":  # new ids may come in another order; the lower stays first
+        values["person_a_id"], values["person_b_id"] = sorted((values["person_a_id"], values["person_b_id"]))
     return values
 
 

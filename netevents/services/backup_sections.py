@@ -13,6 +13,7 @@ from sqlalchemy import Table
 
 from netevents.models import (
     AssociationMembership,
+    DismissedDuplicate,
     Encounter,
     Event,
     EventSession,
@@ -98,6 +99,9 @@ SECTIONS: tuple[Section, ...] = (
             key=("person_id", "direction", "kind", "occurred_on", "description")),
     Section("followups", FollowUp.__table__, "followup", refs={"person_id": "people"},
             key=("person_id", "due_on", "note", "origin")),
+    # "not the same person": kept so a restore does not suggest the pairs again (lower id first, as stored)
+    Section("dismissed_duplicates", DismissedDuplicate.__table__,
+            refs={"person_a_id": "people", "person_b_id": "people"}, key=("person_a_id", "person_b_id"), unique=True),
     Section("plugin_settings", PluginSetting.__table__, key=("plugin",), unique=True),
 )
 

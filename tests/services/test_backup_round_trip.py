@@ -113,3 +113,15 @@ def test_merge_recognises_people_by_email_and_fills_their_blanks(session, accoun
     assert people["A. Lovelace"].job_title == "Analyst" and people["A. Lovelace"].notes == "met at the expo"
     assert report.added["people"] == 1 and report.already_there["people"] == 1
     assert not report.settings_restored
+
+
+def test_dismissed_duplicates_stay_dismissed(session, account, make_account, make_backup, restore_backup):
+    from netevents.services.duplicates import dismiss_duplicate, dismissed_pairs
+
+    first = create_person(session, PersonFields(display_name="Ana Silva"), owner=account)
+    second = create_person(session, PersonFields(display_name="Ana Silva"), owner=account)
+    dismiss_duplicate(session, first.id, second.id, owner=account)
+    fresh = make_account()
+    restore_backup(make_backup(account), fresh)
+    ids = sorted(session.scalars(select(Person.id).where(Person.owner_id == fresh.id)))
+    assert dismissed_pairs(session, owner=fresh) == {tuple(ids)}
