@@ -143,7 +143,7 @@ def rebuild_record_index(connection: Connection, owner_id: int | None = None,
 # --- queries ---------------------------------------------------------------------------------------------
 
 def _statement(dialect: str, kinds: list[str]):
-    """The ranked query returning (kind code, record id) of matches ``:offset`` to ``:offset + :limit`` per kind."""
+    """The ranked query returning (kind code, record id) of matches ``:offset`` to ``:upper`` per kind."""
     codes = ", ".join(str(KIND_CODES[kind]) for kind in kinds)
     if dialect == "sqlite":
         # kind and id come from the rowid: no stored row is read for the matches that are not shown
@@ -157,8 +157,8 @@ def _statement(dialect: str, kinds: list[str]):
         ranked = ("SELECT kind, record_id, ROW_NUMBER() OVER (PARTITION BY kind ORDER BY ts_rank(document, query) "
                   "DESC, record_id DESC) AS n FROM record_search, to_tsquery('simple', :q) AS query "
                   f"WHERE owner_id = :owner AND document @@ query{only}")
-    return text(f"SELECT kind, record_id FROM ({ranked}) r WHERE n > :offset AND n <= :offset + :limit "
-                "ORDER BY kind, n")
+    # the upper bound comes computed: offset + limit may not fit the database's integer
+    return text(f"SELECT kind, record_id FROM ({ranked}) r WHERE n > :offset AND n <= :upper ORDER BY kind, n")
 
 
 def _match(chunks: list[list[str]], owner_id: int, dialect: str) -> str:
@@ -178,7 +178,7 @@ def matching_records(connection: Connection, query: str, owner_id: int, kinds: I
         return found
     dialect = connection.dialect.name
     names = {code: kind for kind, code in KIND_CODES.items()}
-    params = {"q": _match(chunks, owner_id, dialect), "owner": owner_id, "limit": limit, "offset": offset}
+    params = {"q": _match(chunks, owner_id, dialect), "owner": owner_id, "offset": offset, "upper": offset + limit}
     for code, record_id in connection.execute(_statement(dialect, wanted), params):
         found[names[int(code)]].append(int(record_id))
     return found

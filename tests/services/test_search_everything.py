@@ -21,7 +21,8 @@ def add(session, owner, name, **fields):
 def found(session, owner, query, **kwargs):
     """{kind: [ids or person ids]} of a search."""
     results = search_everything(session, query, owner=owner, **kwargs)
-    return {group.kind: [getattr(hit, "person", hit).id for hit in group.hits] for group in results.groups}
+    return {group.kind: [hit.person.id if group.kind == "person" else hit.id for hit in group.hits]
+            for group in results.groups}
 
 
 @pytest.fixture
