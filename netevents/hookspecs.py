@@ -104,7 +104,8 @@ def backup_data(session, owner):
 
 @hookspec
 def restore_backup_data(session, owner, data, ids):
-    """Recreate ``owner``'s records from ``data`` (what backup_data returned); ``ids[kind][old_id]`` is the new id."""
+    """Recreate ``owner``'s records from ``data``, exactly what this plugin's backup_data returned; ``ids`` maps
+    each restored core record's old id to its new one (``ids[kind][old_id]``)."""
 
 
 # Notifications: fired by services after flush(), so ids exist; a failing plugin is logged, never fatal.
