@@ -18,10 +18,12 @@ from typing import Any
 from sqlalchemy import JSON, insert, select, update
 from sqlalchemy.orm import Session
 
+from netevents.errors import PluginFailed
 from netevents.models import Account, Person
 from netevents.photos import delete_photo_file, write_photo
 from netevents.plugins.backup import restore_backup as restore_plugin_sections
 from netevents.search_index import fold
+from netevents.services.backup_errors import BackupInvalid
 from netevents.services.backup_sections import ACCOUNT_SETTINGS, BY_NAME, SECTIONS, Section
 from netevents.services.backup_validation import CheckedBackup, parse_backup
 from netevents.services.bulk import insert_links, insert_rows
@@ -270,8 +272,11 @@ def _restore_settings(state: _Restore, account: dict[str, Any]) -> None:
 def _restore_plugins(state: _Restore, sections: dict[str, Any]) -> None:
     """Hand each enabled plugin its section and the id mapping."""
     state.session.flush()
-    report = restore_plugin_sections(state.session, {"format": 1, "plugins": sections}, owner=state.owner,
-                                     ids=state.ids)
+    try:
+        report = restore_plugin_sections(state.session, {"format": 1, "plugins": sections}, owner=state.owner,
+                                         ids=state.ids)
+    except PluginFailed as error:  # said on the restore form like any other fault of the file
+        raise BackupInvalid(f"{error.message}.", "plugins") from None
     state.report.plugins_restored, state.report.plugins_skipped = report["restored"], report["skipped"]
 
 

@@ -133,8 +133,9 @@ def test_a_plugin_failing_in_restore_leaves_nothing_behind(session, document, ma
     register_plugin(Failing(), name="failing")
     document["plugins"]["failing"] = {"x": 1}
     other = make_account()
-    with pytest.raises(Exception, match="disk full"):
+    with pytest.raises(BackupInvalid, match="failing failed in restore_backup_data: disk full") as caught:
         restore_account(session, check_backup(resealed(document)), owner=other)
+    assert caught.value.where == "plugins"
     assert counts(session, other) == (0, 0, 0)
 
 
