@@ -226,7 +226,7 @@ def _matched_people(state: _Restore, backup: CheckedBackup) -> dict[int, int]:
     matches: dict[int, int] = {}
     taken: set[int] = set()
     for row in backup.rows["people"]:
-        found = next((person_id for person_id in index.matches(
+        found = next((person_id for person_id in index.candidates(
             row["display_name"], emails=emails[row["id"]], phones=phones[row["id"]],
             company=organizations.get(row.get("organization_id"))) if person_id not in taken), None)
         if found is not None:

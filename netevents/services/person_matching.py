@@ -75,10 +75,10 @@ class MatchingIndex:
         people = Person.__table__
         self.by_email = dict(session.execute(select(PersonEmail.address, PersonEmail.person_id).where(
             PersonEmail.owner_id == owner.id)).all())
-        self.by_phone: dict[str, int] = {}
+        self.by_phone: dict[str, list[int]] = {}
         for number, person_id in session.execute(select(PersonPhone.number, PersonPhone.person_id).where(
                 PersonPhone.owner_id == owner.id).order_by(PersonPhone.person_id)):
-            self.by_phone.setdefault(number, person_id)
+            self.by_phone.setdefault(number, []).append(person_id)
         self.by_name: dict[str, list[tuple[int, str | None]]] = {}
         for person_id, sort_name, organization_key in session.execute(
                 select(people.c.id, people.c.sort_name, people.c.organization_key).where(
@@ -92,7 +92,17 @@ class MatchingIndex:
                 return [self.by_email[email]]
         for phone in phones:
             if phone in self.by_phone:
-                return [self.by_phone[phone]]
+                return self.by_phone[phone][:1]
+        return self._namesakes(name, company)
+
+    def candidates(self, name: str, *, emails: list[str], phones: list[str], company: str | None) -> list[int]:
+        """Every person the rule points at, in its order (email, phone, name): for picking one not yet taken."""
+        found = [self.by_email[email] for email in emails if email in self.by_email]
+        found += [person_id for phone in phones for person_id in self.by_phone.get(phone, [])]
+        return list(dict.fromkeys([*found, *self._namesakes(name, company)]))
+
+    def _namesakes(self, name: str, company: str | None) -> list[int]:
+        """People of the same name, at the same organization or without one."""
         wanted = name_key(clean_text(name, 200, field="name"))
         company_key = name_key(company) if company and company.strip() else None
         return [person_id for person_id, key in self.by_name.get(wanted, [])

@@ -125,3 +125,12 @@ def test_dismissed_duplicates_stay_dismissed(session, account, make_account, mak
     restore_backup(make_backup(account), fresh)
     ids = sorted(session.scalars(select(Person.id).where(Person.owner_id == fresh.id)))
     assert dismissed_pairs(session, owner=fresh) == {tuple(ids)}
+
+
+def test_people_sharing_a_phone_are_each_found_again(session, account, make_account, make_backup, restore_backup):
+    create_person(session, PersonFields(display_name="Ana Silva", phones=["+442079460123"]), owner=account)
+    create_person(session, PersonFields(display_name="Bo Chen", phones=["+442079460123"]), owner=account)
+    document = make_backup(account)
+    fresh = make_account()
+    restore_backup(document, fresh)
+    assert sum(restore_backup(document, fresh).added.values()) == 0
