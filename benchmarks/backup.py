@@ -83,7 +83,8 @@ def main() -> None:
                 session, checked, owner=target, data_dir=folder), baseline)
             session.rollback()
     print(f"file: {len(raw) / 1e6:.1f} MB for {rows:,} rows; restore: {rows / restore_seconds:,.0f} rows/s; "
-          f"second restore added {sum(report.added.values())} rows")
+          f"second restore added {sum(report.added.values())} rows "
+          f"{ {name: count for name, count in report.added.items() if count} }")
 
 
 if __name__ == "__main__":

@@ -93,10 +93,11 @@ class MatchingIndex:
         for phone in phones:
             if phone in self.by_phone:
                 return self.by_phone[phone][:1]
-        return self._namesakes(name, company)
+        return self._namesakes(name, company)[:MAX_MATCHES]
 
     def candidates(self, name: str, *, emails: list[str], phones: list[str], company: str | None) -> list[int]:
-        """Every person the rule points at, in its order (email, phone, name): for picking one not yet taken."""
+        """Every person the rule points at, in its order (email, phone, name), namesakes without the page limit:
+        for picking one not taken yet."""
         found = [self.by_email[email] for email in emails if email in self.by_email]
         found += [person_id for phone in phones for person_id in self.by_phone.get(phone, [])]
         return list(dict.fromkeys([*found, *self._namesakes(name, company)]))
@@ -106,4 +107,4 @@ class MatchingIndex:
         wanted = name_key(clean_text(name, 200, field="name"))
         company_key = name_key(company) if company and company.strip() else None
         return [person_id for person_id, key in self.by_name.get(wanted, [])
-                if company_key is None or key is None or key == company_key][:MAX_MATCHES]
+                if company_key is None or key is None or key == company_key]

@@ -134,3 +134,12 @@ def test_people_sharing_a_phone_are_each_found_again(session, account, make_acco
     fresh = make_account()
     restore_backup(document, fresh)
     assert sum(restore_backup(document, fresh).added.values()) == 0
+
+
+def test_many_namesakes_are_each_found_again(session, account, make_account, make_backup, restore_backup):
+    for _number in range(8):
+        create_person(session, PersonFields(display_name="John Smith"), owner=account)
+    document = make_backup(account)
+    fresh = make_account()
+    restore_backup(document, fresh)
+    assert sum(restore_backup(document, fresh).added.values()) == 0
