@@ -53,11 +53,22 @@ def serving(app) -> Iterator[str]:
 
     port = free_port()
     server = waitress.create_server(app, host="127.0.0.1", port=port, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
+    stopping = threading.Event()
+
+    def run() -> None:
+        try:
+            server.run()
+        except (OSError, ValueError):
+            # closing the server under its poll loop closes sockets a browser may still hold open
+            if not stopping.is_set():
+                raise
+
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
+        stopping.set()
         server.close()
         thread.join(timeout=5)
         database(app).engine.dispose()
