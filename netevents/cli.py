@@ -1,4 +1,5 @@
-"""netevents' own commands (serve, db, users, demo), added to each app's CLI; the entry point is console.main."""
+"""netevents' own commands (serve, db, users, demo, backup, restore, export), added to each app's CLI; the entry
+point is console.main."""
 from __future__ import annotations
 
 import sys
@@ -9,6 +10,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy.engine import make_url
 
+from netevents.backup_cli import COMMANDS as BACKUP_COMMANDS
 from netevents.db import make_engine, session_scope
 from netevents.demo.command import demo
 from netevents.errors import DomainError
@@ -19,7 +21,7 @@ from netevents.services.accounts import create_account, set_password
 
 def init_app(app) -> None:
     """Add the netevents commands to the app's CLI (plugins add theirs through a hook)."""
-    for command in (db, serve, users, demo):
+    for command in (db, serve, users, demo, *BACKUP_COMMANDS):
         app.cli.add_command(command)
 
 

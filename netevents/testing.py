@@ -20,12 +20,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from netevents import create_app
 from netevents.db import Database, database, make_engine
 from netevents.models import Account, Base
-from netevents.plugins.backup import collect_backup
-from netevents.plugins.backup import restore_backup as restore_plugin_backup
 from netevents.plugins.discovery import import_all_models
 from netevents.plugins.migrations import stamp_installed_plugins
 from netevents.plugins.testing import register_test_plugin
 from netevents.schema import stamp_heads
+from netevents.services.backup import backup_account
+from netevents.services.backup_restore import restore_account
+from netevents.services.backup_sections import SECTIONS
+from netevents.services.backup_validation import check_backup
 
 TEST_PASSWORD = "correct horse battery staple"
 _emails = itertools.count(1)
@@ -262,15 +264,19 @@ def register_plugin(app) -> Callable[..., object]:
 
 
 @pytest.fixture
-def make_backup(session) -> Callable[[Account], dict]:
-    """Factory: the backup document of an account, as a download would hold it (plugins' sections included)."""
-    return lambda owner: collect_backup(session, owner=owner)
+def make_backup(app, session) -> Callable[[Account], dict]:
+    """Factory: the full backup document of an account, as a download holds it (plugins' sections included)."""
+    return lambda owner: backup_account(session, owner=owner, data_dir=app.config["DATA_DIR"])
 
 
 @pytest.fixture
-def restore_backup(session) -> Callable[[dict, Account], dict]:
-    """Factory: restore a backup document into an account, as an upload would; returns the restore's report."""
-    return lambda document, owner: restore_plugin_backup(session, document, owner=owner)
+def restore_backup(app, session) -> Callable[[dict, Account], object]:
+    """Factory: check and restore a backup document into an account, as an upload would; returns the report.
+
+    Plugins' restore_backup_data receives ``ids``, the mapping from the document's ids to the new ones.
+    """
+    return lambda document, owner: restore_account(session, check_backup(document), owner=owner,
+                                                   data_dir=app.config["DATA_DIR"])
 
 
 @pytest.fixture
@@ -279,3 +285,33 @@ def merge_people(session) -> Callable[..., object]:
     from netevents.services.merge import merge_people as merge
 
     return lambda survivor, merged, owner: merge(session, survivor.id, merged.id, owner=owner)
+
+
+def comparable(document: dict) -> dict:
+    """The content of a backup without what differs between accounts: ids renumbered by order, owner, time."""
+    ids = {section.name: {row["id"]: number for number, row in enumerate(document["records"][section.name])}
+           for section in SECTIONS if section.kind}
+    records = {}
+    for section in SECTIONS:
+        rows = []
+        for row in document["records"][section.name]:
+            row = dict(row)
+            if section.kind:
+                row["id"] = ids[section.name][row["id"]]
+            for column, target in section.refs.items():
+                if row.get(column) is not None:
+                    row[column] = ids[target][row[column]]
+            rows.append(row)
+        records[section.name] = sorted(rows, key=repr) if section.kind is None else rows
+    return {"records": records, "settings": {key: value for key, value in document["account"].items()
+                                             if key != "email"}}
+
+
+def assert_same_content(document: dict, expected: dict) -> None:
+    """Two backups hold the same network (compared section by section, to say where they differ)."""
+    found, wanted = comparable(document), comparable(expected)
+    for section in SECTIONS:
+        for number, (row, other) in enumerate(zip(found["records"][section.name], wanted["records"][section.name])):
+            assert row == other, f"{section.name}[{number}]"
+        assert len(found["records"][section.name]) == len(wanted["records"][section.name]), section.name
+    assert found == wanted

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 
@@ -26,6 +26,7 @@ class InteractionForm(FlaskForm):
     channel = SelectField("How", choices=CHANNEL_CHOICES, default=Channel.in_person.value)
     summary = StringField("Summary", validators=[Length(max=200)])
     notes = TextAreaField("Notes", validators=[Length(max=20000)])
+    notes_confidential = BooleanField("These notes are employer-confidential")
     favor_direction = SelectField("Favor", choices=DIRECTION_CHOICES, default="")
     favor_kind = SelectField("Kind of favor", choices=KIND_CHOICES, default=FavorKind.other.value)
     favor_person = SelectField("With whom", coerce=int, default=ONLY_PERSON,
@@ -45,7 +46,8 @@ class InteractionForm(FlaskForm):
         """The interaction as the service takes it."""
         return InteractionFields(person_ids=list(self.person_ids.data or []), occurred_on=self.occurred_on.data,
                                  channel=self.channel.data, summary=self.summary.data or "",
-                                 notes=self.notes.data or "")
+                                 notes=self.notes.data or "",
+                                 notes_confidential=self.notes_confidential.data)
 
     def favor_fields(self) -> list[FavorFields]:
         """The favor, when one was chosen."""

@@ -153,6 +153,7 @@ class PersonForm(FlaskForm):
     cadence_days = IntegerField("Stay in touch every … days", validators=[
         Optional(), NumberRange(1, 3650, "Between 1 and 3650 days.")])
     notes = TextAreaField("Notes", validators=[Length(max=TEXT_LIMIT)])
+    notes_confidential = BooleanField("These notes are employer-confidential")
     # sent by "Add as a new person" after the possible duplicates were shown
     confirm_new = BooleanField()
 
@@ -164,6 +165,7 @@ class PersonForm(FlaskForm):
             job_title=self.job_title.data, location=self.location.data, emails=self.emails.data,
             phones=self.phones.data, linkedin=self.linkedin.data, website=self.website.data,
             tags=split_tags(self.tags.data), interests=self.interests.data, notes=self.notes.data,
+            notes_confidential=self.notes_confidential.data,
             how_we_met=self.how_we_met.data, introduced_by_id=self.introduced_by_id.data,
             cadence_days=self.cadence_days.data,
             phone_region=self.phone_region.data or None)
@@ -178,6 +180,7 @@ def person_form_data(person: Person) -> dict:
         "emails": [email.address for email in person.emails], "phones": [phone.number for phone in person.phones],
         "location": person.location, "linkedin": links.get("linkedin"), "website": links.get("website"),
         "tags": ", ".join(tag.name for tag in person.tags), "interests": person.interests,
-        "how_we_met": person.how_we_met, "notes": person.notes, "cadence_days": person.cadence_days,
+        "how_we_met": person.how_we_met, "notes": person.notes,
+        "notes_confidential": person.notes_confidential, "cadence_days": person.cadence_days,
         "introduced_by_id": person.introduced_by_id,
     }

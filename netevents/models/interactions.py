@@ -13,7 +13,7 @@ import enum
 from datetime import date
 from typing import Optional
 
-from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, String, Table, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from netevents.db import Base
@@ -87,6 +87,8 @@ class Interaction(Owned, Timestamped, Base):
     channel: Mapped[Channel] = mapped_column(portable_enum(Channel), default=Channel.in_person)
     summary: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # the notes are the employer's business: a backup or export can leave them out (services/confidential.py)
+    notes_confidential: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     people: Mapped[list[Person]] = relationship(secondary=interaction_person, order_by=Person.sort_name)
     favors: Mapped[list["Favor"]] = relationship(back_populates="interaction", cascade="all, delete-orphan",

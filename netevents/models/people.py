@@ -5,7 +5,8 @@ import enum
 from datetime import date
 from typing import Optional
 
-from sqlalchemy import Column, Date, Enum, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint, event
+from sqlalchemy import (Boolean, Column, Date, Enum, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint,
+                        event, false)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from netevents import record_index, search_index
@@ -99,6 +100,8 @@ class Person(Owned, Timestamped, Base):
     location: Mapped[Optional[str]] = mapped_column(String(200))
     interests: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # the notes are the employer's business: a backup or export can leave them out (services/confidential.py)
+    notes_confidential: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     how_we_met: Mapped[str] = mapped_column(Text, default="")
     introduced_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     cadence_days: Mapped[Optional[int]] = mapped_column(Integer)

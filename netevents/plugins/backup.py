@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -11,6 +12,8 @@ from netevents.models import Account
 from netevents.plugins.dispatch import call_impl, hooks, implementations, record_failure, strict_calls
 
 BACKUP_FORMAT = 1
+# the kinds of core records whose old-to-new ids restore_backup_data receives
+RESTORED_KINDS = ("person", "organization", "event", "group", "role", "interaction", "encounter", "followup", "favor")
 
 
 def collect_backup(session: Session, *, owner: Account) -> dict[str, Any]:
@@ -29,18 +32,26 @@ def collect_backup(session: Session, *, owner: Account) -> dict[str, Any]:
     return {"format": BACKUP_FORMAT, "plugins": sections}
 
 
-def restore_backup(session: Session, backup: Any, *, owner: Account) -> dict[str, list[str]]:
-    """Hand each enabled plugin its section; report sections of plugins not enabled here. Caller commits."""
+def restore_backup(session: Session, backup: Any, *, owner: Account,
+                   ids: Mapping[str, Mapping[int, int]] | None = None) -> dict[str, list[str]]:
+    """Hand each enabled plugin its section and the old-to-new ``ids``; report sections of plugins not enabled here.
+
+    Caller commits. ``ids[kind][old_id]`` is the restored record's id (kinds: RESTORED_KINDS).
+    """
     if not isinstance(backup, dict) or backup.get("format") != BACKUP_FORMAT or not isinstance(
             backup.get("plugins"), dict):
         raise Invalid("This is not a netevents plugin backup this version can read.", file="Unknown format.")
     restorers = {impl.plugin_name: impl for impl in implementations(hooks(session).restore_backup_data)}
     report: dict[str, list[str]] = {"restored": [], "skipped": []}
+    mapping = {kind: dict(found) for kind, found in (ids or {}).items()}
+    for kind in RESTORED_KINDS:
+        mapping.setdefault(kind, {})
     for name, data in sorted(backup["plugins"].items()):
         if name not in restorers:
             report["skipped"].append(name)
             continue
-        _strict_call(session, restorers[name], "restore_backup_data", session=session, owner=owner, data=data)
+        _strict_call(session, restorers[name], "restore_backup_data", session=session, owner=owner, data=data,
+                     ids=mapping)
         report["restored"].append(name)
     session.flush()
     return report

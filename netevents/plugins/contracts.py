@@ -21,6 +21,8 @@ class Exporter:
     extension: str
     export: Callable[..., bytes | str | Iterable[bytes | str]]
     description: str = ""
+    # export also takes ``leave_out_confidential=True`` and then leaves out notes flagged employer-confidential
+    leaves_out_confidential: bool = False
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Iterable, Iterator
 from sqlalchemy.orm import Session
 
 from netevents.db import utcnow
-from netevents.errors import DomainError, NotFound, PluginFailed
+from netevents.errors import DomainError, Invalid, NotFound, PluginFailed
 from netevents.models import Account
 from netevents.plugins.contracts import Exporter
 from netevents.plugins.dispatch import record_failure, registered, sorted_by_label
@@ -38,14 +38,20 @@ def available_exporters(session: Session) -> list[Exporter]:
                                                                          Exporter).values())
 
 
-def run_export(session: Session, name: str, *, owner: Account) -> ExportFile:
-    """Produce ``owner``'s data in the format ``name``; a failing plugin gives a clear error, not a crash."""
+def run_export(session: Session, name: str, *, owner: Account, leave_out_confidential: bool = False) -> ExportFile:
+    """Produce ``owner``'s data in the format ``name``; a failing plugin gives a clear error, not a crash.
+
+    ``leave_out_confidential``: leave out notes flagged employer-confidential (formats that can say so only).
+    """
     found = registered(session, "register_exporters", Exporter).get(name)
     if found is None:
         raise NotFound(f"There is no export format called {name!r}.")
     plugin_name, exporter = found
+    if leave_out_confidential and not exporter.leaves_out_confidential:
+        raise Invalid(f"The {exporter.label} export cannot leave out employer-confidential notes.")
+    options = {"leave_out_confidential": True} if leave_out_confidential else {}
     try:  # the first chunk is made here, so that an export failing from the start gives a clear error page
-        chunks = _as_bytes(_chunks_of(exporter.export(session, owner)))
+        chunks = _as_bytes(_chunks_of(exporter.export(session, owner, **options)))
         first = next(chunks, b"")
     except DomainError:
         raise

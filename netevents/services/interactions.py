@@ -35,6 +35,8 @@ class InteractionFields:
     channel: str = Channel.in_person.value
     summary: str = ""
     notes: str = ""
+    # the notes are employer-confidential: backups and exports can leave them out
+    notes_confidential: bool = False
 
 
 @dataclass
@@ -81,6 +83,7 @@ def _apply(session: Session, interaction: Interaction, fields: InteractionFields
     interaction.channel = _channel(fields.channel)
     interaction.summary = clean_text(fields.summary, 200, field="summary")
     interaction.notes = clean_text(fields.notes, 20000, field="notes")
+    interaction.notes_confidential = bool(fields.notes_confidential)
 
 
 def log_interaction(session: Session, fields: InteractionFields, favors: Sequence[FavorFields] = (), *,

@@ -48,6 +48,8 @@ class PersonFields:
     tags: list[str] = field(default_factory=list)
     interests: str = ""
     notes: str = ""
+    # the notes are employer-confidential: backups and exports can leave them out
+    notes_confidential: bool = False
     how_we_met: str = ""
     introduced_by_id: Optional[int] = None
     # the introducer's name as typed; used when no id is given or the id does not fit the name
@@ -191,6 +193,7 @@ def _apply_scalars(session: Session, person: Person, fields: PersonFields, owner
     person.location = clean_text(fields.location, 200, field="location") or None
     person.interests = clean_text(fields.interests, field="interests")
     person.notes = clean_text(fields.notes, field="notes")
+    person.notes_confidential = bool(fields.notes_confidential)
     person.how_we_met = clean_text(fields.how_we_met, field="how_we_met")
     person.introduced_by = introducer
     person.cadence_days = fields.cadence_days

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from netevents.errors import Invalid
-from netevents.models import Account, Person, PersonPhone
+from netevents.models import Account, Person, PersonEmail, PersonPhone
 from netevents.services.people import PersonFields, person_with_email
 from netevents.services.validation import clean_text, name_key, normalize_email, normalize_phone
 
@@ -63,3 +63,48 @@ def possible_duplicates(session: Session, fields: PersonFields, *, owner: Accoun
         if (holder := _holder_of_phone(session, phone, owner)) is not None:
             return [holder]
     return find_matches(session, fields.display_name, owner=owner, company=fields.organization_name)
+
+
+class MatchingIndex:
+    """The rule of :func:`possible_duplicates`, answered from memory for many people at once (a restore).
+
+    Built with three queries for the whole account, so checking 50,000 people costs no query each.
+    """
+
+    def __init__(self, session: Session, *, owner: Account):
+        people = Person.__table__
+        self.by_email = dict(session.execute(select(PersonEmail.address, PersonEmail.person_id).where(
+            PersonEmail.owner_id == owner.id)).all())
+        self.by_phone: dict[str, list[int]] = {}
+        for number, person_id in session.execute(select(PersonPhone.number, PersonPhone.person_id).where(
+                PersonPhone.owner_id == owner.id).order_by(PersonPhone.person_id)):
+            self.by_phone.setdefault(number, []).append(person_id)
+        self.by_name: dict[str, list[tuple[int, str | None]]] = {}
+        for person_id, sort_name, organization_key in session.execute(
+                select(people.c.id, people.c.sort_name, people.c.organization_key).where(
+                    people.c.owner_id == owner.id).order_by(people.c.id)):
+            self.by_name.setdefault(sort_name, []).append((person_id, organization_key))
+
+    def matches(self, name: str, *, emails: list[str], phones: list[str], company: str | None) -> list[int]:
+        """The ids of the people this one may already be, as possible_duplicates would find them."""
+        for email in emails:
+            if email in self.by_email:
+                return [self.by_email[email]]
+        for phone in phones:
+            if phone in self.by_phone:
+                return self.by_phone[phone][:1]
+        return self._namesakes(name, company)[:MAX_MATCHES]
+
+    def candidates(self, name: str, *, emails: list[str], phones: list[str], company: str | None) -> list[int]:
+        """Every person the rule points at, in its order (email, phone, name), namesakes without the page limit:
+        for picking one not taken yet."""
+        found = [self.by_email[email] for email in emails if email in self.by_email]
+        found += [person_id for phone in phones for person_id in self.by_phone.get(phone, [])]
+        return list(dict.fromkeys([*found, *self._namesakes(name, company)]))
+
+    def _namesakes(self, name: str, company: str | None) -> list[int]:
+        """People of the same name, at the same organization or without one."""
+        wanted = name_key(clean_text(name, 200, field="name"))
+        company_key = name_key(company) if company and company.strip() else None
+        return [person_id for person_id, key in self.by_name.get(wanted, [])
+                if company_key is None or key is None or key == company_key]

@@ -73,8 +73,10 @@ def _store(session: Session, owner: Account, batch: list[int] | None) -> None:
         # one statement over arrays: an executemany costs a protocol round per person there
         session.execute(PG_UPDATE, {key: [row[key] for row in rows] for key in ("pid", "last", "due")})
     elif rows:
+        # updated_at kept as it is: a recomputed due date is not a change to the person
         statement = update(Person.__table__).where(Person.__table__.c.id == bindparam("pid")).values(
-            last_contact_on=bindparam("last"), stay_in_touch_due_on=bindparam("due"))
+            last_contact_on=bindparam("last"), stay_in_touch_due_on=bindparam("due"),
+            updated_at=Person.__table__.c.updated_at)
         session.connection().execute(statement, rows)
 
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from netevents.errors import register_error_pages
-from netevents.web import (app_shell, associations, auth, avatars, cadence, capture, duplicates, encounters,
-                           event_sessions, events, exports, followups, groups, home, imports, interactions,
+from netevents.web import (app_shell, associations, auth, avatars, backups, cadence, capture, duplicates,
+                           encounters, event_sessions, events, exports, followups, groups, home, imports, interactions,
                            organizations, people, person_details, roles, search, settings)
 from netevents.web.converters import init_converters
 from netevents.web.requests import NeteventsRequest
@@ -12,7 +12,7 @@ from netevents.web.templating import init_templating
 
 BLUEPRINTS = [home.bp, auth.bp, people.bp, organizations.bp, duplicates.bp, events.bp, event_sessions.bp, encounters.bp,
               capture.bp, interactions.bp, followups.bp, cadence.bp, groups.bp, roles.bp, associations.bp,
-              settings.bp, exports.bp, imports.bp, search.bp, person_details.bp, avatars.bp, app_shell.bp]
+              settings.bp, backups.bp, exports.bp, imports.bp, search.bp, person_details.bp, avatars.bp, app_shell.bp]
 
 
 def init_app(app) -> None:

@@ -44,7 +44,7 @@ def test_exporters_are_listed_and_run_for_the_owner(session, formats, account, m
     session.add(Person(owner_id=account.id, display_name="Ada", sort_name="ada"))
     session.add(Person(owner_id=make_account().id, display_name="Not mine", sort_name="not mine"))
     session.flush()
-    assert [e.name for e in available_exporters(session)] == ["count", "people-csv", "people-vcard"]
+    assert [e.name for e in available_exporters(session)] == ["count", "people-csv", "people-vcard", "people-vcard4"]
     export = run_export(session, "count", owner=account)
     assert export.content == b"1" and export.filename.endswith(".txt")
     with pytest.raises(NotFound):
@@ -198,3 +198,20 @@ def test_an_exporter_may_return_chunks_and_a_failure_half_way_is_recorded(app, s
     assert run_export(session, "lines", owner=account).content == b"one\ntwo\n"
     assert run_export(session, "halfway", owner=account).content == b"start\n"
     assert "disk on fire" in str(manager_of(app).records["chunky"].failures)
+
+
+def test_restore_hands_plugins_the_mapping_of_ids(session, register_plugin, account, make_account):
+    class Pinned:
+        received = None
+
+        @hookimpl
+        def restore_backup_data(self, data, ids):
+            Pinned.received = (data, ids)
+
+    register_plugin(Pinned(), name="pinned")
+    other = make_account()
+    restore_backup(session, {"format": 1, "plugins": {"pinned": {"person_id": 7}}}, owner=other,
+                   ids={"person": {7: 70}, "event": {3: 30}})
+    data, ids = Pinned.received
+    assert ids["person"][data["person_id"]] == 70 and ids["event"] == {3: 30}
+    assert ids["favor"] == {} and set(ids) >= {"organization", "group", "role", "interaction", "encounter"}

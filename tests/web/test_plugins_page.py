@@ -34,7 +34,7 @@ def test_lists_plugins_with_source_version_hooks_and_state(user_client, tuned):
     page = user_client.get("/-/plugins").get_data(as_text=True)
     assert "people_export" in page and "first-party" in page and "register_exporters" in page
     data = user_client.get("/-/plugins.json").get_json()
-    assert data["hook_api"] == "1.1"
+    assert data["hook_api"] == "1.2"
     tuned_json = next(plugin for plugin in data["plugins"] if plugin["name"] == "tuned")
     assert tuned_json["enabled"] and tuned_json["hooks"] == ["dashboard_panels", "plugin_settings"]
 

@@ -2,8 +2,9 @@
 import csv
 import io
 
-from netevents.plugins.api import Organization, Person, PersonEmail, PersonPhone, Tag
 from netevents_plugins.people_export.formats import escape_text, fold, neutralise
+
+from netevents.plugins.api import Organization, Person, PersonEmail, PersonPhone, Tag
 
 
 def add_person(session, owner, name, **fields):
@@ -26,8 +27,8 @@ def test_csv_lists_my_people_with_their_details(session, user_client, account, m
     rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
     assert [row["name"] for row in rows] == ["Ada Lovelace"]
     assert rows[0]["emails"] == "ada@example.com" and rows[0]["organization"] == "Engines Ltd"
-    # a leading + would make a spreadsheet read the number as a formula or a number: it stays text
-    assert rows[0]["tags"] == "mentors" and rows[0]["phones"] == "'+441234567890"
+    # a valid phone number stays as it is: an apostrophe would become part of the number in address books
+    assert rows[0]["tags"] == "mentors" and rows[0]["phones"] == "+441234567890"
 
 
 def test_csv_neutralises_formulas(session, user_client, account):
@@ -92,3 +93,43 @@ def test_exports_are_streamed_in_chunks(session, account, user_client, monkeypat
     assert [row["name"] for row in rows] == [f"Person {number}" for number in range(5)]
     cards = user_client.get("/export/people-vcard").data.decode()
     assert cards.count("BEGIN:VCARD") == 5 and cards.endswith("END:VCARD\r\n")
+
+
+def test_csv_keeps_phone_numbers_but_not_formulas_dressed_as_them():
+    assert neutralise("+442079460123; +13125550111") == "+442079460123; +13125550111"
+    assert neutralise("+1+cmd|' /C calc'!A0") == "'+1+cmd|' /C calc'!A0"
+    assert neutralise("+44 20 7946 0123") == "'+44 20 7946 0123" and neutralise("+0123456789") == "'+0123456789"
+
+
+def test_vcards_4_0_and_3_0_parse_with_an_independent_parser(session, user_client, account):
+    import vobject
+
+    ada = add_person(session, account, "Ada; Countess, of Lovelace", notes="line one\nline two",
+                     given_name="Ada", family_name="Lovelace", job_title="Analyst",
+                     organization=Organization(owner_id=account.id, name="Engines Ltd"),
+                     tags=[Tag(owner_id=account.id, name="mentors")])
+    ada.emails.append(PersonEmail(owner_id=account.id, address="ada@example.com"))
+    ada.phones.append(PersonPhone(owner_id=account.id, number="+442079460123"))
+    add_person(session, account, "Grace Hopper", notes="é" * 80)
+    session.commit()
+    for name, version in [("people-vcard4", "4.0"), ("people-vcard", "3.0")]:
+        cards = list(vobject.readComponents(user_client.get(f"/export/{name}").data.decode()))
+        assert [card.version.value for card in cards] == [version, version]
+        first = cards[0]
+        assert first.fn.value == "Ada; Countess, of Lovelace" and first.n.value.family == "Lovelace"
+        assert first.email.value == "ada@example.com" and first.tel.value.endswith("+442079460123")
+        assert first.note.value == "line one\nline two" and first.org.value == ["Engines Ltd"]
+        assert first.categories.value == ["mentors"] and cards[1].note.value == "é" * 80
+    assert "TEL;VALUE=uri;TYPE=voice:tel:+442079460123" in user_client.get("/export/people-vcard4").data.decode()
+
+
+def test_confidential_notes_can_be_left_out_of_the_exports(session, user_client, account):
+    add_person(session, account, "Ada Lovelace", notes="reorg plans", notes_confidential=True)
+    add_person(session, account, "Grace Hopper", notes="likes COBOL")
+    session.commit()
+    for name in ("people-csv", "people-vcard4", "people-vcard"):
+        full = user_client.get(f"/export/{name}").get_data(as_text=True)
+        assert "reorg plans" in full and "likes COBOL" in full
+        kept = user_client.get(f"/export/{name}?confidential=leave-out").get_data(as_text=True)
+        assert "reorg plans" not in kept and "likes COBOL" in kept and "Ada Lovelace" in kept
+    assert "without employer-confidential notes" in user_client.get("/export").get_data(as_text=True)
