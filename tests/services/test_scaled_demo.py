@@ -8,7 +8,7 @@ from netevents.models import DuplicateKey, Encounter, FollowUp, Interaction, Per
 from netevents.services import stay_in_touch
 from netevents.services.cadence import fading_people
 from netevents.services.search import search_people
-from tests.services.test_kept_duplicates import kept, rebuilt
+from test_kept_duplicates import kept, rebuilt
 
 TODAY = date(2026, 11, 30)
 PEOPLE = 400
