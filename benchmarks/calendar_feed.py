@@ -22,11 +22,11 @@ from datetime import timedelta
 from pathlib import Path
 
 from flask import Blueprint
-from sqlalchemy import delete, insert, select, text, update
+from sqlalchemy import delete, insert, select, update
 
 from netevents import create_app, hookimpl
 from netevents.auth import public
-from netevents.db import request_session, session_scope
+from netevents.db import database, request_session, session_scope
 from netevents.models import Account, FollowUp, Person
 from netevents.plugins.testing import register_test_plugin
 from netevents.plugins.migrations import upgrade_all
@@ -82,11 +82,14 @@ def prepare(url: str, items: int):
         feed = ensure_feed(session, app.secret_key, owner=owner)
         token = feed_token(session, feed, app.secret_key)
         owner_id = owner.id
-    with session_scope(app) as session:
-        if session.get_bind().dialect.name == "sqlite":
-            session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))  # start both routes from the same file state
+    engine = database(app).engine
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            # outside any transaction (a checkpoint cannot run in one): both routes start from the same file state
+            connection.connection.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         else:  # fresh planner statistics after the bulk load, as autovacuum would give a real account
-            session.execute(text("ANALYZE person, followup"))
+            connection.exec_driver_sql("ANALYZE person, followup")
+            connection.commit()
     return app, f"/calendar/{token}.ics", owner_id
 
 

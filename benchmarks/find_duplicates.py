@@ -27,6 +27,7 @@ from netevents.services.duplicate_matching import candidate_pairs, score_pair
 from netevents.demo.names import FAMILY, full_names
 from netevents.services.duplicate_store import load_records, rebuild_duplicates
 from netevents.services.duplicates import MIN_SCORE, find_duplicate_candidates
+from netevents.services.validation import name_key
 
 DOMAINS = ["example.com", "acme.example", "globex.example", "initech.example", "uni.example.edu"]
 
@@ -106,8 +107,8 @@ def populate(session: Session, owner: Account, count: int, planted: int, seed: i
     """Insert ``count`` people plus ``planted`` varied copies; return the planted (original, copy) id pairs."""
     rng = random.Random(seed)
     suffixes = ['Labs', 'Group', 'GmbH', 'Inc']
-    org_rows = [{"owner_id": owner.id, "name": f"{rng.choice(FAMILY)} {rng.choice(suffixes)} {i}"}
-                for i in range(max(1, count // 25))]
+    names = [f"{rng.choice(FAMILY)} {rng.choice(suffixes)} {i}" for i in range(max(1, count // 25))]
+    org_rows = [{"owner_id": owner.id, "name": name, "name_key": name_key(name)} for name in names]
     organizations = insert_rows(session, Organization.__table__, org_rows, owner=owner)
     people = make_people(rng, count, organizations)
     for row in people:

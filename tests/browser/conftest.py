@@ -146,7 +146,7 @@ class DemoSite:
     url: str
     app: object
     email: str = "demo@example.com"
-    password: str = "a long demo password"
+    password: str = "a long sample passphrase"
 
     def log_in(self, page) -> None:
         """Log in through the login page."""

@@ -40,8 +40,8 @@ def add_person(page, base_url, name, organization="", phone=""):
 def search(page, base_url, text):
     """Use the one search box of the home page."""
     page.goto(base_url + "/")
-    page.get_by_role("searchbox", name="Search").fill(text)
-    page.get_by_role("button", name="Search").click()
+    page.get_by_role("searchbox", name="Search", exact=True).fill(text)
+    page.get_by_role("button", name="Search", exact=True).click()
 
 
 def test_one_search_finds_a_phone_fragment_and_words_in_notes(screen, journey):
@@ -49,7 +49,7 @@ def test_one_search_finds_a_phone_fragment_and_words_in_notes(screen, journey):
     add_person(page, journey.base_url, "Oluwaseun Adeyemi", "Harbor Logistics", "+1 312 555 0111")
     page.get_by_role("button", name="Log interaction").first.click()
     page.get_by_label("Summary").fill("Dinner at the port")
-    page.get_by_label("Notes").fill("talked about quokka robots in the warehouse")
+    page.get_by_label("Notes", exact=True).fill("talked about quokka robots in the warehouse")
     page.get_by_role("button", name="Log interaction").click()
     search(page, journey.base_url, "555-0111")
     expect(page.locator("#results-person").get_by_role("link", name="Oluwaseun Adeyemi")).to_be_visible()
