@@ -121,6 +121,26 @@ def test_backup_and_restore_through_the_ids_of_the_restored_records(session, acc
     assert committee_visibility.backup_data(session, make_account()) is None
 
 
+def test_a_full_backup_restores_the_visibility_history_into_another_account(session, account, make_account,
+                                                                             make_backup, restore_backup,
+                                                                             make_leader, make_group, make_event,
+                                                                             make_moment):
+    dana, board, meeting = make_leader("Dana Director"), make_group(), make_event()
+    make_moment("Q3 roadmap", kind="presenting", present=[dana], group=board, event=meeting,
+                on=date(2026, 6, 15))
+    make_moment("Told later", told=[dana], on=date(2026, 6, 16))
+    other = make_account()
+    restore_backup(make_backup(account), other)  # the core restore hands the plugin the new ids
+    (restored,) = leaders(session, owner=other)
+    assert restored.person.display_name == "Dana Director" and restored.person.owner_id == other.id
+    assert restored.level.value == "director" and restored.organization.owner_id == other.id
+    seen = moments_seen_by(session, restored.person_id, owner=other)
+    assert [m.what for m in seen] == ["Told later", "Q3 roadmap"]
+    (group_mark,) = internal_groups(session, owner=other)
+    assert seen[1].group_id == group_mark.group_id != board.id and seen[1].event_id != meeting.id
+    assert leader_of(session, dana.id, owner=account).level.value == "director"  # the original is untouched
+
+
 @pytest.mark.parametrize("breakage", ["missing person", "bad date", "bad kind", "not a list"])
 def test_a_broken_backup_section_is_refused(session, account, make_account, make_backup, make_leader,
                                             make_moment, breakage):
