@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from netevents.errors import PluginFailed
 from netevents.models import Account, Person
 from netevents.photos import delete_photo_file, write_photo
-from netevents.plugins.backup import restore_backup as restore_plugin_sections
+from netevents.plugins import backup as plugin_backup
 from netevents.search_index import fold
 from netevents.services.backup_errors import BackupInvalid
 from netevents.services.backup_sections import ACCOUNT_SETTINGS, BY_NAME, SECTIONS, Section
@@ -273,7 +273,7 @@ def _restore_plugins(state: _Restore, sections: dict[str, Any]) -> None:
     """Hand each enabled plugin its section and the id mapping."""
     state.session.flush()
     try:
-        report = restore_plugin_sections(state.session, {"format": 1, "plugins": sections}, owner=state.owner,
+        report = plugin_backup.restore_backup(state.session, {"format": 1, "plugins": sections}, owner=state.owner,
                                          ids=state.ids)
     except PluginFailed as error:  # said on the restore form like any other fault of the file
         raise BackupInvalid(f"{error.message}.", "plugins") from None
