@@ -33,8 +33,11 @@ from netevents.services.interactions import InteractionFields, log_interaction
 from netevents.services.organizations import find_organization, get_organization, organization_for_name
 from netevents.services.ownership import get_owned
 from netevents.services.people import PersonFields, create_person, get_person, person_with_email, update_person
+from netevents.services.people_bulk import BulkPerson, create_people
+from netevents.services.person_details import DateFields, add_important_date
 from netevents.services.search import search_people
-from netevents.services.validation import check_date, clean_text, normalize_email, normalize_phone, normalize_url
+from netevents.services.validation import (check_date, clean_text, name_key, normalize_email, normalize_phone,
+                                           normalize_url)
 from netevents.version import HOOK_API_VERSION, __version__
 from netevents.web.form_actions import current_owner
 
@@ -68,11 +71,12 @@ __all__ = [
     # settings and secrets
     "plugin_settings_for", "plugin_secret", "secret_variable",
     # validation and dates
-    "clean_text", "check_date", "normalize_email", "normalize_phone", "normalize_url",
+    "clean_text", "check_date", "normalize_email", "normalize_phone", "normalize_url", "name_key",
     "local_today", "local_date", "account_zone",
     # services
     "get_owned",
     "get_person", "person_with_email", "create_person", "update_person", "PersonFields", "search_people",
+    "create_people", "BulkPerson", "add_important_date", "DateFields",
     "get_organization", "find_organization", "organization_for_name",
     "get_event", "list_events", "create_event", "EventFields",
     "log_encounter", "EncounterFields", "log_interaction", "InteractionFields",
