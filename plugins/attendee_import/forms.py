@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired, FileSize
 from netevents_plugins.attendee_import.reading import MAX_BYTES
 from netevents_plugins.attendee_import.sources import format_choices
-from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, StringField
+from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectChoice, SelectField, StringField
 from wtforms.validators import NumberRange, Optional
 
 MAX_MB = MAX_BYTES // (1024 * 1024)
@@ -16,7 +16,7 @@ class UploadForm(FlaskForm):
 
     file = FileField("Attendee list or contacts file (CSV, TXT or vCard)", validators=[
         FileRequired("Choose a file."), FileSize(MAX_BYTES, message=f"The file is larger than {MAX_MB} MB.")])
-    format = SelectField("Format", choices=format_choices(), default="auto")
+    format = SelectField("Format", choices=[SelectChoice(name, label) for name, label in format_choices()], default="auto")
     event_id = SelectField("Event they attended", choices=[], default="")
     new_event = StringField("…or a new event named")
     tag = StringField("Tag everyone imported with (optional)")

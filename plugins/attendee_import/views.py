@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from wtforms import SelectChoice
 from netevents_plugins.attendee_import.applying import apply_plan
 from netevents_plugins.attendee_import.briefing import briefing_for
 from netevents_plugins.attendee_import.forms import ConfirmForm, TriageForm, UploadForm
@@ -21,7 +22,8 @@ def _upload_form(session) -> UploadForm:
     """The upload form with the account's latest events to choose from."""
     form = UploadForm()
     events = list_events(session, owner=current_owner(), per_page=50).items
-    form.event_id.choices = [("", "No event"), *((str(e.id), f"{e.name} ({e.starts_on:%d %b %Y})") for e in events)]
+    form.event_id.choices = [SelectChoice("", "No event"),
+                             *(SelectChoice(str(e.id), f"{e.name} ({e.starts_on:%d %b %Y})") for e in events)]
     return form
 
 

@@ -3,12 +3,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
-
-from netevents.plugins.api import (EventFields, Invalid, Person, PersonEmail, PersonFields, create_event,
-                                   create_person)
 from netevents_plugins.attendee_import.importing import event_named, import_file, preview_file
 from netevents_plugins.attendee_import.models import Attendee
+from sqlalchemy import func, select
+
+from netevents.plugins.api import EventFields, Invalid, Person, PersonEmail, PersonFields, create_event, create_person
 
 SAMPLES = Path(__file__).parent / "samples"
 
