@@ -6,7 +6,8 @@ No person_created notification fires per person (as after the scaled demo and an
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -24,7 +25,7 @@ from netevents.services.stay_in_touch import refresh_stay_in_touch
 from netevents.services.validation import clean_text, name_key, normalize_email, normalize_phone, normalize_url
 
 LOOKUP_CHUNK = 500
-INDEX_CHUNK = 2_000
+CHUNK = 2_000
 
 
 @dataclass
@@ -53,12 +54,18 @@ def _person_row(fields: PersonFields, owner: Account, organization: tuple[int, s
             "cadence_days": fields.cadence_days, "introduced_by_id": None}
 
 
-def _organizations(session: Session, people: Sequence[BulkPerson], owner: Account) -> dict[str, tuple[int, str]]:
-    """Organization (id, key) by name key for every organization named, creating the missing ones."""
+def _known_organizations(session: Session, owner: Account) -> dict[str, tuple[int, str]]:
+    """The owner's organizations as (id, key) by name key, the oldest where two share a key."""
     known: dict[str, tuple[int, str]] = {}
     for org_id, name in session.execute(select(Organization.id, Organization.name)
                                         .where(Organization.owner_id == owner.id).order_by(Organization.id)):
         known.setdefault(name_key(name), (org_id, name_key(name)))
+    return known
+
+
+def _add_organizations(session: Session, people: Sequence[BulkPerson], owner: Account,
+                       known: dict[str, tuple[int, str]]) -> None:
+    """Create the organizations these people name that ``known`` lacks, and add them to it."""
     missing: dict[str, str] = {}
     for person in people:
         name = clean_text(person.fields.organization_name, 200, field="organization")
@@ -68,17 +75,14 @@ def _organizations(session: Session, people: Sequence[BulkPerson], owner: Accoun
             for name in missing.values()]
     for key, new_id in zip(missing, insert_rows(session, Organization.__table__, rows, owner=owner)):
         known[key] = (new_id, key)
-    return known
 
 
-def _tags(session: Session, people: Sequence[BulkPerson], owner: Account) -> dict[str, int]:
-    """Tag ids by (lower-case) name for every tag named, creating the missing ones."""
-    known = dict(session.execute(select(Tag.name, Tag.id).where(Tag.owner_id == owner.id)).all())
+def _add_tags(session: Session, people: Sequence[BulkPerson], owner: Account, known: dict[str, int]) -> None:
+    """Create the tags these people carry that ``known`` (ids by lower-case name) lacks, and add them to it."""
     missing = list(dict.fromkeys(clean_text(tag, 80, field="tags").lower() for person in people
                                  for tag in person.fields.tags if tag.strip()))
     rows = [{"owner_id": owner.id, "name": name, "cadence_days": None} for name in missing if name not in known]
     known.update(zip((row["name"] for row in rows), insert_rows(session, Tag.__table__, rows, owner=owner)))
-    return known
 
 
 def _refuse_taken_emails(session: Session, addresses: list[str], owner: Account) -> None:
@@ -123,19 +127,22 @@ def _detail_rows(person_id: int, person: BulkPerson, emails: list[str], owner: A
     return rows
 
 
-def create_people(session: Session, people: Sequence[BulkPerson], *, owner: Account) -> list[int]:
-    """Add these people (checked as create_person checks them) in bulk; return their ids, in order.
+def _chunks(items: Iterable[BulkPerson]) -> Iterator[list[BulkPerson]]:
+    """The people in lists of at most CHUNK, so memory stays bounded however many there are."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, CHUNK)):
+        yield chunk
 
-    Invalid, or Conflict when an email is already taken: the caller rolls its transaction back.
-    """
-    if not people:
-        return []
+
+def _insert_chunk(session: Session, people: list[BulkPerson], owner: Account,
+                  organizations: dict[str, tuple[int, str]], tags: dict[str, int]) -> list[int]:
+    """Check and insert one chunk of people with their details and search rows; return their ids."""
     emails = [_emails(person.fields) for person in people]
     _refuse_taken_emails(session, [address for addresses in emails for address in addresses], owner)
-    organizations = _organizations(session, people, owner)
+    _add_organizations(session, people, owner, organizations)
+    _add_tags(session, people, owner, tags)
     person_rows = [_person_row(p.fields, owner, organizations.get(name_key(p.fields.organization_name or "")))
                    for p in people]
-    tags = _tags(session, people, owner)
     ids = insert_rows(session, Person.__table__, person_rows, owner=owner)
     details = [_detail_rows(person_id, person, addresses, owner, tags)
                for person_id, person, addresses in zip(ids, people, emails)]
@@ -143,8 +150,21 @@ def create_people(session: Session, people: Sequence[BulkPerson], *, owner: Acco
                        ("links", PersonLink.__table__), ("dates", ImportantDate.__table__)):
         insert_rows(session, table, [row for d in details for row in d[key]], owner=owner)
     insert_links(session, person_tag, [row for d in details for row in d["tags"]])
-    for start in range(0, len(ids), INDEX_CHUNK):
-        search_index.refresh_search_rows(session.connection(), ids[start:start + INDEX_CHUNK])
-    refresh_duplicates(session, ids, owner=owner)
-    refresh_stay_in_touch(session, ids, owner=owner)
+    search_index.refresh_search_rows(session.connection(), ids)
+    return ids
+
+
+def create_people(session: Session, people: Iterable[BulkPerson], *, owner: Account) -> list[int]:
+    """Add these people (checked as create_person checks them) in bulk; return their ids, in order.
+
+    ``people`` may be a generator: it is read in chunks. Invalid, or Conflict when an email is already
+    taken: the caller rolls its transaction back. Duplicate candidates are refreshed once, at the end.
+    """
+    organizations, ids = _known_organizations(session, owner), []
+    tags = dict(session.execute(select(Tag.name, Tag.id).where(Tag.owner_id == owner.id)).all())
+    for chunk in _chunks(people):
+        ids += _insert_chunk(session, chunk, owner, organizations, tags)
+    if ids:
+        refresh_duplicates(session, ids, owner=owner)
+        refresh_stay_in_touch(session, ids, owner=owner)
     return ids

@@ -59,13 +59,10 @@ def _new_fields(person: CheckedPerson) -> PersonFields:
 
 
 def _create_new(session: Session, planned: list[Planned], owner: Account, progress: Progress) -> list[int]:
-    """Insert the new people in batches; return their ids."""
-    ids: list[int] = []
-    for start in range(0, len(planned), BATCH):
-        batch = planned[start:start + BATCH]
-        ids += create_people(session, [BulkPerson(_new_fields(p.person), p.person.birthday) for p in batch],
-                             owner=owner)
-        progress(len(batch))
+    """Insert the new people (create_people batches the inserts; one call so duplicates are refreshed once)."""
+    ids = create_people(session, (BulkPerson(_new_fields(p.person), p.person.birthday) for p in planned),
+                        owner=owner)
+    progress(len(planned))
     return ids
 
 

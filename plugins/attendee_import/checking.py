@@ -16,7 +16,7 @@ from netevents.plugins.api import Invalid, clean_text, normalize_email, normaliz
 NAME_LENGTH, PART_LENGTH, TEXT_LENGTH, TAG_LENGTH = 200, 120, 200, 80
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong in a file, pinned to its row and column."""
 
@@ -30,7 +30,7 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-@dataclass
+@dataclass(slots=True)
 class CheckedPerson:
     """A person read from a file and normalized, ready to be matched; ``rows`` lists every row merged into it."""
 

@@ -15,7 +15,7 @@ FIELD_LABELS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class SourceRow:
     """One person as a file describes them: (field, column, raw value) cells, a row number, or a skip reason."""
 

@@ -29,7 +29,7 @@ class Change:
     new: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Planned:
     """One person of the file and what importing does with them: new, matched (by how), and the changes."""
 

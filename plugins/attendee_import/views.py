@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from wtforms import SelectChoice
 from netevents_plugins.attendee_import.applying import apply_plan
 from netevents_plugins.attendee_import.briefing import briefing_for
 from netevents_plugins.attendee_import.forms import ConfirmForm, TriageForm, UploadForm
@@ -12,6 +11,7 @@ from netevents_plugins.attendee_import.importing import event_named, preview_fil
 from netevents_plugins.attendee_import.planning import EXAMPLES
 from netevents_plugins.attendee_import.triage import attendees_of, record_met
 from netevents_plugins.attendee_import.uploads import discard_upload, load_upload, save_upload
+from wtforms import SelectChoice
 
 from netevents.plugins.api import DomainError, current_owner, get_event, list_events, local_today, request_session
 

@@ -6,12 +6,21 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
-
-from netevents.plugins.api import (Encounter, EncounterFields, EventFields, FollowUp, Person, PersonFields,
-                                   create_event, create_person, log_encounter)
 from netevents_plugins.attendee_import.importing import import_file
 from netevents_plugins.attendee_import.models import Attendee
+from sqlalchemy import func, select
+
+from netevents.plugins.api import (
+    Encounter,
+    EncounterFields,
+    EventFields,
+    FollowUp,
+    Person,
+    PersonFields,
+    create_event,
+    create_person,
+    log_encounter,
+)
 
 SAMPLES = Path(__file__).parent / "samples"
 BASE = "/plugins/attendee_import"
