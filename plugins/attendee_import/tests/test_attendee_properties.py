@@ -4,13 +4,13 @@ import io
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, select
-
-from netevents.plugins.api import DomainError, Invalid, Person, PersonEmail
 from netevents_plugins.attendee_import.checking import CheckedPerson, Problem, check_row
 from netevents_plugins.attendee_import.formats import FORMATS, GENERIC_COLUMNS
 from netevents_plugins.attendee_import.importing import import_file
 from netevents_plugins.attendee_import.sources import read_upload
+from sqlalchemy import func, select
+
+from netevents.plugins.api import DomainError, Invalid, Person, PersonEmail
 
 HEADERS = sorted({header for spec in FORMATS for header in spec.signature}
                  | {key for keys in GENERIC_COLUMNS.values() for key in keys})
