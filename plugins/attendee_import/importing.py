@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 from netevents_plugins.attendee_import.applying import ImportResult, Progress, apply_plan
+from netevents_plugins.attendee_import.formats import GENERIC
+from netevents_plugins.attendee_import.mappings import saved_mapping
 from netevents_plugins.attendee_import.planning import ImportPlan, plan_import
 from netevents_plugins.attendee_import.sources import read_upload
 from sqlalchemy import func, select
@@ -17,10 +19,14 @@ def preview_file(session: Session, data: bytes, *, owner: Account, file_name: st
                  phone_region: str | None = None, tag: str | None = None) -> ImportPlan:
     """Read and match a file; Invalid (naming the file) when it cannot be read. Writes nothing."""
     upload = read_upload(data, file_name, format_name, mapping)
+    remembered = saved_mapping(session, upload.headers, owner=owner) if upload.format_name == GENERIC.name else None
+    if mapping is None and remembered:
+        upload = read_upload(data, file_name, format_name, remembered)
     extra_tags = (clean_text(tag, 80, field="tag"),) if tag and tag.strip() else ()
     plan = plan_import(session, upload.rows, owner=owner, file_name=file_name, format_name=upload.format_name,
                        format_label=upload.format_label, headers=upload.headers, phone_region=phone_region,
                        extra_tags=extra_tags)
+    plan.columns = upload.columns
     if not plan.people and not plan.skipped_count and not plan.invalid_count:
         raise Invalid(f"{file_name}: the file has a header row but no people in it.", file="No people found.")
     return plan

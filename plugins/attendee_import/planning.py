@@ -57,6 +57,7 @@ class ImportPlan:
     format_name: str
     format_label: str
     headers: list[str] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)  # header as in the file -> field, for the mapping step
     people: list[Planned] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
     invalid: list[Problem] = field(default_factory=list)
@@ -64,6 +65,11 @@ class ImportPlan:
     skipped_count: int = 0
     invalid_count: int = 0
     rows: int = 0
+
+    @property
+    def mappable(self) -> bool:
+        """Whether the columns were guessed or mapped (any CSV), so the user may map them."""
+        return self.format_name in ("csv", "mapped")
 
     def with_status(self, status: str) -> list[Planned]:
         """The people of one status."""

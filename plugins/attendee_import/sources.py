@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from netevents_plugins.attendee_import.fields import SourceRow
 from netevents_plugins.attendee_import.formats import FORMATS, GENERIC
@@ -23,6 +23,7 @@ class Upload:
     format_label: str
     headers: list[str]
     rows: Iterator[SourceRow]
+    columns: dict[str, str] = field(default_factory=dict)  # header as in the file -> the field it fills
 
 
 def read_upload(data: bytes, file_name: str = "the file", format_name: str | None = None,
@@ -37,8 +38,11 @@ def read_upload(data: bytes, file_name: str = "the file", format_name: str | Non
     if wanted == "vcard":
         raise refuse(file_name, "This is not a vCard file: it does not start with BEGIN:VCARD.")
     table = open_table(text, file_name, wanted, mapping)
+    field_of = {key: name for name, keys in table.spec.columns.items() for key in keys}
+    columns = {original: field_of[key] for original, key in zip(table.original_headers, table.headers)
+               if key in field_of}
     return Upload(file_name, table.spec.name, table.spec.label, table.original_headers,
-                  source_rows(table, file_name))
+                  source_rows(table, file_name), columns)
 
 
 def format_choices() -> list[tuple[str, str]]:

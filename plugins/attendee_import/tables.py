@@ -42,6 +42,8 @@ def open_table(text: str, file_name: str, format_name: str | None = None,
     else:
         found = None if format_name == "csv" else detect(cells)
         spec, index = found if found else (GENERIC, generic_header(cells))
+        if index is None and (first := _first_nonblank(cells)) is not None and len(cells[first]) > 1:
+            index = first  # unknown headers: every row is shown invalid until the user maps the columns
     if index is None:
         raise refuse(file_name, "No column of names or emails was found. Choose which column holds what "
                                 "(column mapping) or export the file again with a header row.")

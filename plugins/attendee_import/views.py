@@ -6,9 +6,12 @@ from datetime import timedelta
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from netevents_plugins.attendee_import.applying import apply_plan
 from netevents_plugins.attendee_import.briefing import briefing_for
+from netevents_plugins.attendee_import.fields import FIELD_LABELS
 from netevents_plugins.attendee_import.forms import ConfirmForm, TriageForm, UploadForm
 from netevents_plugins.attendee_import.importing import event_named, preview_file
+from netevents_plugins.attendee_import.mappings import save_mapping
 from netevents_plugins.attendee_import.planning import EXAMPLES
+from netevents_plugins.attendee_import.sources import read_upload
 from netevents_plugins.attendee_import.triage import attendees_of, record_met
 from netevents_plugins.attendee_import.uploads import discard_upload, load_upload, save_upload
 from wtforms import SelectChoice
@@ -52,9 +55,37 @@ def upload():
         form.file.errors = [error.message]
         return render_template("attendee_import/upload.html", form=form), error.status
     token = save_upload(current_app.config["DATA_DIR"], current_owner().id, data, name)
-    confirm = ConfirmForm(formdata=None, token=token, format=form.format.data, event_id=form.event_id.data,
-                          new_event=form.new_event.data, tag=form.tag.data)
-    return render_template("attendee_import/preview.html", plan=plan, form=confirm, examples=EXAMPLES)
+    return _preview_page(plan, token, form)
+
+
+def _preview_page(plan, token: str, options):
+    """The preview with the confirm form carrying the token and the choices made before."""
+    confirm = ConfirmForm(formdata=None, token=token, format=options.format.data, event_id=options.event_id.data,
+                          new_event=options.new_event.data, tag=options.tag.data)
+    return render_template("attendee_import/preview.html", plan=plan, form=confirm, examples=EXAMPLES,
+                           fields=FIELD_LABELS)
+
+
+@bp.route("/mapping", methods=["POST"])
+def mapping():
+    """Save which column holds what for this header row (remembered for the next such file), then preview."""
+    session, owner = request_session(), current_owner()
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        flash("The import form expired; upload the file again.", "error")
+        return redirect(url_for("attendee_import.upload"))
+    try:
+        data, name = load_upload(current_app.config["DATA_DIR"], owner.id, form.token.data)
+        headers = read_upload(data, name).headers
+        chosen = {header: request.form.get(f"column-{number}", "") for number, header in enumerate(headers)}
+        save_mapping(session, headers, chosen, owner=owner)
+        plan = preview_file(session, data, owner=owner, file_name=name, **_options(form))
+        session.commit()
+    except DomainError as error:
+        session.rollback()
+        flash(error.message, "error")
+        return redirect(url_for("attendee_import.upload"))
+    return _preview_page(plan, form.token.data, form)
 
 
 @bp.route("/confirm", methods=["POST"])

@@ -135,3 +135,17 @@ def test_cli_dry_run_saves_nothing_and_unreadable_files_exit_non_zero(runner, se
     bad.write_bytes(b"PK\x03\x04" + bytes(50))
     refused = runner.invoke(args=["import", str(bad), "--user", account.email])
     assert refused.exit_code != 0 and "Excel workbook" in refused.output
+
+
+def test_column_mapping_is_remembered_for_files_with_the_same_headers(user_client, session, account):
+    data = "Teilnehmer;Firma;Kontakt\nJürgen Weber;Weber Logistik;j.weber@example.de\n".encode("cp1252")
+    first = upload(user_client, data, "teilnehmer.csv").get_data(as_text=True)
+    assert "Which column holds what?" in first and "neither a name nor an email" in first
+    token = re.search(r'name="token" type="hidden" value="([^"]+)"', first)
+    mapped = user_client.post(f"{BASE}/mapping", data={
+        "token": token.group(1), "format": "auto", "column-0": "display_name", "column-1": "organization",
+        "column-2": "email"}).get_data(as_text=True)
+    assert "Jürgen Weber" in mapped and "j.weber@example.de" in mapped and "Weber Logistik" in mapped
+    again = upload(user_client, "Teilnehmer;Firma;Kontakt\nAnna Roth;Roth AG;anna@example.de\n".encode(),
+                   "next.csv").get_data(as_text=True)
+    assert "anna@example.de" in again and "CSV with your column mapping" in again
