@@ -146,6 +146,6 @@ def test_column_mapping_is_remembered_for_files_with_the_same_headers(user_clien
         "token": token.group(1), "format": "auto", "column-0": "display_name", "column-1": "organization",
         "column-2": "email"}).get_data(as_text=True)
     assert "Jürgen Weber" in mapped and "j.weber@example.de" in mapped and "Weber Logistik" in mapped
-    again = upload(user_client, "Teilnehmer;Firma;Kontakt\nAnna Roth;Roth AG;anna@example.de\n".encode(),
+    again = upload(user_client, b"Teilnehmer;Firma;Kontakt\nAnna Roth;Roth AG;anna@example.de\n",
                    "next.csv").get_data(as_text=True)
     assert "anna@example.de" in again and "CSV with your column mapping" in again
