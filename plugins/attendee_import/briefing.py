@@ -87,10 +87,11 @@ def briefing_for(session: Session, event: Event, *, owner: Account) -> list[Brie
 
 
 def event_panel(session: Session, owner: Account, event: Event) -> Markup | None:
-    """The event page's panel: attendee and triage counts and the top of the briefing; None without attendees."""
+    """The event page's panel: attendee and triage counts and the top of the briefing, or a link to import."""
     attendees = attendees_of(session, event, owner=owner)
     if not attendees:
-        return None
+        return render_fragment("attendee_import/event_panel.html", event=event, attendees=0, met=0, briefing=[],
+                               known=0)
     briefing = briefing_for(session, event, owner=owner)
     return render_fragment("attendee_import/event_panel.html", event=event, attendees=len(attendees),
                            met=sum(entry.met for entry in attendees), briefing=briefing[:PANEL_LISTED],

@@ -17,7 +17,7 @@ class UploadForm(FlaskForm):
     file = FileField("Attendee list or contacts file (CSV, TXT or vCard)", validators=[
         FileRequired("Choose a file."), FileSize(MAX_BYTES, message=f"The file is larger than {MAX_MB} MB.")])
     format = SelectField("Format", choices=[SelectChoice(name, label) for name, label in format_choices()], default="auto")
-    event_id = SelectField("Event they attended", choices=[], default="")
+    event_id = SelectField("Event they attended", choices=[], default="", validate_choice=False)
     new_event = StringField("…or a new event named")
     tag = StringField("Tag everyone imported with (optional)")
 

@@ -46,6 +46,10 @@ def upload():
     """Upload a file and see the preview: new, matched, changed, skipped and invalid, with reasons."""
     session = request_session()
     form = _upload_form(session)
+    if not form.is_submitted() and request.args.get("event", "").isdigit():  # from an event page's link
+        event = get_event(session, int(request.args["event"]), owner=current_owner())
+        form.event_id.choices.insert(1, SelectChoice(str(event.id), event.name))
+        form.event_id.data = str(event.id)
     if not form.validate_on_submit():
         return render_template("attendee_import/upload.html", form=form), 400 if form.is_submitted() else 200
     data, name = form.file.data.read(), form.file.data.filename or "upload"
