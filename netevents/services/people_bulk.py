@@ -26,6 +26,7 @@ from netevents.services.validation import clean_text, name_key, normalize_email,
 
 LOOKUP_CHUNK = 500
 CHUNK = 2_000
+DUPLICATES_CHUNK = 5_000
 
 
 @dataclass
@@ -158,13 +159,14 @@ def create_people(session: Session, people: Iterable[BulkPerson], *, owner: Acco
     """Add these people (checked as create_person checks them) in bulk; return their ids, in order.
 
     ``people`` may be a generator: it is read in chunks. Invalid, or Conflict when an email is already
-    taken: the caller rolls its transaction back. Duplicate candidates are refreshed once, at the end.
+    taken: the caller rolls its transaction back. Duplicate candidates are refreshed at the end.
     """
     organizations, ids = _known_organizations(session, owner), []
     tags = dict(session.execute(select(Tag.name, Tag.id).where(Tag.owner_id == owner.id)).all())
     for chunk in _chunks(people):
         ids += _insert_chunk(session, chunk, owner, organizations, tags)
+    for start in range(0, len(ids), DUPLICATES_CHUNK):  # in chunks: it loads every record it compares
+        refresh_duplicates(session, ids[start:start + DUPLICATES_CHUNK], owner=owner)
     if ids:
-        refresh_duplicates(session, ids, owner=owner)
         refresh_stay_in_touch(session, ids, owner=owner)
     return ids
