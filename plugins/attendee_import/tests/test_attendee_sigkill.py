@@ -7,25 +7,24 @@ import subprocess
 import sys
 import time
 
+import netevents_plugins.attendee_import  # noqa: F401 -- its tables join the metadata
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
-from netevents.db import Base, make_engine
-from netevents.plugins.api import Account, Person, PersonEmail
-from netevents.plugins.discovery import import_all_models
+from netevents.plugins.api import Account, Base, Person, PersonEmail
 
 ROWS = 20_000
 CHILD = """
 import sys
 from sqlalchemy import select
+from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
-from netevents.db import make_engine
 from netevents.plugins.api import Account
 from netevents_plugins.attendee_import.applying import apply_plan
 from netevents_plugins.attendee_import.importing import preview_file
 
-engine = make_engine(sys.argv[1])
+engine = create_engine(sys.argv[1])
 with Session(engine) as session:
     owner = session.scalar(select(Account))
     plan = preview_file(session, open(sys.argv[2], "rb").read(), owner=owner, file_name="big.csv")
@@ -49,8 +48,7 @@ def big_export(path) -> None:
 @pytest.mark.slow
 def test_sigkill_during_a_large_import_leaves_nothing(tmp_path):
     url = f"sqlite:///{tmp_path / 'kill.db'}"
-    engine = make_engine(url)
-    import_all_models()
+    engine = create_engine(url)
     Base.metadata.create_all(engine)
     with Session(engine) as session:
         session.add(Account(email="kill@example.org", password_hash="x"))
@@ -64,7 +62,7 @@ def test_sigkill_during_a_large_import_leaves_nothing(tmp_path):
     assert child.wait() == -signal.SIGKILL  # killed mid-import, not finished or crashed on its own
     child.stdout.close()
     engine.dispose()
-    after = make_engine(url)
+    after = create_engine(url)
     with Session(after) as session:
         assert session.scalar(select(func.count()).select_from(Person)) == 0
         assert session.scalar(select(func.count()).select_from(PersonEmail)) == 0
