@@ -20,7 +20,7 @@ EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 # normalized values by input: an import checks each address and number twice (plugin, then the bulk service),
 # and email_validator costs about 0.2 ms a call; bounded, and cleared whole when full
 _NORMALIZED: dict[tuple, str] = {}
-MAX_REMEMBERED = 200_000
+MAX_REMEMBERED = 100_000
 
 
 def _remember(key: tuple, canonical_key: tuple, value: str) -> str:

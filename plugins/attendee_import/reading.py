@@ -6,16 +6,21 @@ or tabs. Workbooks renamed .csv and other binary files are refused with a messag
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import itertools
 from collections import Counter
 from collections.abc import Iterator
+from typing import TextIO
 
 from netevents.plugins.api import Invalid
 
 MAX_BYTES = 32 * 1024 * 1024
 DELIMITERS = (",", ";", "\t")
 SNIFF_LINES = 40
+SNIFF_CHARS = 64 * 1024
+DECODE_CHUNK = 1024 * 1024
 # a cell longer than this is not a contact field; csv's own default (128 KiB) is kept as the hard limit
 csv.field_size_limit(1024 * 1024)
 
@@ -48,9 +53,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes, file_name: str = "the file") -> str:
-    """The file's text: UTF-8 (BOM or not), UTF-16 (BOM or not) or cp1252; Invalid for empty or binary files."""
-    if not data.strip():
+def open_text(data: bytes, file_name: str = "the file") -> TextIO:
+    """The file as a text stream: UTF-8 (BOM or not), UTF-16 (BOM or not) or cp1252; Invalid for empty or binary.
+
+    The text is decoded as it is read, so a 30 MB export is never held as one string (four bytes a character
+    once a name outside Latin-1 appears in it).
+    """
+    if not data or data.isspace():
         raise refuse(file_name, "The file is empty.")
     if len(data) > MAX_BYTES:
         raise refuse(file_name, f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB; split it and import "
@@ -58,26 +67,37 @@ def decode(data: bytes, file_name: str = "the file") -> str:
     if kind := _binary_kind(data):
         raise refuse(file_name, f"This looks like {kind}, not a CSV or vCard file. Open it in your spreadsheet "
                                 "and save it as CSV (UTF-8), then upload that.")
-    text = _decoded(data)
-    if text is None or _looks_binary(text):
+    codec = _codec(data)
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding=codec or "utf-8", newline="")
+    if codec is None or _looks_binary(stream.read(4000)):
         raise refuse(file_name, "This is not a text file. Upload the CSV or vCard (.vcf) file the service exported.")
-    return text.lstrip("\ufeff")
+    stream.seek(0)
+    if stream.read(1) != "\ufeff":
+        stream.seek(0)
+    return stream
 
 
-def _decoded(data: bytes) -> str | None:
-    """The text under the first encoding that fits, or None."""
+def _decodes(data: bytes, codec: str) -> bool:
+    """Whether the whole file decodes under ``codec``, checked a megabyte at a time (nothing kept)."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    try:
+        for start in range(0, len(data), DECODE_CHUNK):
+            decoder.decode(data[start:start + DECODE_CHUNK])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _codec(data: bytes) -> str | None:
+    """The first encoding the whole file fits, or None."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         candidates = ["utf-16"]
     elif data.startswith(b"\xef\xbb\xbf"):
         candidates = ["utf-8-sig"]
     else:
         candidates = [codec for codec in (_utf16_without_bom(data),) if codec] + ["utf-8", "cp1252"]
-    for codec in candidates:
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-    return None
+    return next((codec for codec in candidates if _decodes(data, codec)), None)
 
 
 def _looks_binary(text: str) -> bool:
@@ -98,7 +118,7 @@ def split_sep_line(text: str) -> tuple[str | None, str]:
 
 def sniff_delimiter(text: str) -> str:
     """The delimiter that splits the first lines into the most consistent number of fields (comma on a tie)."""
-    lines = [line for line in text.splitlines()[:SNIFF_LINES] if line.strip()]
+    lines = [line for line in text[:SNIFF_CHARS].splitlines()[:SNIFF_LINES] if line.strip()]
     best, best_score = ",", 0
     for delimiter in DELIMITERS:
         widths = Counter(len(row) for row in csv.reader(lines, delimiter=delimiter) if len(row) > 1)
@@ -108,11 +128,13 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+def csv_rows(stream: TextIO) -> Iterator[tuple[int, list[str]]]:
     """Every row of delimited text with the line it starts on; cells stripped, quoted newlines kept."""
-    delimiter, body = split_sep_line(text)
-    offset = 1 if body is not text else 0
-    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter or sniff_delimiter(body))
+    head = stream.read(SNIFF_CHARS) + stream.readline()
+    delimiter, body = split_sep_line(head)
+    offset = 1 if body is not head else 0
+    lines = itertools.chain(io.StringIO(body, newline=""), stream)
+    reader = csv.reader(lines, delimiter=delimiter or sniff_delimiter(body))
     start = 1
     try:
         for row in reader:
@@ -122,6 +144,9 @@ def csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
         raise Invalid(f"line {reader.line_num + offset}: {error}", file=str(error)) from None
 
 
-def is_vcard(text: str) -> bool:
-    """Whether the text is vCard data (one or more BEGIN:VCARD blocks)."""
-    return text.lstrip()[:11].upper() == "BEGIN:VCARD"
+def is_vcard(stream: TextIO) -> bool:
+    """Whether the text is vCard data (one or more BEGIN:VCARD blocks); the stream is left where it was."""
+    position = stream.tell()
+    head = stream.read(2000)
+    stream.seek(position)
+    return head.lstrip()[:11].upper() == "BEGIN:VCARD"

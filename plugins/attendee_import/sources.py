@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from netevents_plugins.attendee_import.fields import SourceRow
 from netevents_plugins.attendee_import.formats import FORMATS, GENERIC
-from netevents_plugins.attendee_import.reading import decode, is_vcard, refuse
+from netevents_plugins.attendee_import.reading import is_vcard, open_text, refuse
 from netevents_plugins.attendee_import.tables import open_table, source_rows
 from netevents_plugins.attendee_import.vcards import LABEL as VCARD_LABEL
 from netevents_plugins.attendee_import.vcards import vcard_rows
@@ -29,7 +29,7 @@ class Upload:
 def read_upload(data: bytes, file_name: str = "the file", format_name: str | None = None,
                 mapping: dict[str, str] | None = None) -> Upload:
     """Read an upload as the named format, or the one its content shows; Invalid when it cannot be read."""
-    text = decode(data, file_name)
+    text = open_text(data, file_name)
     wanted = None if format_name in (None, "", "auto") else format_name
     if is_vcard(text):
         if wanted not in (None, "vcard"):

@@ -5,6 +5,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TextIO
 
 from netevents_plugins.attendee_import.fields import SourceRow
 from netevents_plugins.attendee_import.formats import BY_NAME, GENERIC, CsvFormat, detect, generic_header, header_key
@@ -26,7 +27,7 @@ class Table:
     rows: Iterator[tuple[int, list[str]]]
 
 
-def open_table(text: str, file_name: str, format_name: str | None = None,
+def open_table(text: TextIO, file_name: str, format_name: str | None = None,
                mapping: dict[str, str] | None = None) -> Table:
     """Find the header row and format (detected, or the one asked for); Invalid when neither is found."""
     rows = csv_rows(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import quopri
 import re
 from collections.abc import Iterator
+from typing import TextIO
 
 import vobject
 from netevents_plugins.attendee_import.fields import SourceRow
@@ -90,7 +91,7 @@ def _contacts(card, row: SourceRow) -> None:
             row.add("tag", "CATEGORIES", str(tag))
 
 
-def vcard_rows(text: str, file_name: str) -> Iterator[SourceRow]:
+def vcard_rows(text: TextIO, file_name: str) -> Iterator[SourceRow]:
     """One SourceRow per card; Invalid (naming the card) when vobject cannot read the file."""
     number = 0
     try:
