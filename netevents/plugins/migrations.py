@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection, Engine
 from netevents.db import database
 from netevents.plugins.dispatch import call_impl, implementations
 from netevents.plugins.manager import manager_of
-from netevents.schema import alembic_config, upgrade_core
+from netevents.schema import alembic_config, lock_for_upgrade, upgrade_core
 
 
 def plugin_version_table(name: str) -> str:
@@ -64,6 +64,7 @@ def upgrade_all(app) -> list[tuple[str, str]]:
     for name, directory in plugin_migration_directories(app).items():
         try:
             with engine.begin() as connection:
+                lock_for_upgrade(connection)  # processes starting together must not both create its tables
                 upgrade_plugin(connection, name, directory)
         except Exception as exc:  # one plugin's broken migration must not block the others
             manager_of(app).record_failure(name, "migration_directory", exc)
