@@ -36,12 +36,15 @@ from netevents.services.groups import GroupFields, create_group, get_group
 from netevents.services.interactions import InteractionFields, log_interaction
 from netevents.services.organizations import find_organization, get_organization, organization_for_name
 from netevents.services.ownership import get_owned
-from netevents.services.person_details import important_dates_between, relationships_of, reports_of
 from netevents.services.people import PersonFields, create_person, get_person, person_with_email, update_person
+from netevents.services.people_bulk import BulkPerson, create_people
+from netevents.services.person_details import (DateFields, add_important_date, important_dates_between,
+                                               relationships_of, reports_of)
 from netevents.services.roles import RoleFields, add_role
 from netevents.services.search import search_people
 from netevents.services.suggestions import suggested_contact
-from netevents.services.validation import check_date, clean_text, normalize_email, normalize_phone, normalize_url
+from netevents.services.validation import (check_date, clean_text, name_key, normalize_email, normalize_phone,
+                                           normalize_url)
 from netevents.version import HOOK_API_VERSION, __version__
 from netevents.web.form_actions import current_owner, safe_next
 
@@ -75,11 +78,12 @@ __all__ = [
     # settings and secrets
     "plugin_settings_for", "plugin_secret", "secret_variable",
     # validation and dates
-    "clean_text", "check_date", "normalize_email", "normalize_phone", "normalize_url",
+    "clean_text", "check_date", "normalize_email", "normalize_phone", "normalize_url", "name_key",
     "local_today", "local_date", "account_zone", "check_timezone", "listed_timezones",
     # services
     "get_owned",
     "get_person", "person_with_email", "create_person", "update_person", "PersonFields", "search_people",
+    "create_people", "BulkPerson", "add_important_date", "DateFields",
     "get_organization", "find_organization", "organization_for_name",
     "relationships_of", "reports_of",
     "get_event", "list_events", "create_event", "EventFields",

@@ -67,7 +67,9 @@ def test_import_bad_input_gives_field_errors(user_client, names):
     assert unknown.status_code == 200 and "Not a valid choice" in unknown.get_data(as_text=True)
 
 
-def test_import_page_without_formats_says_so(user_client):
+def test_import_page_offers_the_first_party_attendee_formats_until_disabled(user_client):
+    assert "Attendee lists and contacts" in user_client.get("/import").get_data(as_text=True)
+    user_client.post("/-/plugins/attendee_import/disable")
     assert "No import formats are enabled" in user_client.get("/import").get_data(as_text=True)
 
 

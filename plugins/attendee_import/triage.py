@@ -1,0 +1,66 @@
+"""After an import: the event's attendee list, and marking whom the user actually met (encounters, follow-ups)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from netevents_plugins.attendee_import.models import Attendee
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from netevents.plugins.api import (
+    Account,
+    Encounter,
+    EncounterFields,
+    Event,
+    Invalid,
+    Person,
+    create_followup,
+    log_encounter,
+)
+
+MAX_LISTED = 2_000
+
+
+@dataclass
+class AttendeeEntry:
+    """One attendee of an event and whether the user has recorded meeting them there."""
+
+    person: Person
+    met: bool
+
+
+def attendee_ids(session: Session, event: Event, *, owner: Account) -> list[int]:
+    """The ids of the event's imported attendees."""
+    return list(session.scalars(select(Attendee.person_id).where(Attendee.owner_id == owner.id,
+                                                                 Attendee.event_id == event.id)))
+
+
+def attendees_of(session: Session, event: Event, *, owner: Account) -> list[AttendeeEntry]:
+    """The event's attendees by name (the first MAX_LISTED), each marked met or not."""
+    query = (select(Person).join(Attendee, Attendee.person_id == Person.id)
+             .where(Attendee.owner_id == owner.id, Attendee.event_id == event.id)
+             .options(selectinload(Person.organization)).order_by(Person.sort_name, Person.id).limit(MAX_LISTED))
+    people = list(session.scalars(query))
+    met = set(session.scalars(select(Encounter.person_id).where(Encounter.owner_id == owner.id,
+                                                                Encounter.event_id == event.id)))
+    return [AttendeeEntry(person, person.id in met) for person in people]
+
+
+def record_met(session: Session, event: Event, person_ids: list[int], *, owner: Account, met_on: date | None,
+               follow_up_on: date | None = None, note: str = "") -> int:
+    """Log an encounter at the event (and a follow-up, if asked) for each chosen attendee; return how many."""
+    listed = set(attendee_ids(session, event, owner=owner))
+    chosen = [person_id for person_id in dict.fromkeys(person_ids) if person_id in listed]
+    if not chosen:
+        raise Invalid("Tick the people you met.", people="Tick at least one person.")
+    already = set(session.scalars(select(Encounter.person_id).where(Encounter.owner_id == owner.id,
+                                                                    Encounter.event_id == event.id)))
+    for person_id in chosen:
+        if person_id not in already:
+            log_encounter(session, EncounterFields(person_id=person_id, met_on=met_on or event.starts_on,
+                                                   event_id=event.id), owner=owner)
+        if follow_up_on is not None:
+            create_followup(session, person_id, follow_up_on, note or f"Follow up after {event.name}",
+                            owner=owner, origin=event.name[:200])
+    return len(chosen)

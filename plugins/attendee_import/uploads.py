@@ -1,0 +1,48 @@
+"""Previewed uploads kept in the data folder until they are imported, per account, for a day at most.
+
+Keeping the file on the server (not in a hidden form field) lets a 30 MB export be previewed and then
+imported without sending it twice; the token only finds files of the account that uploaded them.
+"""
+from __future__ import annotations
+
+import re
+import secrets
+import time
+from pathlib import Path
+
+from netevents.plugins.api import NotFound
+
+KEEP_SECONDS = 24 * 3600
+TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,40}$")
+
+
+def _folder(data_dir: str, owner_id: int) -> Path:
+    return Path(data_dir) / "attendee_import" / str(int(owner_id))
+
+
+def save_upload(data_dir: str, owner_id: int, data: bytes, file_name: str) -> str:
+    """Keep an upload for the confirm step; return its token. Uploads older than a day are removed."""
+    folder = _folder(data_dir, owner_id)
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.iterdir():
+        if old.stat().st_mtime < time.time() - KEEP_SECONDS:
+            old.unlink(missing_ok=True)
+    token = secrets.token_urlsafe(18)
+    (folder / f"{token}.name").write_text(Path(file_name or "upload").name[:200], encoding="utf-8")
+    (folder / f"{token}.data").write_bytes(data)
+    return token
+
+
+def load_upload(data_dir: str, owner_id: int, token: str) -> tuple[bytes, str]:
+    """The bytes and file name of one of the owner's kept uploads; NotFound when gone or not theirs."""
+    folder = _folder(data_dir, owner_id)
+    if not TOKEN.match(token or "") or not (folder / f"{token}.data").exists():
+        raise NotFound("That upload has expired; upload the file again.", file="Upload the file again.")
+    return (folder / f"{token}.data").read_bytes(), (folder / f"{token}.name").read_text(encoding="utf-8")
+
+
+def discard_upload(data_dir: str, owner_id: int, token: str) -> None:
+    """Remove a kept upload once it has been imported."""
+    if TOKEN.match(token or ""):
+        for suffix in (".data", ".name"):
+            (_folder(data_dir, owner_id) / f"{token}{suffix}").unlink(missing_ok=True)

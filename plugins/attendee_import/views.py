@@ -1,0 +1,154 @@
+"""Pages: upload → preview → import; an event's attendee triage; the printable briefing (login required)."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from netevents_plugins.attendee_import.applying import apply_plan
+from netevents_plugins.attendee_import.briefing import briefing_for
+from netevents_plugins.attendee_import.fields import FIELD_LABELS
+from netevents_plugins.attendee_import.forms import ConfirmForm, TriageForm, UploadForm
+from netevents_plugins.attendee_import.importing import event_named, preview_file
+from netevents_plugins.attendee_import.mappings import save_mapping
+from netevents_plugins.attendee_import.planning import EXAMPLES
+from netevents_plugins.attendee_import.sources import read_upload
+from netevents_plugins.attendee_import.triage import attendees_of, record_met
+from netevents_plugins.attendee_import.uploads import discard_upload, load_upload, save_upload
+from wtforms import SelectChoice
+
+from netevents.plugins.api import DomainError, current_owner, get_event, list_events, local_today, request_session
+
+bp = Blueprint("attendee_import", __name__, template_folder="templates")
+
+
+def _upload_form(session) -> UploadForm:
+    """The upload form with the account's latest events to choose from."""
+    form = UploadForm()
+    events = list_events(session, owner=current_owner(), per_page=50).items
+    form.event_id.choices = [SelectChoice("", "No event"),
+                             *(SelectChoice(str(e.id), f"{e.name} ({e.starts_on:%d %b %Y})") for e in events)]
+    return form
+
+
+def _options(form) -> dict:
+    """The reading options both forms carry."""
+    return {"format_name": form.format.data or "auto", "tag": form.tag.data or None}
+
+
+def _event(session, form):
+    """The chosen event, the newly named one, or None."""
+    name = (form.new_event.data or "").strip() or (form.event_id.data or "").strip()
+    return event_named(session, name, owner=current_owner(), today=local_today(current_owner())) if name else None
+
+
+@bp.route("/", methods=["GET", "POST"])
+def upload():
+    """Upload a file and see the preview: new, matched, changed, skipped and invalid, with reasons."""
+    session = request_session()
+    form = _upload_form(session)
+    if not form.is_submitted() and request.args.get("event", "").isdigit():  # from an event page's link
+        event = get_event(session, int(request.args["event"]), owner=current_owner())
+        form.event_id.choices.insert(1, SelectChoice(str(event.id), event.name))
+        form.event_id.data = str(event.id)
+    if not form.validate_on_submit():
+        return render_template("attendee_import/upload.html", form=form), 400 if form.is_submitted() else 200
+    data, name = form.file.data.read(), form.file.data.filename or "upload"
+    try:
+        plan = preview_file(session, data, owner=current_owner(), file_name=name, **_options(form))
+    except DomainError as error:
+        form.file.errors = [error.message]
+        return render_template("attendee_import/upload.html", form=form), error.status
+    token = save_upload(current_app.config["DATA_DIR"], current_owner().id, data, name)
+    return _preview_page(plan, token, form)
+
+
+def _preview_page(plan, token: str, options):
+    """The preview with the confirm form carrying the token and the choices made before."""
+    confirm = ConfirmForm(formdata=None, token=token, format=options.format.data, event_id=options.event_id.data,
+                          new_event=options.new_event.data, tag=options.tag.data)
+    return render_template("attendee_import/preview.html", plan=plan, form=confirm, examples=EXAMPLES,
+                           fields=FIELD_LABELS)
+
+
+@bp.route("/mapping", methods=["POST"])
+def mapping():
+    """Save which column holds what for this header row (remembered for the next such file), then preview."""
+    session, owner = request_session(), current_owner()
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        flash("The import form expired; upload the file again.", "error")
+        return redirect(url_for("attendee_import.upload"))
+    try:
+        data, name = load_upload(current_app.config["DATA_DIR"], owner.id, form.token.data)
+        headers = read_upload(data, name).headers
+        chosen = {header: request.form.get(f"column-{number}", "") for number, header in enumerate(headers)}
+        save_mapping(session, headers, chosen, owner=owner)
+        plan = preview_file(session, data, owner=owner, file_name=name, **_options(form))
+        session.commit()
+    except DomainError as error:
+        session.rollback()
+        flash(error.message, "error")
+        return redirect(url_for("attendee_import.upload"))
+    return _preview_page(plan, form.token.data, form)
+
+
+@bp.route("/confirm", methods=["POST"])
+def confirm():
+    """Import a previewed upload, all or nothing, then go to the event's triage (or the people list)."""
+    session, owner = request_session(), current_owner()
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        flash("The import form expired; upload the file again.", "error")
+        return redirect(url_for("attendee_import.upload"))
+    try:
+        data, name = load_upload(current_app.config["DATA_DIR"], owner.id, form.token.data)
+        plan = preview_file(session, data, owner=owner, file_name=name, **_options(form))
+        result = apply_plan(session, plan, owner=owner, accept_changes=form.accept_changes.data,
+                            event=_event(session, form))
+        session.commit()
+    except DomainError as error:
+        session.rollback()
+        flash(f"Nothing was imported: {error.message}", "error")
+        return redirect(url_for("attendee_import.upload"))
+    discard_upload(current_app.config["DATA_DIR"], owner.id, form.token.data)
+    flash(f"Imported {name}: {result.created} new, {result.matched} already known, {result.updated} updated.",
+          "success")
+    if result.event_id:
+        return redirect(url_for("attendee_import.triage", event_id=result.event_id))
+    return redirect(url_for("people.index"))
+
+
+@bp.route("/events/<int:event_id>/triage", methods=["GET", "POST"])
+def triage(event_id: int):
+    """Tick whom of the event's attendees you actually met: encounters (and follow-ups) in one step."""
+    session, owner = request_session(), current_owner()
+    event = get_event(session, event_id, owner=owner)
+    form = TriageForm()
+    if form.validate_on_submit():
+        days = form.follow_up_in.data
+        follow_up_on = local_today(owner) + timedelta(days=days) if days else None
+        try:
+            ids = [int(value) for value in request.form.getlist("person_id") if value.isdigit()]
+            count = record_met(session, event, ids, owner=owner, met_on=form.met_on.data,
+                               follow_up_on=follow_up_on, note=form.note.data or "")
+            session.commit()
+        except DomainError as error:
+            session.rollback()
+            flash(error.message, "error")
+        else:
+            flash(f"Recorded meeting {count} {'person' if count == 1 else 'people'} at {event.name}.", "success")
+            return redirect(url_for("attendee_import.triage", event_id=event.id))
+    elif not form.is_submitted():
+        form.met_on.data = event.starts_on
+    status = 400 if form.is_submitted() else 200
+    return render_template("attendee_import/triage.html", event=event, form=form,
+                           attendees=attendees_of(session, event, owner=owner)), status
+
+
+@bp.route("/events/<int:event_id>/briefing")
+def briefing(event_id: int):
+    """The printable pre-event briefing: who you already know among the attendees."""
+    session, owner = request_session(), current_owner()
+    event = get_event(session, event_id, owner=owner)
+    return render_template("attendee_import/briefing.html", event=event,
+                           briefing=briefing_for(session, event, owner=owner))
