@@ -19,7 +19,7 @@ from netevents_plugins.committee_visibility.talking_points import talking_points
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from netevents.plugins.api import Account, Event, Group, Person, local_today, plugin_settings_for
+from netevents.plugins.api import Account, Event, Group, Person, local_today, plugin_settings_for, reports_of
 
 NAME = "committee_visibility"
 PICKER_LIMIT = 100  # groups and events offered in the dashboard's form
@@ -95,6 +95,8 @@ def leader_context(session: Session, owner: Account, person: Person, next_url: s
     return {"person": person, "leader": leader, "last_seen": seen_on, "seen_count": count,
             "seen": moments_seen_by(session, person.id, owner=owner, limit=limit) if count else [],
             "points": talking_points_for_leader(session, person.id, owner=owner, limit=limit) if leader else [],
+            # their team hears of your work through them, and they through their team
+            "reports": reports_of(session, person.id, owner=owner, limit=limit) if leader else [],
             "planned": planned_followups(session, [person.id], owner=owner).get(person.id),
             "due_on": due, "is_gap": due is not None and due <= local_today(owner),
             "leader_form": form, "action": ActionForm(formdata=None, next=next_url)}

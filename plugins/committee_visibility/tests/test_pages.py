@@ -191,3 +191,16 @@ def test_the_overview_lists_leaders_and_internal_groups(session, user_client, ac
     session.commit()
     html = page(user_client, f"{BASE}/")
     assert "Dana Director" in html and "Quiet guild" in html and "Gap settings" in html
+
+
+def test_a_leaders_page_lists_the_people_who_report_to_them(session, user_client, account, make_leader):
+    from netevents.plugins.api import PersonFields, create_person
+
+    dana = make_leader("Dana Director")
+    sam = create_person(session, PersonFields(display_name="Sam Analyst"), owner=account)
+    recorded = user_client.post(f"/people/{sam.id}/relationships",  # the core's person page form
+                                data={"relation-kind": "reports_to", "relation-other_id": dana.id})
+    assert recorded.status_code == 302
+    html = page(user_client, f"{BASE}/people/{dana.id}")
+    assert "Reports to Dana Director" in html and f'href="/people/{sam.id}"' in html
+    assert "Reports to Sam Analyst" not in page(user_client, f"/people/{sam.id}")  # not a leader: no team shown
