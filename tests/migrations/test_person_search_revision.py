@@ -1,15 +1,12 @@
 """Revision 0002 builds the people search index, fills it from existing people, and drops it on downgrade."""
 from __future__ import annotations
 
-import os
-import uuid
 
-import pytest
 from alembic import command
 from sqlalchemy import MetaData, Table, inspect
 from sqlalchemy.orm import Session
 
-from netevents.db import Base, make_engine
+from netevents.db import Base
 from netevents.schema import alembic_config, upgrade_core
 from netevents.search_index import matching_person_ids
 from netevents.services.accounts import create_account
@@ -17,27 +14,6 @@ from netevents.testing import TEST_PASSWORD
 
 REVISION_0001_COLUMNS = {"id", "owner_id", "display_name", "sort_name", "interests", "notes", "how_we_met",
                          "created_at", "updated_at"}
-
-
-@pytest.fixture
-def scratch_engine(tmp_path):
-    """An empty database of the kind the tests run on: a SQLite file, or a fresh PostgreSQL schema."""
-    url = os.environ.get("NETEVENTS_TEST_DATABASE_URL", "")
-    if not url.startswith("postgresql"):
-        engine = make_engine(f"sqlite:///{tmp_path / 'scratch.db'}")
-        yield engine
-        engine.dispose()
-        return
-    schema = f"scratch_{uuid.uuid4().hex[:10]}"
-    admin = make_engine(url)
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    engine = make_engine(url, connect_args={"options": f"-csearch_path={schema}"})
-    yield engine
-    engine.dispose()
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-    admin.dispose()
 
 
 def test_upgrade_indexes_existing_people_and_downgrade_drops_the_index(scratch_engine):
