@@ -96,15 +96,30 @@ def restore(file: Path, email: str, passphrase_file):
     click.echo(report.summary())
 
 
-@click.command("export")
-@click.argument("kind", type=click.Choice(sorted(EXPORT_FORMATS)))
-@click.option("--user", "email", required=True, help="Email address of the account to export.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="File to write.")
-@click.option("--leave-out-confidential", is_flag=True, help="Leave out notes flagged employer-confidential.")
-@with_appcontext
-def export(kind: str, email: str, output: Path, leave_out_confidential: bool):
-    """Export an account's people for other tools: CSV, vCard 4.0 (vcard) or vCard 3.0 (vcard3)."""
+@click.group("export")
+def export():
+    """Export an account's data for other tools (plugins add formats, such as `ics`)."""
+
+
+EXPORT_HELP = {"csv": "People as a CSV spreadsheet.", "vcard": "People as vCard 4.0 contact cards.",
+               "vcard3": "People as vCard 3.0 contact cards, for older address books."}
+
+
+def _export_command(kind: str) -> click.Command:
+    """The `netevents export KIND` subcommand of one of the core's people formats."""
+    @click.command(kind, help=EXPORT_HELP.get(kind))
+    @click.option("--user", "email", required=True, help="Email address of the account to export.")
+    @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+                  help="File to write.")
+    @click.option("--leave-out-confidential", is_flag=True, help="Leave out notes flagged employer-confidential.")
+    @with_appcontext
+    def command(email: str, output: Path, leave_out_confidential: bool):
+        export_people(kind, email, output, leave_out_confidential)
+    return command
+
+
+def export_people(kind: str, email: str, output: Path, leave_out_confidential: bool) -> None:
+    """Write an account's people in one of the core's formats to ``output``, streamed."""
     try:
         with session_scope(current_app._get_current_object()) as session:
             owner = account_with_email(session, email)
@@ -119,5 +134,8 @@ def export(kind: str, email: str, output: Path, leave_out_confidential: bool):
         raise click.ClickException(error.message) from None
     click.echo(f"Wrote {output} ({output.stat().st_size:,} bytes).")
 
+
+for _kind in sorted(EXPORT_FORMATS):
+    export.add_command(_export_command(_kind))
 
 COMMANDS = (backup, restore, export)

@@ -191,7 +191,9 @@ def _insert(state: _Restore, section: Section, rows: list[dict], old_ids: list, 
 
 
 def _prepared(state: _Restore, section: Section, values: dict[str, Any]) -> dict[str, Any]:
-    """Fill the computed columns of a new row (people: sort keys and the photo file)."""
+    """Fill the computed columns of a new row (people: sort keys and the photo file; organizations: the name key)."""
+    if section.name == "organizations":
+        values["name_key"] = name_key(values["name"])
     if section.name != "people":
         return values
     values["sort_name"] = name_key(values["display_name"])

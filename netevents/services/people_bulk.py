@@ -72,8 +72,8 @@ def _add_organizations(session: Session, people: Sequence[BulkPerson], owner: Ac
         name = clean_text(person.fields.organization_name, 200, field="organization")
         if name and name_key(name) not in known:
             missing.setdefault(name_key(name), name)
-    rows = [{"owner_id": owner.id, "name": name, "kind": "company", "website": None, "notes": ""}
-            for name in missing.values()]
+    rows = [{"owner_id": owner.id, "name": name, "name_key": key, "kind": "company", "website": None, "notes": ""}
+            for key, name in missing.items()]
     for key, new_id in zip(missing, insert_rows(session, Organization.__table__, rows, owner=owner)):
         known[key] = (new_id, key)
 

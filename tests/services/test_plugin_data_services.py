@@ -65,7 +65,8 @@ def test_a_failing_exporter_is_a_clear_error(session, register_plugin, account):
 
 
 def test_a_wrong_registration_is_reported_not_fatal(session, formats):
-    assert [i.name for i in available_importers(session)] == ["lines"]
+    names = [i.name for i in available_importers(session)]
+    assert "lines" in names  # the well-registered one stays offered (beside the first-party formats)
     assert "not an importer" in formats.failures[-1]["error"]
 
 

@@ -9,7 +9,8 @@ from ics_calendar_checks import NOW, events, lint
 
 from netevents.plugins.api import (AssociationMembership, CalendarItem, EventFields, ImportantDate,
                                    InteractionFields, Organization, PersonFields, create_event, create_followup,
-                                   create_person, hookimpl, log_interaction, mark_followup_done)
+                                   create_person, hookimpl, log_interaction, mark_followup_done,
+                                   name_key)
 from netevents_plugins.ics_calendar.items import FeedSettings
 
 BIRTHDAY = ImportantDate.kind.type.enum_class("birthday")
@@ -50,7 +51,8 @@ def test_each_kind_of_item_appears_with_its_person_or_record(build, session, acc
     conference = create_event(session, EventFields(name="PyCon", starts=date(2026, 5, 1), ends=date(2026, 5, 3)),
                               owner=account)
     session.add(AssociationMembership(owner_id=account.id, renewal_on=date(2026, 4, 15),
-                                      organization=Organization(owner_id=account.id, name="IEEE")))
+                                      organization=Organization(owner_id=account.id, name="IEEE",
+                                                                name_key=name_key("IEEE"))))
     birthday = ImportantDate(owner_id=account.id, person=person, kind=BIRTHDAY, month=4, day=10, year=1990)
     session.add(birthday)
     session.flush()

@@ -16,7 +16,7 @@ def add_person(session, owner, name, **fields):
 
 def test_csv_lists_my_people_with_their_details(session, user_client, account, make_account):
     ada = add_person(session, account, "Ada Lovelace", given_name="Ada", family_name="Lovelace", job_title="CTO",
-                     organization=Organization(owner_id=account.id, name="Engines Ltd"),
+                     organization=Organization(owner_id=account.id, name="Engines Ltd", name_key="engines ltd"),
                      tags=[Tag(owner_id=account.id, name="mentors")])
     ada.emails.append(PersonEmail(owner_id=account.id, address="ada@example.com"))
     ada.phones.append(PersonPhone(owner_id=account.id, number="+441234567890"))
@@ -106,7 +106,7 @@ def test_vcards_4_0_and_3_0_parse_with_an_independent_parser(session, user_clien
 
     ada = add_person(session, account, "Ada; Countess, of Lovelace", notes="line one\nline two",
                      given_name="Ada", family_name="Lovelace", job_title="Analyst",
-                     organization=Organization(owner_id=account.id, name="Engines Ltd"),
+                     organization=Organization(owner_id=account.id, name="Engines Ltd", name_key="engines ltd"),
                      tags=[Tag(owner_id=account.id, name="mentors")])
     ada.emails.append(PersonEmail(owner_id=account.id, address="ada@example.com"))
     ada.phones.append(PersonPhone(owner_id=account.id, number="+442079460123"))
