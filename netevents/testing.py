@@ -13,7 +13,6 @@ from typing import Callable, Iterator
 
 import pytest
 from flask import Flask
-from flask.testing import FlaskClient
 from sqlalchemy import MetaData
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,6 +22,7 @@ from netevents.models import Account, Base
 from netevents.plugins.discovery import import_all_models
 from netevents.plugins.migrations import stamp_installed_plugins
 from netevents.plugins.testing import register_test_plugin
+from netevents.testing_client import LoggedInClient, log_in_test_client  # noqa: F401  (part of the fixtures' API)
 from netevents.schema import stamp_heads
 from netevents.services.backup import backup_account
 from netevents.services.backup_restore import restore_account
@@ -52,29 +52,6 @@ def reset_schema(engine) -> None:
 def pytest_configure(config) -> None:
     """Register the markers this plugin understands (for projects run with --strict-markers)."""
     config.addinivalue_line("markers", "fresh_app: give the test an app of its own instead of the shared one")
-
-
-class LoggedInClient(FlaskClient):
-    """A test client that, given ``user=account``, starts a real server-side login for it (as the login page does)."""
-
-    def __init__(self, *args, **kwargs):
-        user, fresh = kwargs.pop("user", None), kwargs.pop("fresh_login", True)
-        super().__init__(*args, **kwargs)
-        if user is not None:
-            self.login_token = log_in_test_client(self, user, fresh=fresh)
-
-
-def log_in_test_client(client: FlaskClient, user: Account, *, fresh: bool = True) -> str:
-    """Put a live login of ``user`` into the client's session cookie; return its token."""
-    from netevents.auth import LOGIN_TOKEN_KEY
-    from netevents.services.login_sessions import start_login_session
-
-    with database(client.application).session() as db_session:
-        token = start_login_session(db_session, user, remember=False)
-        db_session.commit()
-    with client.session_transaction() as cookie_session:
-        cookie_session.update({"_user_id": user.get_id(), "_fresh": fresh, LOGIN_TOKEN_KEY: token})
-    return token
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -82,6 +82,7 @@ def leader(person_id: int):
 def mark_leader(person_id: int):
     """Mark one of your people as a leader, or change their level."""
     form, owner = LeaderForm(), current_owner()
+    get_person(request_session(), person_id, owner=owner)  # another account's person: 404 before any form check
     return _post(form, lambda s: leaders.mark_leader(s, person_id, form.level.data, form.organization.data,
                                                      owner=owner, today=local_today(owner)),
                  "Marked as a leader.", url_for(".leader", person_id=person_id))

@@ -16,7 +16,8 @@ from netevents import hookspecs
 REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "netevents"
 FIRST_PARTY_PLUGINS = REPO / "plugins"
-NOT_PRODUCT = {"hookspecs.py", "testing.py", "plugins/testing.py", "plugins/scaffold.py", "plugins/api.py"}
+NOT_PRODUCT = {"hookspecs.py", "testing.py", "testing_client.py",
+               "plugins/testing.py", "plugins/scaffold.py", "plugins/api.py"}
 DISPATCHERS = {"notify", "results_by_plugin", "registered"}  # take the hook's name as a string
 SLOT_CALL = re.compile(r"""\bslot\(\s*["'](\w+)["']""")
 

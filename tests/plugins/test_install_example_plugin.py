@@ -18,7 +18,7 @@ CHECK_PANEL = textwrap.dedent("""
     from netevents.services.accounts import create_account
 
     app = create_app({"WTF_CSRF_ENABLED": False})
-    from netevents.testing import LoggedInClient
+    from netevents.testing_client import LoggedInClient
     app.test_client_class = LoggedInClient
     with session_scope(app) as session:
         account = create_account(session, "ada@example.com", "correct horse battery staple")
