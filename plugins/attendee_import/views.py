@@ -70,14 +70,19 @@ def _preview_page(plan, token: str, options):
                            fields=FIELD_LABELS)
 
 
+def _expired():
+    """Back to the upload form when the preview's form no longer holds (a lost token or CSRF)."""
+    flash("The import form expired; upload the file again.", "error")
+    return redirect(url_for("attendee_import.upload"))
+
+
 @bp.route("/mapping", methods=["POST"])
 def mapping():
     """Save which column holds what for this header row (remembered for the next such file), then preview."""
     session, owner = request_session(), current_owner()
     form = ConfirmForm()
     if not form.validate_on_submit():
-        flash("The import form expired; upload the file again.", "error")
-        return redirect(url_for("attendee_import.upload"))
+        return _expired()
     try:
         data, name = load_upload(current_app.config["DATA_DIR"], owner.id, form.token.data)
         headers = read_upload(data, name).headers
@@ -98,8 +103,7 @@ def confirm():
     session, owner = request_session(), current_owner()
     form = ConfirmForm()
     if not form.validate_on_submit():
-        flash("The import form expired; upload the file again.", "error")
-        return redirect(url_for("attendee_import.upload"))
+        return _expired()
     try:
         data, name = load_upload(current_app.config["DATA_DIR"], owner.id, form.token.data)
         plan = preview_file(session, data, owner=owner, file_name=name, **_options(form))
