@@ -41,7 +41,7 @@ from netevents.plugins.migrations import upgrade_all
 from netevents.services.accounts import create_account
 from netevents.services.clock import local_today
 
-EMAIL, PASSWORD = "bench@example.com", "benchmark password 123"
+EMAIL, PASSWORD = "bench@example.com", "quiet harbour lantern seventy"
 BASELINE = "/plugins/bench_baseline/ping"
 BASELINE_PLUGIN = '''"""One query, for the benchmark's baseline."""
 from flask import Blueprint
