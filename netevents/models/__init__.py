@@ -1,6 +1,7 @@
 """Typed SQLAlchemy models, one module per area; importing this package registers them all."""
 from netevents.db import Base
 from netevents.models.account import Account
+from netevents.models.activity import ActivityDay
 from netevents.models.duplicates import DismissedDuplicate, DuplicateKey, DuplicatePair
 from netevents.models.events import Encounter, Event, EventKind, EventSession
 from netevents.models.followups import FollowUp
@@ -11,7 +12,7 @@ from netevents.models.people import Organization, OrganizationKind, Person, Pers
 from netevents.models.person_details import DateKind, ImportantDate, PersonRelation, RelationKind
 from netevents.models.plugins import PluginSetting, PluginState
 
-__all__ = ["Base", "Account", "AssociationMembership", "DateKind", "DismissedDuplicate", "DuplicateKey",
+__all__ = ["Base", "Account", "ActivityDay", "AssociationMembership", "DateKind", "DismissedDuplicate", "DuplicateKey",
            "DuplicatePair", "Encounter", "Event", "EventKind", "EventSession", "Favor", "FollowUp", "Group",
            "ImportantDate", "Interaction", "LoginSession", "Organization", "OrganizationKind", "Person", "PersonEmail",
            "PersonLink", "PersonPhone", "PersonRelation",

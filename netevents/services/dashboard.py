@@ -11,7 +11,6 @@ so the page costs the same whatever the size of the network.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Collection, Optional
@@ -19,21 +18,20 @@ from typing import Collection, Optional
 from sqlalchemy import func, select, union
 from sqlalchemy.orm import Session
 
-from netevents.models import Account, AssociationMembership, Encounter, Event, FollowUp, Interaction
+from netevents.models import Account, ActivityDay, AssociationMembership, Encounter, Event, FollowUp, Interaction
 from netevents.models.interactions import interaction_person
 from netevents.services.associations import upcoming_renewals
 from netevents.services.cadence import StayInTouch, fading_count, fading_people
 from netevents.services.clock import local_today
-from netevents.services.encounters import encounter_days
 from netevents.services.events import list_events
 from netevents.services.followups import count_due, due_followups
-from netevents.services.interactions import EARLIEST, interaction_days
+from netevents.services.interactions import EARLIEST
 from netevents.services.streaks import Streaks, compute_streaks
 from netevents.services.suggestions import SHORTLIST, Suggestion, has_people, suggested_contact
 
 FADING_SHOWN = 5
 DUE_SHOWN = 10
-# streaks are counted over the last two years of days (a longer current streak is followed further back)
+# streaks are read over the last two years of days (a streak running into them is followed further back)
 STREAK_WINDOW_DAYS = 730
 COMING_UP_DAYS, COMING_UP_SHOWN = 7, 10
 UPCOMING_EVENT_DAYS = 14
@@ -80,40 +78,35 @@ class Dashboard:
         return self.contacted_today >= self.daily_goal
 
 
-def _streak_days(session: Session, owner: Account, today: date) -> dict[date, int]:
-    """Activity per day over the streak window, reaching further back while the current streak goes on.
+def _run_before(session: Session, owner: Account, start: date) -> int:
+    """How many days in a row, ending the day before ``start``, had activity (the streak running into a window).
 
-    Further back only which days had activity matters (the heatmap shows the last year): a window in which
-    every day had some is recognised by one count, without reading its days; the first one that is not ends
-    the streak that ran into the window, so nothing further back is read.
+    A window in which every day had some is recognised by one count, without reading its days; in the first
+    one that is not, only its days are read to find where the run began, and nothing further back.
     """
-    start = today - timedelta(days=STREAK_WINDOW_DAYS)
-    days = activity_days(session, owner=owner, start=start, end=today)
-    while start > EARLIEST and all(start + timedelta(days=offset) in days for offset in range(2)):
-        start, end = max(start - timedelta(days=STREAK_WINDOW_DAYS), EARLIEST), start - timedelta(days=1)
-        length = (end - start).days + 1
-        if active_day_count(session, owner=owner, start=start, end=end) == length:
-            days.update((start + timedelta(days=offset), 1) for offset in range(length))
-        else:  # the streak running at the old start ends in this window: no need to look further
-            days.update(activity_days(session, owner=owner, start=start, end=end))
-            break
-    return days
+    run, end = 0, start - timedelta(days=1)
+    while end >= EARLIEST:
+        first = max(end - timedelta(days=STREAK_WINDOW_DAYS - 1), EARLIEST)
+        length = (end - first).days + 1
+        if active_day_count(session, owner=owner, start=first, end=end) < length:
+            days = activity_days(session, owner=owner, start=first, end=end)
+            while end in days:
+                run, end = run + 1, end - timedelta(days=1)
+            return run
+        run, end = run + length, first - timedelta(days=1)
+    return run
 
 
 def active_day_count(session: Session, *, owner: Account, start: date, end: date) -> int:
     """On how many dates from ``start`` to ``end`` the owner had an interaction or an encounter."""
-    talked = (select(Interaction.occurred_on.label("day")).distinct()
-              .where(Interaction.owner_id == owner.id, Interaction.occurred_on.between(start, end)))
-    met = (select(Encounter.met_on).distinct()
-           .where(Encounter.owner_id == owner.id, Encounter.met_on.between(start, end)))
-    return session.scalar(select(func.count()).select_from(union(talked, met).subquery())) or 0
+    return session.scalar(select(func.count()).where(
+        ActivityDay.owner_id == owner.id, ActivityDay.day.between(start, end), ActivityDay.count > 0)) or 0
 
 
 def activity_days(session: Session, *, owner: Account, start: date, end: date) -> dict[date, int]:
     """Per date from ``start`` to ``end``: interactions plus encounters (networking days only)."""
-    counts = Counter(interaction_days(session, owner=owner, start=start, end=end))
-    counts.update(encounter_days(session, owner=owner, start=start, end=end))
-    return dict(counts)
+    return dict(session.execute(select(ActivityDay.day, ActivityDay.count).where(
+        ActivityDay.owner_id == owner.id, ActivityDay.day.between(start, end), ActivityDay.count > 0)).all())
 
 
 def people_contacted_on(session: Session, day: date, *, owner: Account) -> set[int]:
@@ -146,7 +139,9 @@ def daily_dashboard(session: Session, *, owner: Account, today: date | None = No
     suggestion = None
     if not due:
         suggestion = suggested_contact(session, owner=owner, today=today, fading=fading, exclude=excluded)
-    all_days = _streak_days(session, owner, today)
+    start = today - timedelta(days=STREAK_WINDOW_DAYS)
+    all_days = activity_days(session, owner=owner, start=start, end=today)
+    earlier = _run_before(session, owner, start) if start in all_days else 0
     first_shown = today - timedelta(days=HEATMAP_DAYS - 1)
     return Dashboard(
         today=today, overdue=[f for f in due if f.due_on < today], due_today=[f for f in due if f.due_on == today],
@@ -155,6 +150,7 @@ def daily_dashboard(session: Session, *, owner: Account, today: date | None = No
         fading_total=fading_count(session, owner=owner, today=today),
         upcoming_events=_upcoming_events(session, owner, today),
         renewals=upcoming_renewals(session, owner=owner, within_days=RENEWAL_DAYS, today=today),
-        streaks=compute_streaks(all_days, today), contacted_today=len(contacted), daily_goal=owner.daily_goal or 1,
+        streaks=compute_streaks(all_days, today, earlier=earlier), contacted_today=len(contacted),
+        daily_goal=owner.daily_goal or 1,
         day_counts={day: count for day, count in all_days.items() if day >= first_shown},
         has_people=bool(due or contacted or suggestion or fading) or has_people(session, owner=owner))

@@ -1,8 +1,6 @@
 """The password policy: long enough, not the email, not one repeated character, not a well-known password."""
 from __future__ import annotations
 
-from zxcvbn import zxcvbn
-
 from netevents.errors import Invalid
 
 MIN_PASSWORD_LENGTH = 10
@@ -32,6 +30,8 @@ def password_problem(password: str, *, email: str = "") -> str | None:
     personal = [part for part in (address, address.split("@")[0]) if len(part) >= 4]
     if any(part in password.lower() for part in personal):
         return "Do not use your email address in your password."
+    from zxcvbn import zxcvbn  # 12 MB of word lists: loaded when a password is chosen, not by every server
+
     result = zxcvbn(password[:SCORED_PREFIX], user_inputs=personal)
     if result["score"] < MIN_STRENGTH_SCORE:
         reason = result["feedback"]["warning"] or "It is easy to guess."

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import warnings
 from datetime import date, datetime, timedelta, timezone
-
-import ics
-from ics.alarm import DisplayAlarm
-from ics.grammar.parse import ContentLine
+from typing import TYPE_CHECKING
 
 from netevents_plugins.ics_calendar.items import FeedItem
+
+if TYPE_CHECKING:
+    import ics
 
 CRLF = "\r\n"
 LINE_OCTETS = 75
@@ -53,6 +53,10 @@ def utc_stamp(moment: datetime) -> str:
 
 def vevent(item: FeedItem, sequence: int, modified: datetime) -> str:
     """One item as a folded VEVENT, generated with `ics`: SEQUENCE, LAST-MODIFIED and DTSTAMP from ``modified``."""
+    import ics  # 5 MB of memory: loaded by the first feed that has an item to serialise, not by every server
+    from ics.alarm import DisplayAlarm
+    from ics.grammar.parse import ContentLine
+
     event = ics.Event(name=item.title, uid=item.uid, description=item.description or None,
                       created=modified, last_modified=modified)
     _set_times(event, item)
@@ -66,6 +70,8 @@ def vevent(item: FeedItem, sequence: int, modified: datetime) -> str:
 
 def _set_times(event: ics.Event, item: FeedItem) -> None:
     """All-day items as VALUE=DATE with an exclusive DTEND; timed ones in UTC."""
+    from ics.grammar.parse import ContentLine
+
     if item.all_day:
         last = item.end if isinstance(item.end, date) and not isinstance(item.end, datetime) else item.start
         event.begin = item.start

@@ -27,3 +27,10 @@ def test_a_missed_day_ends_the_streak():
 
 def test_duplicates_and_order_do_not_matter():
     assert compute_streaks(days_back(1, 0, 1, 0), TODAY).current == 2
+
+
+def test_a_run_read_in_earlier_windows_carries_into_the_first_day():
+    streaks = compute_streaks(days_back(3, 2, 1, 0), TODAY, earlier=10)
+    assert streaks.current == 14 and streaks.best == 14
+    broken = compute_streaks(days_back(5, 4, 1, 0), TODAY, earlier=10)
+    assert broken.current == 2 and broken.best == 12
