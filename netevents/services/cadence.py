@@ -13,7 +13,6 @@ from netevents.models import Account, Person, Tag
 from netevents.models.people import person_tag
 from netevents.services.clock import local_date
 from netevents.plugins.dispatch import notify
-from netevents.services.interactions import last_contact_dates
 from netevents.services.ownership import get_owned
 from netevents.services.pagination import Page, page_of_ids
 from netevents.services.people import get_person
@@ -117,8 +116,7 @@ def stay_in_touch(session: Session, person_id: int, *, owner: Account, today: da
     cadence = effective_cadence(person)
     if cadence is None:
         return None
-    last = last_contact_dates(session, owner=owner, person_ids=[person.id]).get(person.id)
-    return _status(person, cadence, last, today, owner)
+    return _status(person, cadence, person.last_contact_on, today, owner)  # kept by services.stay_in_touch
 
 
 def _fading(owner: Account, today: date):

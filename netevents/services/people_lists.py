@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload, load_only, selectinload
 
-from netevents.models import Account, Person, Tag
+from netevents.models import Account, Organization, Person, Tag
 from netevents.models.people import person_tag
 from netevents.services.ownership import MAX_ID
 from netevents.services.pagination import Page, page_of_ids
@@ -18,10 +18,16 @@ PERSON_SORTS = {
 }
 
 
+# what a list row shows: loading the notes and the other columns of 50 people was a third of a list page
+LISTED_COLUMNS = (Person.id, Person.owner_id, Person.display_name, Person.sort_name, Person.job_title,
+                  Person.organization_id, Person.photo)
+
+
 def load_people(session: Session, ids: list[int]) -> list[Person]:
     """Load people with what lists show (organization, emails, tags), in the order of ``ids``."""
     query = select(Person).where(Person.id.in_(ids)).options(
-        joinedload(Person.organization), selectinload(Person.emails), selectinload(Person.tags))
+        load_only(*LISTED_COLUMNS), joinedload(Person.organization).load_only(Organization.id, Organization.name),
+        selectinload(Person.emails), selectinload(Person.tags))
     found = {person.id: person for person in session.scalars(query)}
     return [found[person_id] for person_id in ids if person_id in found]
 
