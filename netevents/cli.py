@@ -2,6 +2,8 @@
 point is console.main."""
 from __future__ import annotations
 
+import json
+import os
 import sys
 import tempfile
 
@@ -11,11 +13,9 @@ from flask.cli import with_appcontext
 from sqlalchemy.engine import make_url
 
 from netevents.backup_cli import COMMANDS as BACKUP_COMMANDS
-from netevents.db import make_engine, session_scope
+from netevents.db import database, make_engine, session_scope
 from netevents.demo.command import demo
 from netevents.errors import DomainError
-from netevents.plugins.migrations import upgrade_all, upgrade_all_reporting
-from netevents.schema import autogenerate_revision
 from netevents.services.accounts import create_account, set_password
 
 
@@ -23,6 +23,43 @@ def init_app(app) -> None:
     """Add the netevents commands to the app's CLI (plugins add theirs through a hook)."""
     for command in (db, serve, users, demo, *BACKUP_COMMANDS):
         app.cli.add_command(command)
+
+
+def upgrade_all(app) -> list:
+    """Upgrade the core and the enabled plugins; return (plugin, error) for each plugin that failed."""
+    from netevents.plugins.migrations import upgrade_all as upgrade  # Alembic: 10 MB, imported only to upgrade
+
+    return upgrade(app)
+
+
+def upgrade_in_child(app) -> list[tuple[str, str]]:
+    """Upgrade in a forked process, so the serving process never loads Alembic and Mako (10 MB it would keep)."""
+    if not hasattr(os, "fork"):
+        return [(name, str(error)) for name, error in upgrade_all(app)]
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the forked child (its exit code is checked below)
+        code = 1
+        try:
+            os.close(read_end)
+            database(app).engine.dispose(close=False)  # the parent's pooled connections stay the parent's
+            failures = [(name, str(error)) for name, error in upgrade_all(app)]
+            with os.fdopen(write_end, "w") as report:
+                json.dump(failures, report)
+            code = 0
+        except BaseException:  # the parent says it failed; the traceback is shown here
+            import traceback
+
+            traceback.print_exc()
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read_end) as report:
+        text = report.read()
+    _pid, status = os.waitpid(child, 0)
+    if os.waitstatus_to_exitcode(status) != 0 or not text:
+        raise click.ClickException("The database could not be upgraded (the reason is printed above).")
+    return [tuple(failure) for failure in json.loads(text)]
 
 
 @click.group()
@@ -34,6 +71,8 @@ def db():
 @with_appcontext
 def db_upgrade():
     """Create or upgrade the database (core and every enabled plugin) to the newest schema."""
+    from netevents.plugins.migrations import upgrade_all_reporting
+
     report = upgrade_all_reporting(current_app)
     click.echo(f"Database: {_shown_url(current_app.config['DATABASE_URL'])}")
     for change in report.changes:
@@ -56,6 +95,8 @@ def _shown_url(url: str) -> str:
 def db_revision(message: str, rev_id: str | None):
     """For developers: autogenerate a core revision against a scratch SQLite database."""
     with tempfile.TemporaryDirectory() as scratch:
+        from netevents.schema import autogenerate_revision
+
         autogenerate_revision(make_engine(f"sqlite:///{scratch}/scratch.db"), message, rev_id)
 
 
@@ -68,7 +109,7 @@ def db_revision(message: str, rev_id: str | None):
 def serve(host: str, port: int, threads: int, dev: bool):
     """Upgrade the database, then serve netevents (waitress; --dev for reload and debug)."""
     app = current_app._get_current_object()
-    for name, error in upgrade_all(app):
+    for name, error in upgrade_in_child(app):
         click.echo(f"Warning: plugin {name} could not upgrade its tables: {error}", err=True)
     shown_host = "localhost" if host in {"127.0.0.1", "0.0.0.0", "::"} else host
     click.echo(f"netevents is running at http://{shown_host}:{port}/  (data in {app.config['DATA_DIR']})")

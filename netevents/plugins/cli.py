@@ -20,9 +20,7 @@ from netevents.plugins.discovery import entry_point_candidates
 from netevents.plugins.dispatch import call_impl, implementations
 from netevents.plugins.enablement import set_plugin_enabled
 from netevents.plugins.manager import manager_of
-from netevents.plugins.migrations import autogenerate_plugin_revision, plugin_migration_directories
 from netevents.plugins.scaffold import scaffold_plugin
-from netevents.schema import upgrade_core
 
 
 @click.group("plugins")
@@ -59,6 +57,8 @@ def list_plugins(as_json: bool):
 def _set_enabled(name: str, enabled: bool) -> None:
     """Store and apply a plugin's flag from the command line."""
     try:
+        from netevents.schema import upgrade_core
+
         before, after = upgrade_core(database(current_app).engine)  # a fresh data folder has no tables yet
         if before != after:
             click.echo(f"Database: core tables {'created' if not before else 'upgraded'} (revision "
@@ -97,6 +97,8 @@ def disable(name: str):
 @with_appcontext
 def revision(name: str, message: str, force: bool):
     """For plugin authors: autogenerate a revision of a plugin's own history from its models."""
+    from netevents.plugins.migrations import autogenerate_plugin_revision, plugin_migration_directories
+
     directory = plugin_migration_directories(current_app).get(name)
     if directory is None:
         raise click.ClickException(f"{name} is not an enabled plugin with a migration_directory.")

@@ -18,7 +18,6 @@ from netevents.errors import Invalid, NotFound
 from netevents.models import PluginState
 from netevents.plugins.dispatch import call_impl, implementations
 from netevents.plugins.manager import ENABLED_BY_DEFAULT, PluginRecord, manager_of
-from netevents.plugins.migrations import plugin_migration_directories, upgrade_plugin
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +101,8 @@ def set_plugin_enabled(app, session, name: str, enabled: bool) -> PluginRecord:
 
 def _upgrade_plugin_tables(app, session, name: str) -> None:
     """Bring an enabled plugin's tables to its newest revision inside the caller's transaction."""
+    from netevents.plugins.migrations import plugin_migration_directories, upgrade_plugin  # Alembic: when needed
+
     directory = plugin_migration_directories(app).get(name)
     if directory is not None:
         upgrade_plugin(session.connection(), name, directory)
