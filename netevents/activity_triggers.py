@@ -3,7 +3,9 @@
 Triggers rather than service code because interactions and encounters are written by many paths (the
 services, merges, quick capture, restores, the scaled demo's and imports' bulk inserts, plugins); a trigger
 sees them all. An insert adds one to its date (creating the row), a delete takes one away, a change of date
-or owner does both. Used by create_all (models/activity.py) and by revision 0042, which also fills the table.
+or owner does both. On PostgreSQL the triggers run once per statement over its transition tables, so a bulk
+COPY costs one grouped upsert; SQLite has only row triggers. Used by create_all (models/activity.py) and by
+revision 0042, which also fills the table.
 """
 from __future__ import annotations
 
@@ -40,23 +42,32 @@ def _sqlite_triggers(table: str, column: str) -> list[str]:
             f"{_remove('OLD', column)}; {_add('NEW', column)}; END"]
 
 
-def _postgresql_trigger(table: str, column: str) -> list[str]:
-    """One PL/pgSQL function and its row trigger on ``table``."""
+def _postgresql_triggers(table: str, column: str) -> list[str]:
+    """PostgreSQL statement triggers on ``table`` with transition tables: a COPY of 100,000 rows is one upsert."""
     name = f"activity_day_{table}"
-    return [f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-            f"IF TG_OP = 'UPDATE' AND OLD.{column} = NEW.{column} AND OLD.owner_id = NEW.owner_id THEN "
-            f"RETURN NULL; END IF; "
-            f"IF TG_OP IN ('DELETE', 'UPDATE') THEN {_remove('OLD', column)}; END IF; "
-            f"IF TG_OP IN ('INSERT', 'UPDATE') THEN {_add('NEW', column)}; END IF; "
+    counted = {"insert": f"SELECT owner_id, {column} AS day, 1 AS delta FROM added",
+               "delete": f"SELECT owner_id, {column} AS day, -1 AS delta FROM removed",
+               "update": f"SELECT owner_id, {column} AS day, -1 AS delta FROM removed UNION ALL "
+                         f"SELECT owner_id, {column}, 1 FROM added"}
+    transitions = {"insert": "NEW TABLE AS added", "delete": "OLD TABLE AS removed",
+                   "update": "OLD TABLE AS removed NEW TABLE AS added"}
+    statements = []
+    for operation, rows in counted.items():
+        statements += [
+            f"CREATE OR REPLACE FUNCTION {name}_{operation}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            f"INSERT INTO activity_day (owner_id, day, count) SELECT owner_id, day, sum(delta) FROM ({rows}) AS moved "
+            f"GROUP BY owner_id, day HAVING sum(delta) <> 0 "
+            f"ON CONFLICT (owner_id, day) DO UPDATE SET count = activity_day.count + excluded.count; "
             f"RETURN NULL; END $$",
-            f"DROP TRIGGER IF EXISTS {name} ON {table}",
-            f"CREATE TRIGGER {name} AFTER INSERT OR DELETE OR UPDATE OF {column}, owner_id ON {table} "
-            f"FOR EACH ROW EXECUTE FUNCTION {name}()"]
+            f"DROP TRIGGER IF EXISTS {name}_{operation} ON {table}",
+            f"CREATE TRIGGER {name}_{operation} AFTER {operation.upper()} ON {table} "
+            f"REFERENCING {transitions[operation]} FOR EACH STATEMENT EXECUTE FUNCTION {name}_{operation}()"]
+    return statements
 
 
 def create_triggers(connection: Connection) -> None:
     """Create (or replace) the triggers on interaction and encounter."""
-    build = _sqlite_triggers if connection.dialect.name == "sqlite" else _postgresql_trigger
+    build = _sqlite_triggers if connection.dialect.name == "sqlite" else _postgresql_triggers
     for table, column in SOURCES:
         for statement in build(table, column):
             connection.exec_driver_sql(statement)
@@ -70,8 +81,9 @@ def drop_triggers(connection: Connection) -> None:
             for suffix in ("insert", "delete", "update"):
                 connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}_{suffix}")
         else:
-            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-            connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS {name}()")
+            for operation in ("insert", "delete", "update"):
+                connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}_{operation} ON {table}")
+                connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS {name}_{operation}()")
 
 
 def fill(connection: Connection) -> None:
