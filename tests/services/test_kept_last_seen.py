@@ -106,3 +106,20 @@ def test_silent_longest_is_read_along_the_index(session, account):
         "EXPLAIN QUERY PLAN " + str(statement), tuple(statement.params[key] for key in statement.positiontup)).all()
     details = " ".join(row[-1] for row in rows)
     assert "ix_person_owner_last_seen" in details and "TEMP B-TREE" not in details
+
+
+def test_silent_longest_counts_encounters_and_words_the_reason(session, account):
+    from netevents.services.clock import local_today
+    from netevents.services.suggestions import _silent
+
+    today = local_today(account)
+    ann, bo, cy = (create_person(session, PersonFields(display_name=name), owner=account)
+                   for name in ("Ann", "Bo", "Cy"))
+    planned = today + timedelta(days=10)
+    log_encounter(session, EncounterFields(person_id=ann.id, met_on=date(2020, 1, 1)), owner=account)
+    log_encounter(session, EncounterFields(person_id=cy.id, met_on=planned), owner=account)
+    reasons = {s.person.display_name: s.reason for s in _silent(session, account, today, [], 3)}
+    assert list(reasons) == ["Ann", "Bo", "Cy"]  # a planned meeting counts as seen: not silent
+    assert reasons["Ann"] == "You haven't been in touch since January 2020"
+    assert reasons["Bo"] == "You added Bo today and haven't been in touch yet"
+    assert reasons["Cy"] == f"You plan to meet Cy on {planned:%B} {planned.day}"
