@@ -83,6 +83,8 @@ class Person(Owned, Timestamped, Base):
         Index("ix_person_owner_due", "owner_id", "stay_in_touch_due_on", "sort_name", "id"),
         # the people someone introduced, by name, without walking the account's name index
         Index("ix_person_introducer_name", "introduced_by_id", "sort_name", "id"),
+        # who has been silent longest (the contact of the day): an index range, oldest last-seen first
+        Index("ix_person_owner_last_seen", "owner_id", "last_seen_on", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -110,6 +112,8 @@ class Person(Owned, Timestamped, Base):
     # kept by services.stay_in_touch: the latest interaction, and when contact is next due under a cadence
     last_contact_on: Mapped[Optional[date]] = mapped_column(Date)
     stay_in_touch_due_on: Mapped[Optional[date]] = mapped_column(Date)
+    # also kept there: the latest interaction or encounter, else the local date the person was added
+    last_seen_on: Mapped[Optional[date]] = mapped_column(Date)
 
     organization: Mapped[Optional[Organization]] = relationship(back_populates="people")
     introduced_by: Mapped[Optional["Person"]] = relationship(remote_side=[id])

@@ -37,7 +37,7 @@ from netevents.models.people import person_tag
 
 # columns that never travel: the owner is the account restored into; these are computed by the services
 COMPUTED = frozenset({"owner_id", "sort_name", "organization_key", "last_contact_on", "stay_in_touch_due_on",
-                      "capture_key", "name_key"})
+                      "last_seen_on", "capture_key", "name_key"})
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from netevents.plugins.dispatch import notify
 from netevents.services.ownership import get_owned
 from netevents.services.people import get_person
 from netevents.services.search import reindex_records, unindex_records
+from netevents.services.stay_in_touch import refresh_stay_in_touch
 from netevents.services.validation import check_date, clean_text
 
 
@@ -74,6 +75,7 @@ def log_encounter(session: Session, fields: EncounterFields, *, owner: Account) 
     session.add(encounter)
     session.flush()
     reindex_records(session, "encounter", [encounter.id])
+    refresh_stay_in_touch(session, [encounter.person_id], owner=owner)
     notify(session, "encounter_logged", encounter=encounter, owner=owner, session=session)
     return encounter
 
@@ -82,9 +84,11 @@ def update_encounter(session: Session, encounter_id: int, fields: EncounterField
                      owner: Account) -> Encounter:
     """Change when, where or with whom an encounter happened."""
     encounter = get_encounter(session, encounter_id, owner=owner)
+    before = encounter.person_id
     _apply(session, encounter, fields, owner)
     session.flush()
     reindex_records(session, "encounter", [encounter.id])
+    refresh_stay_in_touch(session, {before, encounter.person_id}, owner=owner)
     return encounter
 
 
@@ -92,8 +96,10 @@ def delete_encounter(session: Session, encounter_id: int, *, owner: Account) -> 
     """Delete an encounter; the person stays."""
     encounter = get_encounter(session, encounter_id, owner=owner)
     unindex_records(session, "encounter", [encounter.id])
+    person_id = encounter.person_id
     session.delete(encounter)
     session.flush()
+    refresh_stay_in_touch(session, [person_id], owner=owner)
 
 
 def _with_details(query):

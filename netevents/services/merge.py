@@ -31,7 +31,7 @@ from netevents.services.validation import name_key
 log = logging.getLogger(__name__)
 # derived from other fields (recomputed after the merge), or bookkeeping a merge must not copy
 NOT_MERGED = {"id", "owner_id", "created_at", "updated_at", "sort_name", "organization_key", "photo",
-              "last_contact_on", "stay_in_touch_due_on"}
+              "last_contact_on", "stay_in_touch_due_on", "last_seen_on"}
 SHORTEST_WINS = {"cadence_days"}
 FIELD_LABELS = {"display_name": "Name", "cadence_days": "Stay-in-touch cadence (days)", "how_we_met": "How we met"}
 

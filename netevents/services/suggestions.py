@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Collection, Optional
 
-from sqlalchemy import case, exists, func, select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from netevents.models import Account, Encounter, Interaction, Person
-from netevents.models.interactions import interaction_person
+from netevents.models import Account, Encounter, Person
 from netevents.services.cadence import StayInTouch
 from netevents.services.clock import local_date
 from netevents.services.favors import ReciprocityRow, reciprocity_list
@@ -82,34 +81,34 @@ def _owed(rows: list[ReciprocityRow]) -> list[Suggestion]:
     return [Suggestion(row.person, reason(row), "favor") for row in rows]
 
 
-def _out_of_touch(owner: Account, today: date):
-    """The owner's people with the latest interaction or encounter date (None: never), longest out of touch first.
+def _out_of_touch(owner: Account):
+    """The owner's people, longest out of touch first: along the kept last-seen date (services.stay_in_touch)."""
+    return (select(Person).where(Person.owner_id == owner.id)
+            .order_by(Person.last_seen_on, Person.id))
 
-    Someone never contacted counts from the day they were added (its UTC date: close enough to rank by).
-    """
-    talked = (select(interaction_person.c.person_id, func.max(Interaction.occurred_on).label("day"))
-              .join(Interaction, Interaction.id == interaction_person.c.interaction_id)
-              .where(Interaction.owner_id == owner.id).group_by(interaction_person.c.person_id).subquery())
-    met = (select(Encounter.person_id, func.max(Encounter.met_on).label("day"))
-           .where(Encounter.owner_id == owner.id, Encounter.met_on <= today).group_by(Encounter.person_id).subquery())
-    # the later of two nullable dates, portably (SQLite has no GREATEST); date() exists in both databases
-    last_seen = case((met.c.day > talked.c.day, met.c.day), else_=func.coalesce(talked.c.day, met.c.day))
-    return (select(Person, last_seen.label("last_seen"))
-            .outerjoin(talked, talked.c.person_id == Person.id).outerjoin(met, met.c.person_id == Person.id)
-            .where(Person.owner_id == owner.id)
-            .order_by(func.coalesce(last_seen, func.date(Person.created_at)), Person.id))
+
+def _never_seen(session: Session, people: list[Person]) -> set[int]:
+    """Those of ``people`` with no interaction and no encounter at all."""
+    ids = [person.id for person in people if person.last_contact_on is None]
+    if not ids:
+        return set()
+    met = session.scalars(select(Encounter.person_id).where(Encounter.person_id.in_(ids)).distinct())
+    return set(ids) - set(met)
 
 
 def _silent(session: Session, owner: Account, today: date, exclude: Collection[int], limit: int) -> list[Suggestion]:
     """People out of touch for the longest time."""
-    query = _out_of_touch(owner, today).where(Person.id.not_in(list(exclude))).limit(limit)
+    people = list(session.scalars(_out_of_touch(owner).where(Person.id.not_in(list(exclude))).limit(limit)))
+    never = _never_seen(session, people)
     suggestions = []
-    for person, last_seen in session.execute(query):
-        if last_seen is None:
+    for person in people:
+        if person.id in never or person.last_seen_on is None:
             added = when(local_date(person.created_at, owner), today)
             reason = f"You added {first_name(person)} {added} and haven't been in touch yet"
+        elif person.last_seen_on > today:
+            reason = f"You plan to meet {first_name(person)} on {person.last_seen_on:%B} {person.last_seen_on.day}"
         else:
-            reason = f"You haven't been in touch {since(last_seen, today)}"
+            reason = f"You haven't been in touch {since(person.last_seen_on, today)}"
         suggestions.append(Suggestion(person, reason, "silent"))
     return suggestions
 

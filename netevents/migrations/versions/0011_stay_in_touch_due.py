@@ -6,7 +6,6 @@ Revises: 0010
 """
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.orm import Session
 
 revision = "0011"
 down_revision = "0010"
@@ -15,7 +14,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    """Add the two dates and their index, then work them out for everyone already stored."""
+    """Add the two dates and their index (filled by revision 0040)."""
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.add_column(sa.Column("last_contact_on", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("stay_in_touch_due_on", sa.Date(), nullable=True))
@@ -23,19 +22,8 @@ def upgrade() -> None:
                               unique=False)
         batch_op.drop_index("ix_person_introduced_by_id")
         batch_op.create_index("ix_person_introducer_name", ["introduced_by_id", "sort_name", "id"], unique=False)
-    _fill()
-
-
-def _fill() -> None:
-    """Work the dates out with the service the app uses, account by account."""
-    from netevents.models import Account
-    from netevents.services.stay_in_touch import refresh_account
-
-    session = Session(bind=op.get_bind())
-    accounts = sa.select(sa.column("id"), sa.column("timezone")).select_from(sa.table("account"))
-    for account_id, zone in session.execute(accounts).all():
-        refresh_account(session, owner=Account(id=account_id, timezone=zone))
-    session.flush()
+    # the dates are worked out by revision 0040, with every kept date of the service as it is now: the
+    # service reads columns added after this revision, so it cannot run here
 
 
 def downgrade() -> None:
