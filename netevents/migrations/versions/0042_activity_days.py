@@ -1,7 +1,7 @@
 """networking days kept per account (activity_day), kept by triggers on interaction and encounter
 
 Revision ID: 0042
-Revises: 0080
+Revises: 0040
 """
 import sqlalchemy as sa
 from alembic import op
@@ -9,7 +9,7 @@ from alembic import op
 from netevents import activity_triggers
 
 revision = "0042"
-down_revision = "0080"
+down_revision = "0040"
 branch_labels = None
 depends_on = None
 
