@@ -8,6 +8,9 @@ from pathlib import Path
 
 from netevents_plugins.attendee_import import views
 from netevents_plugins.attendee_import.jobs import create_job
+from netevents_plugins.attendee_import.reading import MAX_BYTES
+
+from werkzeug.test import EnvironBuilder
 
 from netevents.plugins.api import Person, utcnow
 
@@ -80,3 +83,17 @@ def test_imports_up_to_the_threshold_stay_in_the_request(app, user_client, sessi
     done = user_client.post(f"{BASE}/confirm", data={"token": token, "format": "auto"})
     assert done.status_code == 302 and "/jobs/" not in done.location and launched == []
     assert len(session.query(Person).filter_by(owner_id=account.id).all()) == 2
+
+
+def test_a_file_over_the_documented_size_is_refused_in_the_layout(user_client):
+    form = {"file": (io.BytesIO(b"Name,Email\n" + b"x" * MAX_BYTES), "huge.csv"), "format": "auto", "event_id": "",
+            "new_event": "", "tag": ""}
+    builder = EnvironBuilder(path=f"{BASE}/", method="POST", data=form, content_type="multipart/form-data")
+    environ = builder.get_environ()
+    builder.close()
+    try:  # the test client spools a large body to a temporary file it leaves open: close it here
+        page = user_client.open(environ)
+        text = page.get_data(as_text=True)
+    finally:
+        environ["wsgi.input"].close()
+    assert page.status_code == 400 and "larger than 32 MB" in text and "<nav" in text
