@@ -1,4 +1,5 @@
-"""Large web imports run as background jobs: real threads on a database of their own, real commits."""
+"""Large web imports (attendee_import plugin) run as background jobs: real threads on a database of their own,
+real commits. (Here rather than beside the plugin, whose tests may import only the public plugin API.)"""
 import re
 import threading
 import time
@@ -17,7 +18,7 @@ from netevents.services.accounts import create_account
 from netevents import testing
 from netevents.testing import TEST_PASSWORD, LoggedInClient, default_app_config, reset_schema
 
-SAMPLES = Path(__file__).parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "plugins" / "attendee_import" / "tests" / "samples"
 BASE = "/plugins/attendee_import"
 SCHEMA = "attendee_jobs"
 
