@@ -20,8 +20,10 @@ def _folder(data_dir: str, owner_id: int) -> Path:
     return Path(data_dir) / "attendee_import" / str(int(owner_id))
 
 
-def save_upload(data_dir: str, owner_id: int, data: bytes, file_name: str) -> str:
-    """Keep an upload for the confirm step; return its token. Uploads older than a day are removed."""
+def save_upload(data_dir: str, owner_id: int, data: bytes, file_name: str, people: int = 0) -> str:
+    """Keep an upload (and how many people its preview found) for the confirm step; return its token.
+
+    Uploads older than a day are removed."""
     folder = _folder(data_dir, owner_id)
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.iterdir():
@@ -29,6 +31,7 @@ def save_upload(data_dir: str, owner_id: int, data: bytes, file_name: str) -> st
             old.unlink(missing_ok=True)
     token = secrets.token_urlsafe(18)
     (folder / f"{token}.name").write_text(Path(file_name or "upload").name[:200], encoding="utf-8")
+    (folder / f"{token}.people").write_text(str(int(people)), encoding="utf-8")
     (folder / f"{token}.data").write_bytes(data)
     return token
 
@@ -41,8 +44,22 @@ def load_upload(data_dir: str, owner_id: int, token: str) -> tuple[bytes, str]:
     return (folder / f"{token}.data").read_bytes(), (folder / f"{token}.name").read_text(encoding="utf-8")
 
 
+def upload_name(data_dir: str, owner_id: int, token: str) -> str:
+    """The file name of one of the owner's kept uploads ("upload" when it is gone)."""
+    path = _folder(data_dir, owner_id) / f"{token}.name"
+    return path.read_text(encoding="utf-8") if TOKEN.match(token or "") and path.exists() else "upload"
+
+
+def upload_people(data_dir: str, owner_id: int, token: str) -> int:
+    """How many people the preview of a kept upload found (0 when it is gone or not the owner's)."""
+    path = _folder(data_dir, owner_id) / f"{token}.people"
+    if not TOKEN.match(token or "") or not path.exists():
+        return 0
+    return int(path.read_text(encoding="utf-8") or 0)
+
+
 def discard_upload(data_dir: str, owner_id: int, token: str) -> None:
     """Remove a kept upload once it has been imported."""
     if TOKEN.match(token or ""):
-        for suffix in (".data", ".name"):
+        for suffix in (".data", ".name", ".people"):
             (_folder(data_dir, owner_id) / f"{token}{suffix}").unlink(missing_ok=True)

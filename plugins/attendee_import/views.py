@@ -9,16 +9,33 @@ from netevents_plugins.attendee_import.briefing import briefing_for
 from netevents_plugins.attendee_import.fields import FIELD_LABELS
 from netevents_plugins.attendee_import.forms import ConfirmForm, TriageForm, UploadForm
 from netevents_plugins.attendee_import.importing import event_named, preview_file
+from netevents_plugins.attendee_import.jobs import DONE, JobState, Progress, create_job, get_job, job_state, \
+    running_job_for
 from netevents_plugins.attendee_import.mappings import save_mapping
+from netevents_plugins.attendee_import.models import ImportJob
 from netevents_plugins.attendee_import.planning import EXAMPLES
+from netevents_plugins.attendee_import.progress import board_for
 from netevents_plugins.attendee_import.sources import read_upload
 from netevents_plugins.attendee_import.triage import attendees_of, record_met
-from netevents_plugins.attendee_import.uploads import discard_upload, load_upload, save_upload
+from netevents_plugins.attendee_import.uploads import discard_upload, load_upload, save_upload, upload_name, \
+    upload_people
+from netevents_plugins.attendee_import.worker import launch
 from wtforms import SelectChoice
 
-from netevents.plugins.api import DomainError, current_owner, get_event, list_events, local_today, request_session
+from netevents.plugins.api import (
+    DomainError,
+    current_owner,
+    get_event,
+    list_events,
+    local_today,
+    request_session,
+    utcnow,
+)
 
-bp = Blueprint("attendee_import", __name__, template_folder="templates")
+bp = Blueprint("attendee_import", __name__, template_folder="templates", static_folder="static",
+               static_url_path="/static")
+# imports of more people than this run as a background job with a progress page (config ATTENDEE_IMPORT_JOB_ROWS)
+JOB_ROWS = 2_000
 
 
 def _upload_form(session) -> UploadForm:
@@ -35,9 +52,14 @@ def _options(form) -> dict:
     return {"format_name": form.format.data or "auto", "tag": form.tag.data or None}
 
 
+def _event_choice(form) -> str:
+    """The newly named event, else the chosen one's id, else the empty string."""
+    return (form.new_event.data or "").strip() or (form.event_id.data or "").strip()
+
+
 def _event(session, form):
     """The chosen event, the newly named one, or None."""
-    name = (form.new_event.data or "").strip() or (form.event_id.data or "").strip()
+    name = _event_choice(form)
     return event_named(session, name, owner=current_owner(), today=local_today(current_owner())) if name else None
 
 
@@ -58,7 +80,7 @@ def upload():
     except DomainError as error:
         form.file.errors = [error.message]
         return render_template("attendee_import/upload.html", form=form), error.status
-    token = save_upload(current_app.config["DATA_DIR"], current_owner().id, data, name)
+    token = save_upload(current_app.config["DATA_DIR"], current_owner().id, data, name, len(plan.people))
     return _preview_page(plan, token, form)
 
 
@@ -99,13 +121,17 @@ def mapping():
 
 @bp.route("/confirm", methods=["POST"])
 def confirm():
-    """Import a previewed upload, all or nothing, then go to the event's triage (or the people list)."""
+    """Import a previewed upload, all or nothing: a large one as a background job with a progress page."""
     session, owner = request_session(), current_owner()
     form = ConfirmForm()
     if not form.validate_on_submit():
         return _expired()
+    data_dir, token = current_app.config["DATA_DIR"], form.token.data
+    people = upload_people(data_dir, owner.id, token)
+    if people > current_app.config.get("ATTENDEE_IMPORT_JOB_ROWS", JOB_ROWS):
+        return _start_job(session, owner, form, people)
     try:
-        data, name = load_upload(current_app.config["DATA_DIR"], owner.id, form.token.data)
+        data, name = load_upload(data_dir, owner.id, token)
         plan = preview_file(session, data, owner=owner, file_name=name, **_options(form))
         result = apply_plan(session, plan, owner=owner, accept_changes=form.accept_changes.data,
                             event=_event(session, form))
@@ -114,12 +140,54 @@ def confirm():
         session.rollback()
         flash(f"Nothing was imported: {error.message}", "error")
         return redirect(url_for("attendee_import.upload"))
-    discard_upload(current_app.config["DATA_DIR"], owner.id, form.token.data)
-    flash(f"Imported {name}: {result.created} new, {result.matched} already known, {result.updated} updated.",
-          "success")
-    if result.event_id:
-        return redirect(url_for("attendee_import.triage", event_id=result.event_id))
+    discard_upload(data_dir, owner.id, token)
+    return _result_page(name, result.summary(), result.event_id)
+
+
+def _start_job(session, owner, form, people: int):
+    """Queue the import as a job (a second click finds the one already running) and show its progress page."""
+    job = running_job_for(session, form.token.data, owner=owner)
+    if job is None:
+        options = {**_options(form), "event": _event_choice(form), "accept_changes": form.accept_changes.data}
+        name = upload_name(current_app.config["DATA_DIR"], owner.id, form.token.data)
+        job = create_job(session, owner=owner, token=form.token.data, file_name=name, total=people, options=options)
+        session.commit()
+        board_for(current_app).write(job.id, Progress("queued", 0, people, utcnow()))
+        launch(current_app._get_current_object(), job.id)
+    return redirect(url_for("attendee_import.job", job_id=job.id))
+
+
+def _result_page(name: str, counts: dict, event_id: int | None):
+    """The import's outcome: a message, then the event's triage (or the people list)."""
+    flash(f"Imported {name}: {counts['created']} new, {counts['matched']} already known, {counts['updated']} "
+          "updated.", "success")
+    if event_id:
+        return redirect(url_for("attendee_import.triage", event_id=event_id))
     return redirect(url_for("people.index"))
+
+
+def _job_state(session, job_id: int) -> tuple[ImportJob, JobState]:
+    """The owner's job as its page shows it (404 for anybody else's)."""
+    job = get_job(session, job_id, owner=current_owner())
+    return job, job_state(job, board_for(current_app).read(job), utcnow())
+
+
+@bp.route("/jobs/<int:job_id>")
+def job(job_id: int):
+    """A background import's progress page (refreshing itself), then its result, or why it failed."""
+    job, state = _job_state(request_session(), job_id)
+    if state.status == DONE:
+        return _result_page(job.file_name, state.result, state.result.get("event_id"))
+    return render_template("attendee_import/job.html", job=job, state=state)
+
+
+@bp.route("/jobs/<int:job_id>/status")
+def job_status(job_id: int):
+    """A background import's progress as JSON, for the progress page's script."""
+    job, state = _job_state(request_session(), job_id)
+    return {"status": state.status, "phase": state.phase, "phase_label": state.phase_label, "done": state.done,
+            "total": state.total, "percent": state.percent, "error": state.error,
+            "url": url_for("attendee_import.job", job_id=job.id)}
 
 
 @bp.route("/events/<int:event_id>/triage", methods=["GET", "POST"])

@@ -86,6 +86,14 @@ def live_server(tmp_path):
         yield url
 
 
+@pytest.fixture
+def live_site(tmp_path):
+    """Like live_server, with the app too (to change a setting or add records through services); yields both."""
+    app = fresh_app(tmp_path)
+    with serving(app) as url:
+        yield app, url
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the whole test session."""

@@ -17,6 +17,8 @@ from netevents.models import (AssociationMembership, Encounter, Event, EventSess
 from netevents_plugins.committee_visibility.leaders import mark_leader, set_group_internal
 from netevents_plugins.committee_visibility.models import Moment
 from netevents_plugins.committee_visibility.moments import MomentFields, log_moment
+from netevents_plugins.attendee_import.jobs import create_job
+from netevents_plugins.attendee_import.models import ImportJob
 
 # what each <int:...> URL argument names; the same words pick a record kind for form fields
 RECORD_KINDS: dict[str, type] = {
@@ -24,7 +26,7 @@ RECORD_KINDS: dict[str, type] = {
     "organization_id": Organization, "event_id": Event, "session_id": EventSession, "encounter_id": Encounter,
     "followup_id": FollowUp, "group_id": Group, "role_id": Role, "membership_id": AssociationMembership,
     "tag_id": Tag, "interaction_id": Interaction, "favor_id": Favor, "date_id": ImportantDate,
-    "relation_id": PersonRelation, "moment_id": Moment,
+    "relation_id": PersonRelation, "moment_id": Moment, "job_id": ImportJob,
 }
 SAMPLES_PER_KIND = 3
 TEXT_KINDS = {"text", "textarea", "search", "hidden", "email", "url", "tel", "password"}
@@ -39,6 +41,12 @@ def add_visibility(session: Session, owner, today) -> None:
     set_group_internal(session, group_id, True, owner=owner, today=today)
     log_moment(session, MomentFields(occurred_on=today, kind="presenting", what="Roadmap", group_id=group_id,
                                      event_id=event_id, present=[person_id]), owner=owner)
+
+
+def add_import_job(session: Session, owner) -> None:
+    """A background import still running (the attendee_import plugin's job pages)."""
+    create_job(session, owner=owner, token="crawl" * 5, file_name="attendees.csv", total=5000,
+               options={"format_name": "auto", "tag": None, "event": "", "accept_changes": False})
 
 
 def sample_ids(session: Session, model: type, owner_id: int, count: int = SAMPLES_PER_KIND) -> list[int]:

@@ -7,7 +7,7 @@ after the other account's hostile run no row points at another account's rows an
 from __future__ import annotations
 
 import pytest
-from crawling import add_visibility, cross_account_links, fetch, fillings, fingerprint
+from crawling import add_import_job, add_visibility, cross_account_links, fetch, fillings, fingerprint
 from flask_wtf import FlaskForm
 from wtforms import StringField
 
@@ -75,6 +75,7 @@ def owner(session, account, register_plugin):
     register_plugin(MatrixPlugin(), name="matrix")
     build_demo_network(session, owner=account, today=local_today(account))
     add_visibility(session, account, local_today(account))  # the visibility plugin's records fill its URLs
+    add_import_job(session, account)  # and the attendee import's job fills its pages
     session.flush()
     return account
 

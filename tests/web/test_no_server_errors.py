@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException
 from wtforms import IntegerField, StringField
 from wtforms.validators import Optional
 
-from crawling import (RECORD_KINDS, TEXT_KINDS, Form, Outcome, add_visibility, baseline,
+from crawling import (RECORD_KINDS, TEXT_KINDS, Form, Outcome, add_import_job, add_visibility, baseline,
                       cross_account_links, fetch, fillings, fingerprint, forms_on, sample_ids, with_values)
 from netevents import hookimpl
 from netevents.demo import build_demo_network
@@ -212,6 +212,7 @@ def demo_account(session, account, register_plugin):
     register_plugin(CrawlPlugin(), name="crawl")
     build_demo_network(session, owner=account, today=local_today(account))
     add_visibility(session, account, local_today(account))
+    add_import_job(session, account)
     session.flush()
     return account
 
@@ -222,6 +223,7 @@ def other_account(session, make_account):
     other = make_account()
     build_demo_network(session, owner=other, today=local_today(other))
     add_visibility(session, other, local_today(other))
+    add_import_job(session, other)
     session.flush()
     return other
 
