@@ -1,7 +1,7 @@
 """Typed SQLAlchemy models, one module per area; importing this package registers them all."""
 from netevents.db import Base
 from netevents.models.account import Account
-from netevents.models.duplicates import DismissedDuplicate, DuplicateKey, DuplicatePair
+from netevents.models.duplicates import DismissedDuplicate, DuplicateKey, DuplicatePair, DuplicatePending
 from netevents.models.events import Encounter, Event, EventKind, EventSession
 from netevents.models.followups import FollowUp
 from netevents.models.groups import AssociationMembership, Group, Role
@@ -12,7 +12,8 @@ from netevents.models.person_details import DateKind, ImportantDate, PersonRelat
 from netevents.models.plugins import PluginSetting, PluginState
 
 __all__ = ["Base", "Account", "AssociationMembership", "DateKind", "DismissedDuplicate", "DuplicateKey",
-           "DuplicatePair", "Encounter", "Event", "EventKind", "EventSession", "Favor", "FollowUp", "Group",
+           "DuplicatePair", "DuplicatePending", "Encounter", "Event", "EventKind", "EventSession", "Favor",
+           "FollowUp", "Group",
            "ImportantDate", "Interaction", "LoginSession", "Organization", "OrganizationKind", "Person", "PersonEmail",
            "PersonLink", "PersonPhone", "PersonRelation",
            "PluginSetting", "PluginState", "RelationKind", "Role", "Tag"]

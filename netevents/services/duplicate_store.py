@@ -16,12 +16,15 @@ from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from netevents.db import among
-from netevents.models import Account, DuplicateKey, DuplicatePair, Organization, Person, PersonEmail, PersonLink
+from netevents.models import Account, DuplicateKey, DuplicatePair, DuplicatePending, Organization, Person, PersonEmail
+from netevents.models import PersonLink
 from netevents.models import PersonPhone
 from netevents.services.bulk import insert_links, insert_rows
 from netevents.services.duplicate_matching import PersonRecord, blocking_keys, candidate_pairs, group_limit, score_pair
 
 CHUNK = 5_000
+# past this share of the account, one rebuild (one read of everyone) is cheaper than refreshing chunk by chunk
+REBUILD_SHARE = 0.25
 
 
 def _chunks(values: Iterable) -> Iterable[list]:
@@ -148,3 +151,43 @@ def rebuild_duplicates(session: Session, *, owner: Account) -> int:
                                                     for key in blocking_keys(record)])
     _store_pairs(session, owner, None, records)
     return session.scalar(select(func.count()).select_from(DuplicatePair).where(DuplicatePair.owner_id == owner.id))
+
+
+def mark_pending(session: Session, person_ids: Collection[int], *, owner: Account) -> None:
+    """Note that these (new) people's kept candidates are still to be refreshed (see refresh_pending)."""
+    insert_links(session, DuplicatePending.__table__, [{"owner_id": owner.id, "person_id": person_id}
+                                                        for person_id in person_ids])
+
+
+def pending_count(session: Session, *, owner: Account) -> int:
+    """How many of the owner's people still wait for their duplicate candidates."""
+    return session.scalar(select(func.count()).select_from(DuplicatePending).where(
+        DuplicatePending.owner_id == owner.id)) or 0
+
+
+def refresh_pending(session: Session, *, owner: Account, limit: int | None = None,
+                    progress=lambda _done: None) -> int:
+    """Refresh the kept candidates of (at most ``limit``) pending people; return how many are still pending.
+
+    Many pending people relative to the account are done with one rebuild; else in chunks, calling
+    ``progress(n)`` after each. Flushes only: the caller commits (pairs are suggestions, so a separate
+    transaction after the import's is fine).
+    """
+    query = select(DuplicatePending.person_id).where(DuplicatePending.owner_id == owner.id).order_by(
+        DuplicatePending.person_id)
+    pending = list(session.scalars(query if limit is None else query.limit(limit)))
+    if not pending:
+        return 0
+    people = session.scalar(select(func.count()).select_from(Person).where(Person.owner_id == owner.id)) or 1
+    if limit is None and len(pending) >= REBUILD_SHARE * people:
+        rebuild_duplicates(session, owner=owner)
+        session.execute(delete(DuplicatePending).where(DuplicatePending.owner_id == owner.id))
+        progress(len(pending))
+        return 0
+    dialect = session.get_bind().dialect.name
+    for batch in _chunks(pending):
+        refresh_duplicates(session, batch, owner=owner)
+        session.execute(delete(DuplicatePending).where(DuplicatePending.owner_id == owner.id,
+                                                       among(DuplicatePending.person_id, batch, dialect)))
+        progress(len(batch))
+    return pending_count(session, owner=owner)
