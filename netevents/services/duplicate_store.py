@@ -45,7 +45,7 @@ def load_records(session: Session, *, owner: Account,
         found = {pid: PersonRecord(pid, name, org_id, org or "") for pid, name, org_id, org in session.execute(
             rows if batch is None else rows.where(among(Person.id, batch, dialect)))}
         for model, column, add in ((PersonEmail, PersonEmail.address, PersonRecord.add_email),
-                                   (PersonPhone, PersonPhone.number, lambda record, number: record.phones.add(number)),
+                                   (PersonPhone, PersonPhone.number, PersonRecord.add_phone),
                                    (PersonLink, PersonLink.url, PersonRecord.add_link)):
             query = select(model.person_id, column).where(model.owner_id == owner.id)
             for person_id, value in session.execute(
@@ -111,6 +111,9 @@ def _store_pairs(session: Session, owner: Account, focus: set[int] | None, recor
             rows.append({"owner_id": owner.id, "person_a_id": a, "person_b_id": b, "score": result[0],
                          "rank": 100 - result[0], "name_key": records[a].name_key[:200],
                          "reasons": "\n".join(result[1])})
+        if len(rows) == CHUNK:
+            insert_rows(session, DuplicatePair.__table__, rows, owner=owner)
+            rows = []
     insert_rows(session, DuplicatePair.__table__, rows, owner=owner)
 
 
@@ -146,9 +149,9 @@ def rebuild_duplicates(session: Session, *, owner: Account) -> int:
     session.execute(delete(DuplicatePair).where(DuplicatePair.owner_id == owner.id))
     session.execute(delete(DuplicateKey).where(DuplicateKey.owner_id == owner.id))
     records = load_records(session, owner=owner)
-    insert_links(session, DuplicateKey.__table__, [{"owner_id": owner.id, "person_id": person_id, "key": key}
-                                                    for person_id, record in records.items()
-                                                    for key in blocking_keys(record)])
+    for batch in _chunks(records.values()):  # a few keys a person: a list of them all would double the peak
+        insert_links(session, DuplicateKey.__table__, [{"owner_id": owner.id, "person_id": record.id, "key": key}
+                                                        for record in batch for key in blocking_keys(record)])
     _store_pairs(session, owner, None, records)
     return session.scalar(select(func.count()).select_from(DuplicatePair).where(DuplicatePair.owner_id == owner.id))
 
