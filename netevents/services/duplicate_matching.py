@@ -23,6 +23,7 @@ site) identifies nobody and is ignored.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -66,6 +67,7 @@ def name_key(name: str | None) -> str:
     return " ".join(sorted(word for word in fold(name) if word not in HONORIFICS))
 
 
+@functools.lru_cache(maxsize=4096)  # many people share an organization: its key is computed once
 def organization_key(name: str | None) -> str:
     """An organization's name words without legal forms ("Acme Inc." = "ACME")."""
     return " ".join(word for word in fold(name) if word not in LEGAL_FORMS)

@@ -42,8 +42,11 @@ def load_records(session: Session, *, owner: Account,
     for batch in batches:
         rows = select(Person.id, Person.display_name, Person.organization_id, Organization.name).outerjoin(
             Organization, Organization.id == Person.organization_id).where(Person.owner_id == owner.id)
-        found = {pid: PersonRecord(pid, name, org_id, org or "") for pid, name, org_id, org in session.execute(
-            rows if batch is None else rows.where(among(Person.id, batch, dialect)))}
+        # one string per organization, not one per person (an account-wide rebuild holds every record)
+        organizations: dict[str, str] = {}
+        found = {pid: PersonRecord(pid, name, org_id, organizations.setdefault(org or "", org or ""))
+                 for pid, name, org_id, org in session.execute(
+                     rows if batch is None else rows.where(among(Person.id, batch, dialect)))}
         for model, column, add in ((PersonEmail, PersonEmail.address, PersonRecord.add_email),
                                    (PersonPhone, PersonPhone.number, PersonRecord.add_phone),
                                    (PersonLink, PersonLink.url, PersonRecord.add_link)):
