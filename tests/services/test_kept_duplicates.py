@@ -143,3 +143,13 @@ def test_reading_candidates_refreshes_pending_people_first(session, account):
     assert kept(session, account) == {}
     [candidate] = find_duplicate_candidates(session, owner=account)
     assert candidate.score >= 80 and duplicate_store.pending_count(session, owner=account) == 0
+
+
+def test_the_import_command_finds_the_new_peoples_duplicates_after_its_commit(runner, session, account, tmp_path):
+    create_person(session, PersonFields(display_name="Ada Okafor", organization_name="Globex"), owner=account)
+    export = tmp_path / "guests.csv"
+    export.write_text("name,email,company\nAda Okafor,ada@example.com,Acme\n", encoding="utf-8")
+    done = runner.invoke(args=["import", str(export), "--user", account.email, "--json"])
+    assert done.exit_code == 0, done.output
+    assert duplicate_store.pending_count(session, owner=account) == 0
+    assert kept(session, account) == rebuilt(session, account) != {}
