@@ -9,6 +9,7 @@ event, Alembic revisions 0002 and 0022 through the same function. Other records:
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -64,6 +65,7 @@ def query_chunks(query: str) -> list[list[str]]:
     return [words for words in chunks if words][:MAX_QUERY_CHUNKS]
 
 
+@functools.lru_cache(maxsize=4096)  # a file repeats numbers (switchboards, a row per ticket)
 def phone_fragments(number: str) -> str:
     """Every run of a phone number's last digits, at least four long, of its international and national forms."""
     digits = "".join(char for char in number if char.isdigit())
@@ -122,12 +124,22 @@ def _documents(connection: Connection, person_ids: list[int]) -> Iterator[dict]:
         _organization, _organization.c.id == _person.c.organization_id).where(
         among(_person.c.id, person_ids, dialect))
     for row in connection.execute(people).mappings():
-        other = (row["job_title"], row["location"], row["interests"], row["notes"], row["how_we_met"])
-        yield {"id": row["id"], "owner_id": row["owner_id"],
-               "name": fold(" ".join(filter(None, (row["display_name"], row["given_name"], row["family_name"])))),
-               "emails": fold(" ".join(emails[row["id"]])), "phones": " ".join(phones[row["id"]]),
-               "organization": fold(row["organization_name"]),
-               "tags": fold(" ".join(tags[row["id"]])), "other": fold(" ".join(filter(None, other)))}
+        yield _folded(row, emails[row["id"]], phones[row["id"]], row["organization_name"], tags[row["id"]])
+
+
+def _folded(person, emails: list[str], fragments: list[str], organization: str | None, tags: list[str]) -> dict:
+    """One index row from a person's columns (a mapping), addresses, phone fragments, organization and tags."""
+    other = (person["job_title"], person["location"], person["interests"], person["notes"], person["how_we_met"])
+    return {"id": person["id"], "owner_id": person["owner_id"],
+            "name": fold(" ".join(filter(None, (person["display_name"], person["given_name"],
+                                                person["family_name"])))),
+            "emails": fold(" ".join(emails)), "phones": " ".join(fragments), "organization": fold(organization),
+            "tags": fold(" ".join(tags)), "other": fold(" ".join(filter(None, other)))}
+
+
+def document(person: dict, emails: list[str], phones: list[str], organization: str | None, tags: list[str]) -> dict:
+    """The index row of a person known in memory (a person table row with its id), as refresh_search_rows writes it."""
+    return _folded(person, emails, [phone_fragments(number) for number in phones], organization, tags)
 
 
 def batches(ids: Iterable[int], size: int = REBUILD_BATCH) -> Iterator[list[int]]:
@@ -166,16 +178,26 @@ def _insert_statement(dialect: str):
                 "ON CONFLICT (person_id) DO UPDATE SET owner_id = excluded.owner_id, document = excluded.document")
 
 
+def _write(connection: Connection, rows: list[dict]) -> None:
+    """Insert prepared index rows (see ``document``)."""
+    if rows and connection.dialect.name == "sqlite":
+        connection.execute(_insert_statement("sqlite"), rows)
+    elif rows:
+        connection.execute(_insert_statement(connection.dialect.name),
+                           {key: [row[key] for row in rows] for key in ("id", "owner_id", *FIELDS)})
+
+
+def insert_search_rows(connection: Connection, documents: Iterable[dict]) -> None:
+    """Write the index rows of people that have none yet (new ones), built in memory with ``document``."""
+    for batch in batches(documents):
+        _write(connection, batch)
+
+
 def refresh_search_rows(connection: Connection, person_ids: Iterable[int]) -> None:
     """Rewrite the index rows of these people from the tables (people that no longer exist are removed)."""
-    insert = _insert_statement(connection.dialect.name)
     for batch in batches(person_ids):
         remove_search_rows(connection, batch)
-        rows = list(_documents(connection, batch))
-        if rows and connection.dialect.name == "sqlite":
-            connection.execute(insert, rows)
-        elif rows:
-            connection.execute(insert, {key: [row[key] for row in rows] for key in ("id", "owner_id", *FIELDS)})
+        _write(connection, list(_documents(connection, batch)))
 
 
 def rebuild_search_index(connection: Connection, owner_id: int | None = None) -> None:

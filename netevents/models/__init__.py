@@ -2,7 +2,7 @@
 from netevents.db import Base
 from netevents.models.account import Account
 from netevents.models.activity import ActivityDay
-from netevents.models.duplicates import DismissedDuplicate, DuplicateKey, DuplicatePair
+from netevents.models.duplicates import DismissedDuplicate, DuplicateKey, DuplicatePair, DuplicatePending
 from netevents.models.events import Encounter, Event, EventKind, EventSession
 from netevents.models.followups import FollowUp
 from netevents.models.groups import AssociationMembership, Group, Role
@@ -13,7 +13,8 @@ from netevents.models.person_details import DateKind, ImportantDate, PersonRelat
 from netevents.models.plugins import PluginSetting, PluginState
 
 __all__ = ["Base", "Account", "ActivityDay", "AssociationMembership", "DateKind", "DismissedDuplicate", "DuplicateKey",
-           "DuplicatePair", "Encounter", "Event", "EventKind", "EventSession", "Favor", "FollowUp", "Group",
+           "DuplicatePair", "DuplicatePending", "Encounter", "Event", "EventKind", "EventSession", "Favor",
+           "FollowUp", "Group",
            "ImportantDate", "Interaction", "LoginSession", "Organization", "OrganizationKind", "Person", "PersonEmail",
            "PersonLink", "PersonPhone", "PersonRelation",
            "PluginSetting", "PluginState", "RelationKind", "Role", "Tag"]

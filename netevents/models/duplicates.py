@@ -63,3 +63,16 @@ class DuplicatePair(Owned, Base):
     rank: Mapped[int] = mapped_column(Integer)
     name_key: Mapped[str] = mapped_column(String(200), default="")  # the first person's, for the order
     reasons: Mapped[str] = mapped_column(Text, default="")  # one reason a line
+
+
+class DuplicatePending(Owned, Base):
+    """A person whose kept keys and pairs are still to be refreshed (added by a bulk import, refreshed after it).
+
+    A bulk import marks its people here in its own transaction and refreshes them after the commit, so the
+    import's all-or-nothing does not wait for the suggestions; readers of kept pairs refresh these first.
+    """
+
+    __tablename__ = "duplicate_pending"
+    __table_args__ = ({"info": {"merge": "derived"}},)
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), primary_key=True)

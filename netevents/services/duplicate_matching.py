@@ -23,10 +23,11 @@ site) identifies nobody and is ignored.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Collection, Iterable, Iterator
 from urllib.parse import unquote, urlsplit
 
@@ -42,6 +43,9 @@ GENERIC_LOCAL_PARTS = {"info", "contact", "hello", "admin", "office", "mail", "e
                        "support", "jobs", "events", "press", "noreply", "enquiries", "inquiries"}
 GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
 WORD = re.compile(r"[^\W_]+")
+# most people have no phone, profile or website: one shared empty set instead of five new ones per record
+# (an account-wide rebuild holds every record at once)
+NONE: frozenset = frozenset()
 
 
 def strip_accents(text: str | None) -> str:
@@ -63,6 +67,7 @@ def name_key(name: str | None) -> str:
     return " ".join(sorted(word for word in fold(name) if word not in HONORIFICS))
 
 
+@functools.lru_cache(maxsize=4096)  # many people share an organization: its key is computed once
 def organization_key(name: str | None) -> str:
     """An organization's name words without legal forms ("Acme Inc." = "ACME")."""
     return " ".join(word for word in fold(name) if word not in LEGAL_FORMS)
@@ -97,11 +102,11 @@ class PersonRecord:
     organization: str = ""
     name_key: str = ""
     organization_key: str = ""
-    emails: set[str] = field(default_factory=set)
-    local_parts: set[str] = field(default_factory=set)
-    phones: set[str] = field(default_factory=set)
-    linkedin: set[str] = field(default_factory=set)
-    websites: set[str] = field(default_factory=set)
+    emails: set[str] | frozenset = NONE
+    local_parts: set[str] | frozenset = NONE
+    phones: set[str] | frozenset = NONE
+    linkedin: set[str] | frozenset = NONE
+    websites: set[str] | frozenset = NONE
 
     def __post_init__(self) -> None:
         """Derive the comparison keys of the name and organization."""
@@ -111,18 +116,32 @@ class PersonRecord:
     def add_email(self, address: str) -> None:
         """Remember an email address by the mailbox it reaches and its local part."""
         mailbox, local = email_keys(address)
-        self.emails.add(mailbox)
+        self.emails = _with(self.emails, mailbox)
         if len(local) >= 4 and local not in GENERIC_LOCAL_PARTS:
-            self.local_parts.add(local)
+            self.local_parts = _with(self.local_parts, local)
+
+    def add_phone(self, number: str) -> None:
+        """Remember a phone number (E.164)."""
+        self.phones = _with(self.phones, number)
 
     def add_link(self, url: str) -> None:
         """Remember a web link as a LinkedIn profile or a website."""
         kind, key = link_key(url)
-        (self.linkedin if kind == "linkedin" else self.websites).add(key)
+        if kind == "linkedin":
+            self.linkedin = _with(self.linkedin, key)
+        else:
+            self.websites = _with(self.websites, key)
 
     def block_keys(self) -> set[str]:
         """First four letters of each name word of two or more letters."""
         return {word[:4] for word in self.name_key.split() if len(word) >= 2}
+
+
+def _with(values: set[str] | frozenset, value: str) -> set[str]:
+    """``values`` with ``value`` added (a set of the record's own in place of the shared empty one)."""
+    values = set(values) if isinstance(values, frozenset) else values
+    values.add(value)
+    return values
 
 
 def name_similarity(first: PersonRecord, second: PersonRecord) -> int:

@@ -16,12 +16,15 @@ from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from netevents.db import among
-from netevents.models import Account, DuplicateKey, DuplicatePair, Organization, Person, PersonEmail, PersonLink
+from netevents.models import Account, DuplicateKey, DuplicatePair, DuplicatePending, Organization, Person, PersonEmail
+from netevents.models import PersonLink
 from netevents.models import PersonPhone
 from netevents.services.bulk import insert_links, insert_rows
 from netevents.services.duplicate_matching import PersonRecord, blocking_keys, candidate_pairs, group_limit, score_pair
 
 CHUNK = 5_000
+# past this share of the account, one rebuild (one read of everyone) is cheaper than refreshing chunk by chunk
+REBUILD_SHARE = 0.25
 
 
 def _chunks(values: Iterable) -> Iterable[list]:
@@ -39,10 +42,13 @@ def load_records(session: Session, *, owner: Account,
     for batch in batches:
         rows = select(Person.id, Person.display_name, Person.organization_id, Organization.name).outerjoin(
             Organization, Organization.id == Person.organization_id).where(Person.owner_id == owner.id)
-        found = {pid: PersonRecord(pid, name, org_id, org or "") for pid, name, org_id, org in session.execute(
-            rows if batch is None else rows.where(among(Person.id, batch, dialect)))}
+        # one string per organization, not one per person (an account-wide rebuild holds every record)
+        organizations: dict[str, str] = {}
+        found = {pid: PersonRecord(pid, name, org_id, organizations.setdefault(org or "", org or ""))
+                 for pid, name, org_id, org in session.execute(
+                     rows if batch is None else rows.where(among(Person.id, batch, dialect)))}
         for model, column, add in ((PersonEmail, PersonEmail.address, PersonRecord.add_email),
-                                   (PersonPhone, PersonPhone.number, lambda record, number: record.phones.add(number)),
+                                   (PersonPhone, PersonPhone.number, PersonRecord.add_phone),
                                    (PersonLink, PersonLink.url, PersonRecord.add_link)):
             query = select(model.person_id, column).where(model.owner_id == owner.id)
             for person_id, value in session.execute(
@@ -108,6 +114,9 @@ def _store_pairs(session: Session, owner: Account, focus: set[int] | None, recor
             rows.append({"owner_id": owner.id, "person_a_id": a, "person_b_id": b, "score": result[0],
                          "rank": 100 - result[0], "name_key": records[a].name_key[:200],
                          "reasons": "\n".join(result[1])})
+        if len(rows) == CHUNK:
+            insert_rows(session, DuplicatePair.__table__, rows, owner=owner)
+            rows = []
     insert_rows(session, DuplicatePair.__table__, rows, owner=owner)
 
 
@@ -143,8 +152,48 @@ def rebuild_duplicates(session: Session, *, owner: Account) -> int:
     session.execute(delete(DuplicatePair).where(DuplicatePair.owner_id == owner.id))
     session.execute(delete(DuplicateKey).where(DuplicateKey.owner_id == owner.id))
     records = load_records(session, owner=owner)
-    insert_links(session, DuplicateKey.__table__, [{"owner_id": owner.id, "person_id": person_id, "key": key}
-                                                    for person_id, record in records.items()
-                                                    for key in blocking_keys(record)])
+    for batch in _chunks(records.values()):  # a few keys a person: a list of them all would double the peak
+        insert_links(session, DuplicateKey.__table__, [{"owner_id": owner.id, "person_id": record.id, "key": key}
+                                                        for record in batch for key in blocking_keys(record)])
     _store_pairs(session, owner, None, records)
     return session.scalar(select(func.count()).select_from(DuplicatePair).where(DuplicatePair.owner_id == owner.id))
+
+
+def mark_pending(session: Session, person_ids: Collection[int], *, owner: Account) -> None:
+    """Note that these (new) people's kept candidates are still to be refreshed (see refresh_pending)."""
+    insert_links(session, DuplicatePending.__table__, [{"owner_id": owner.id, "person_id": person_id}
+                                                        for person_id in person_ids])
+
+
+def pending_count(session: Session, *, owner: Account) -> int:
+    """How many of the owner's people still wait for their duplicate candidates."""
+    return session.scalar(select(func.count()).select_from(DuplicatePending).where(
+        DuplicatePending.owner_id == owner.id)) or 0
+
+
+def refresh_pending(session: Session, *, owner: Account, limit: int | None = None,
+                    progress=lambda _done: None) -> int:
+    """Refresh the kept candidates of (at most ``limit``) pending people; return how many are still pending.
+
+    Many pending people relative to the account are done with one rebuild; else in chunks, calling
+    ``progress(n)`` after each. Flushes only: the caller commits (pairs are suggestions, so a separate
+    transaction after the import's is fine).
+    """
+    query = select(DuplicatePending.person_id).where(DuplicatePending.owner_id == owner.id).order_by(
+        DuplicatePending.person_id)
+    pending = list(session.scalars(query if limit is None else query.limit(limit)))
+    if not pending:
+        return 0
+    people = session.scalar(select(func.count()).select_from(Person).where(Person.owner_id == owner.id)) or 1
+    if limit is None and len(pending) >= REBUILD_SHARE * people:
+        rebuild_duplicates(session, owner=owner)
+        session.execute(delete(DuplicatePending).where(DuplicatePending.owner_id == owner.id))
+        progress(len(pending))
+        return 0
+    dialect = session.get_bind().dialect.name
+    for batch in _chunks(pending):
+        refresh_duplicates(session, batch, owner=owner)
+        session.execute(delete(DuplicatePending).where(DuplicatePending.owner_id == owner.id,
+                                                       among(DuplicatePending.person_id, batch, dialect)))
+        progress(len(batch))
+    return pending_count(session, owner=owner)

@@ -14,10 +14,14 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from netevents.errors import Invalid
 from netevents.models import Account, DismissedDuplicate, DuplicatePair, Person
 from netevents.services.duplicate_matching import strip_accents
+from netevents.services.duplicate_store import refresh_pending
 from netevents.services.pagination import Page, clamp_offset, page_of_ids
 from netevents.services.people import get_person
 
 MIN_SCORE = 60
+# people a bulk import left pending are refreshed before pairs are read, at most this many per read (a large
+# import refreshes its own right after its commit; see duplicate_store.refresh_pending)
+READ_REFRESH = 2_000
 RANKED = (DuplicatePair.rank, DuplicatePair.name_key, DuplicatePair.person_a_id, DuplicatePair.person_b_id)
 
 
@@ -65,6 +69,7 @@ def _candidates(session: Session, pair_ids: list[int]) -> list[DuplicateCandidat
 def duplicate_page(session: Session, *, owner: Account, page: int = 1, per_page: int = 50,
                    min_score: int = MIN_SCORE) -> Page[DuplicateCandidate]:
     """One page of the owner's likely duplicate pairs, best first, without dismissed pairs."""
+    refresh_pending(session, owner=owner, limit=READ_REFRESH)
     query = _kept(owner, min_score, None)
     count = select(func.count()).select_from(query.subquery())
     found, page, total = page_of_ids(session, query.order_by(*RANKED), count, page, per_page)
@@ -76,6 +81,7 @@ def find_duplicate_candidates(session: Session, *, owner: Account, limit: Option
     """The owner's likely duplicate pairs, best first, without dismissed pairs (only ``person_id``'s if given)."""
     if person_id is not None:
         get_person(session, person_id, owner=owner)
+    refresh_pending(session, owner=owner, limit=READ_REFRESH)
     query = _kept(owner, min_score, person_id).order_by(*RANKED).offset(clamp_offset(offset)).limit(limit)
     return _candidates(session, list(session.scalars(query)))
 

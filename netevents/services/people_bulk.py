@@ -7,7 +7,7 @@ No person_created notification fires per person (as after the scaled demo and an
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -19,7 +19,7 @@ from netevents.models import Account, Organization, Person, PersonEmail, PersonL
 from netevents.models.people import person_tag
 from netevents.models.person_details import DateKind, ImportantDate
 from netevents.services.bulk import insert_links, insert_rows
-from netevents.services.duplicate_store import refresh_duplicates
+from netevents.services.duplicate_store import mark_pending, refresh_duplicates
 from netevents.services.people import PersonFields
 from netevents.services.stay_in_touch import refresh_stay_in_touch
 from netevents.services.validation import clean_text, name_key, normalize_email, normalize_phone, normalize_url
@@ -37,7 +37,7 @@ class BulkPerson:
     birthday: tuple[int | None, int, int] | None = None
 
 
-def _person_row(fields: PersonFields, owner: Account, organization: tuple[int, str] | None) -> dict:
+def _person_row(fields: PersonFields, owner: Account, organization: tuple[int, str, str] | None) -> dict:
     """The person table row for checked fields."""
     name = clean_text(fields.display_name, 200, field="display_name")
     if not name:
@@ -55,17 +55,17 @@ def _person_row(fields: PersonFields, owner: Account, organization: tuple[int, s
             "cadence_days": fields.cadence_days, "introduced_by_id": None}
 
 
-def _known_organizations(session: Session, owner: Account) -> dict[str, tuple[int, str]]:
-    """The owner's organizations as (id, key) by name key, the oldest where two share a key."""
-    known: dict[str, tuple[int, str]] = {}
+def _known_organizations(session: Session, owner: Account) -> dict[str, tuple[int, str, str]]:
+    """The owner's organizations as (id, key, name) by name key, the oldest where two share a key."""
+    known: dict[str, tuple[int, str, str]] = {}
     for org_id, name in session.execute(select(Organization.id, Organization.name)
                                         .where(Organization.owner_id == owner.id).order_by(Organization.id)):
-        known.setdefault(name_key(name), (org_id, name_key(name)))
+        known.setdefault(name_key(name), (org_id, name_key(name), name))
     return known
 
 
 def _add_organizations(session: Session, people: Sequence[BulkPerson], owner: Account,
-                       known: dict[str, tuple[int, str]]) -> None:
+                       known: dict[str, tuple[int, str, str]]) -> None:
     """Create the organizations these people name that ``known`` lacks, and add them to it."""
     missing: dict[str, str] = {}
     for person in people:
@@ -75,7 +75,7 @@ def _add_organizations(session: Session, people: Sequence[BulkPerson], owner: Ac
     rows = [{"owner_id": owner.id, "name": name, "name_key": key, "kind": "company", "website": None, "notes": ""}
             for key, name in missing.items()]
     for key, new_id in zip(missing, insert_rows(session, Organization.__table__, rows, owner=owner)):
-        known[key] = (new_id, key)
+        known[key] = (new_id, key, missing[key])
 
 
 def _add_tags(session: Session, people: Sequence[BulkPerson], owner: Account, known: dict[str, int]) -> None:
@@ -136,7 +136,7 @@ def _chunks(items: Iterable[BulkPerson]) -> Iterator[list[BulkPerson]]:
 
 
 def _insert_chunk(session: Session, people: list[BulkPerson], owner: Account,
-                  organizations: dict[str, tuple[int, str]], tags: dict[str, int]) -> list[int]:
+                  organizations: dict[str, tuple[int, str, str]], tags: dict[str, int]) -> list[int]:
     """Check and insert one chunk of people with their details and search rows; return their ids."""
     emails = [_emails(person.fields) for person in people]
     _refuse_taken_emails(session, [address for addresses in emails for address in addresses], owner)
@@ -151,21 +151,39 @@ def _insert_chunk(session: Session, people: list[BulkPerson], owner: Account,
                        ("links", PersonLink.__table__), ("dates", ImportantDate.__table__)):
         insert_rows(session, table, [row for d in details for row in d[key]], owner=owner)
     insert_links(session, person_tag, [row for d in details for row in d["tags"]])
-    search_index.refresh_search_rows(session.connection(), ids)
+    _index(session, person_rows, details, organizations, tags)
     return ids
 
 
-def create_people(session: Session, people: Iterable[BulkPerson], *, owner: Account) -> list[int]:
+def _index(session: Session, person_rows: list[dict], details: list[dict[str, list]],
+           organizations: dict[str, tuple[int, str, str]], tags: dict[str, int]) -> None:
+    """Write the search rows of new people from the rows just inserted (no reading them back)."""
+    organization_names = {org_id: name for org_id, _key, name in organizations.values()}
+    tag_names = {tag_id: name for name, tag_id in tags.items()}
+    search_index.insert_search_rows(session.connection(), [
+        search_index.document(row, [e["address"] for e in d["emails"]], [p["number"] for p in d["phones"]],
+                              organization_names.get(row["organization_id"]),
+                              [tag_names[t["tag_id"]] for t in d["tags"]])
+        for row, d in zip(person_rows, details)])
+
+
+def create_people(session: Session, people: Iterable[BulkPerson], *, owner: Account, defer_duplicates: bool = False,
+                  progress: Callable[[int], None] = lambda _done: None) -> list[int]:
     """Add these people (checked as create_person checks them) in bulk; return their ids, in order.
 
-    ``people`` may be a generator: it is read in chunks. Invalid, or Conflict when an email is already
-    taken: the caller rolls its transaction back. Duplicate candidates are refreshed at the end.
+    ``people`` may be a generator: it is read in chunks, ``progress(n)`` called after each with its size.
+    Invalid, or Conflict when an email is already taken: the caller rolls its transaction back. Duplicate
+    candidates are refreshed at the end, or with ``defer_duplicates`` only marked pending: the caller then
+    runs ``duplicate_store.refresh_pending`` after its commit.
     """
     organizations, ids = _known_organizations(session, owner), []
     tags = dict(session.execute(select(Tag.name, Tag.id).where(Tag.owner_id == owner.id)).all())
     for chunk in _chunks(people):
         ids += _insert_chunk(session, chunk, owner, organizations, tags)
-    for start in range(0, len(ids), DUPLICATES_CHUNK):  # in chunks: it loads every record it compares
+        progress(len(chunk))
+    if defer_duplicates:
+        mark_pending(session, ids, owner=owner)
+    for start in range(0, len(ids) if not defer_duplicates else 0, DUPLICATES_CHUNK):  # each loads its blocks
         refresh_duplicates(session, ids[start:start + DUPLICATES_CHUNK], owner=owner)
     if ids:
         refresh_stay_in_touch(session, ids, owner=owner)

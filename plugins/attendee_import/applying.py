@@ -58,12 +58,11 @@ def _new_fields(person: CheckedPerson) -> PersonFields:
                         notes=person.notes)
 
 
-def _create_new(session: Session, planned: list[Planned], owner: Account, progress: Progress) -> list[int]:
-    """Insert the new people (create_people batches the inserts; one call so duplicates are refreshed once)."""
-    ids = create_people(session, (BulkPerson(_new_fields(p.person), p.person.birthday) for p in planned),
-                        owner=owner)
-    progress(len(planned))
-    return ids
+def _create_new(session: Session, planned: list[Planned], owner: Account, progress: Progress,
+                defer_duplicates: bool) -> list[int]:
+    """Insert the new people (create_people batches the inserts, reporting each batch; one call for them all)."""
+    return create_people(session, (BulkPerson(_new_fields(p.person), p.person.birthday) for p in planned),
+                         owner=owner, defer_duplicates=defer_duplicates, progress=progress)
 
 
 def _apply_changes(session: Session, planned: Planned, owner: Account) -> None:
@@ -103,12 +102,17 @@ def _add_birthday(session: Session, planned: Planned, owner: Account) -> None:
 
 
 def apply_plan(session: Session, plan: ImportPlan, *, owner: Account, accept_changes: bool = False,
-               event: Event | None = None, progress: Progress = lambda _done: None) -> ImportResult:
-    """Create the new people, apply accepted changes, link everyone to ``event``; flush, never commit."""
+               event: Event | None = None, progress: Progress = lambda _done: None,
+               defer_duplicates: bool = False) -> ImportResult:
+    """Create the new people, apply accepted changes, link everyone to ``event``; flush, never commit.
+
+    With ``defer_duplicates`` the new people's duplicate candidates are only marked pending: the caller runs
+    ``refresh_pending`` after its commit (see netevents.services.duplicate_store).
+    """
     result = ImportResult(skipped=plan.skipped_count, invalid=plan.invalid_count,
                           errors=[str(problem) for problem in plan.invalid])
     new = plan.with_status("new")
-    ids = _create_new(session, new, owner, progress)
+    ids = _create_new(session, new, owner, progress, defer_duplicates)
     result.created = len(ids)
     matched = [planned for planned in plan.people if planned.existing_id is not None]
     for planned in matched:

@@ -14,7 +14,8 @@ from netevents_plugins.attendee_import.planning import ImportPlan
 from netevents_plugins.attendee_import.sources import FORMAT_NAMES
 from sqlalchemy import select
 
-from netevents.plugins.api import Account, DomainError, NotFound, local_today, normalize_email, session_scope
+from netevents.plugins.api import (Account, DomainError, NotFound, local_today, normalize_email, refresh_pending,
+                                  session_scope)
 
 
 class DryRun(Exception):
@@ -39,7 +40,16 @@ def _run(session, plan: ImportPlan, owner: Account, event_name: str | None, acce
     total = len(plan.people) or 1
     # click draws the bar only on a terminal; on stderr, so --json output stays one clean object
     with click.progressbar(length=total, label=f"Importing {plan.file_name}", file=sys.stderr) as bar:
-        return apply_plan(session, plan, owner=owner, accept_changes=accept, event=event, progress=bar.update)
+        return apply_plan(session, plan, owner=owner, accept_changes=accept, event=event, progress=bar.update,
+                          defer_duplicates=True)
+
+
+def _check_duplicates(email: str, count: int) -> None:
+    """After the import's commit: find the new people's duplicate candidates, in their own transaction."""
+    with session_scope(current_app._get_current_object()) as session:
+        owner = _account(session, email)
+        with click.progressbar(length=count or 1, label="Looking for duplicates", file=sys.stderr) as bar:
+            refresh_pending(session, owner=owner, progress=bar.update)
 
 
 def _report(result: ImportResult, as_json: bool, dry_run: bool) -> None:
@@ -82,4 +92,6 @@ def import_command(file: Path, email: str, event_name, format_name, tag, accept_
             click.echo(json.dumps({"created": 0, "matched": 0, "updated": 0, "skipped": 0, "invalid": 0,
                                    "errors": [error.message]}))
         raise click.ClickException(error.message) from None
+    if not dry_run:
+        _check_duplicates(email, result.created)
     _report(result, as_json, dry_run)

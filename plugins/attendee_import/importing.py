@@ -33,10 +33,12 @@ def preview_file(session: Session, data: bytes, *, owner: Account, file_name: st
 
 
 def import_file(session: Session, data: bytes, *, owner: Account, event: Event | None = None,
-                accept_changes: bool = False, progress: Progress = lambda _done: None, **options) -> ImportResult:
+                accept_changes: bool = False, progress: Progress = lambda _done: None, defer_duplicates: bool = False,
+                **options) -> ImportResult:
     """Preview the file and carry the import out in this transaction (the caller commits or rolls back)."""
     plan = preview_file(session, data, owner=owner, **options)
-    return apply_plan(session, plan, owner=owner, accept_changes=accept_changes, event=event, progress=progress)
+    return apply_plan(session, plan, owner=owner, accept_changes=accept_changes, event=event, progress=progress,
+                      defer_duplicates=defer_duplicates)
 
 
 def event_named(session: Session, name_or_id: str, *, owner: Account, today: date) -> Event:

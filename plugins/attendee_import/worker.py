@@ -15,7 +15,7 @@ from netevents_plugins.attendee_import.models import ImportJob
 from netevents_plugins.attendee_import.progress import board_for
 from netevents_plugins.attendee_import.uploads import discard_upload, load_upload
 
-from netevents.plugins.api import Account, DomainError, local_today, session_scope, utcnow
+from netevents.plugins.api import Account, DomainError, local_today, refresh_pending, session_scope, utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +87,21 @@ def run_job(app, job_id: int) -> None:
             _record_failure(app, job_id, error)
         else:
             discard_upload(app.config["DATA_DIR"], owner_id, token)
+            _find_duplicates(app, owner_id, job_id)
         board.forget(job_id)
+
+
+def _find_duplicates(app, owner_id: int, job_id: int) -> None:
+    """After the import's commit, find the new people's duplicate candidates in a transaction of their own.
+
+    They are suggestions: the import is complete without them, the user is already on the triage page, and
+    the duplicates page refreshes the first pending people itself should this not have finished.
+    """
+    try:
+        with session_scope(app) as session:
+            refresh_pending(session, owner=session.get(Account, owner_id))
+    except Exception:  # noqa: BLE001 - the people stay pending; the next reader or import refreshes them
+        logger.exception("attendee import %s: could not find the duplicate candidates", job_id)
 
 
 def _import(app, session, job_id: int, tracker: Tracker) -> None:
@@ -102,7 +116,7 @@ def _import(app, session, job_id: int, tracker: Tracker) -> None:
     event = event_named(session, options["event"], owner=owner, today=local_today(owner)) \
         if options["event"] else None
     result = apply_plan(session, plan, owner=owner, accept_changes=options["accept_changes"], event=event,
-                        progress=tracker.advance)
+                        progress=tracker.advance, defer_duplicates=True)
     tracker.enter("saving")
     outcome = {**result.summary(), "event_id": result.event_id, "file_name": name}
     if not tracker.fresh or not finish_job(session, job_id, outcome, len(plan.people)):

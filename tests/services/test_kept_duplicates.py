@@ -5,12 +5,14 @@ import pytest
 from sqlalchemy import select
 
 from netevents.models import DuplicatePair
-from netevents.services import duplicate_matching
+from netevents.services import duplicate_matching, duplicate_store
+from netevents.services.duplicates import find_duplicate_candidates
 from netevents.services.duplicate_store import rebuild_duplicates
 from netevents.services.merge import merge_people
 from netevents.services.organizations import OrganizationFields, update_organization
 from netevents.services.people import PersonFields, create_person, delete_person, get_person, update_person
 from netevents.services.people import person_with_email
+from netevents.services.people_bulk import BulkPerson, create_people
 
 NAMES = ["Ann Smith", "Anne Smith", "Ann Smyth", "Annie Smith", "Bo Chen", "Chen Bo", "Maria Garcia", "María García",
          "Mario Garcia", "Jon Park", "John Park", "Jonathan Park"]
@@ -114,4 +116,40 @@ def test_a_name_block_split_and_joined_again_keeps_every_pair(session, account, 
     extra = create_person(session, PersonFields(display_name="Maria Tanaka"), owner=account)
     assert kept(session, account) == rebuilt(session, account)
     update_person(session, extra.id, PersonFields(display_name="Zed Tanaka"), owner=account)
+    assert kept(session, account) == rebuilt(session, account) != {}
+
+
+@pytest.mark.parametrize("share", [0.25, 2.0])  # one rebuild, or refreshed in chunks
+def test_people_a_bulk_import_left_pending_are_refreshed_to_what_a_rebuild_finds(session, account, monkeypatch,
+                                                                                 share):
+    monkeypatch.setattr(duplicate_matching, "MAX_SHARED", 3)
+    monkeypatch.setattr(duplicate_matching, "MAX_BLOCK", 6)
+    monkeypatch.setattr(duplicate_store, "REBUILD_SHARE", share)
+    rng = random.Random(7)
+    people = [create_person(session, random_fields(rng), owner=account).id for _ in range(10)]
+    bulk = create_people(session, [BulkPerson(random_fields(rng)) for _ in range(12)], owner=account,
+                         defer_duplicates=True)
+    assert duplicate_store.pending_count(session, owner=account) == 12
+    update_person(session, rng.choice(people), random_fields(rng), owner=account)  # edits while pending
+    delete_person(session, bulk.pop(), owner=account)
+    assert duplicate_store.refresh_pending(session, owner=account) == 0
+    assert kept(session, account) == rebuilt(session, account) != {}
+
+
+def test_reading_candidates_refreshes_pending_people_first(session, account):
+    create_person(session, PersonFields(display_name="Ada Okafor", emails=["ada@example.com"]), owner=account)
+    create_people(session, [BulkPerson(PersonFields(display_name="Ada Okafor", emails=["a.d.a@gmail.com"]))],
+                  owner=account, defer_duplicates=True)
+    assert kept(session, account) == {}
+    [candidate] = find_duplicate_candidates(session, owner=account)
+    assert candidate.score >= 80 and duplicate_store.pending_count(session, owner=account) == 0
+
+
+def test_the_import_command_finds_the_new_peoples_duplicates_after_its_commit(runner, session, account, tmp_path):
+    create_person(session, PersonFields(display_name="Ada Okafor", organization_name="Globex"), owner=account)
+    export = tmp_path / "guests.csv"
+    export.write_text("name,email,company\nAda Okafor,ada@example.com,Acme\n", encoding="utf-8")
+    done = runner.invoke(args=["import", str(export), "--user", account.email, "--json"])
+    assert done.exit_code == 0, done.output
+    assert duplicate_store.pending_count(session, owner=account) == 0
     assert kept(session, account) == rebuilt(session, account) != {}
