@@ -22,7 +22,8 @@ def test_upgrade_counts_stored_days_and_the_triggers_keep_counting(scratch_engin
     with scratch_engine.begin() as connection:
         command.upgrade(alembic_config(connection), "0080")
         owner = _insert(connection, "INSERT INTO account (email, password_hash, is_admin, timezone, daily_goal, "
-                        f"quick_capture_followup_days, created_at) VALUES ('o@example.com', 'x', true, 'UTC', 1, 2, {NOW})")
+                        "quick_capture_followup_days, created_at) "
+                        f"VALUES ('o@example.com', 'x', true, 'UTC', 1, 2, {NOW})")
         person = _insert(connection, "INSERT INTO person (owner_id, display_name, sort_name, interests, notes, "
                          f"how_we_met, created_at, updated_at) VALUES (:owner, 'Ann', 'ann', '', '', '', {NOW}, {NOW})",
                          owner=owner)
