@@ -100,20 +100,24 @@ def _followups(session: Session, person: Person, owner: Account, limit: int | No
     return [*session.scalars(open_ones.limit(limit)), *session.scalars(done.limit(limit))]
 
 
-def person_timeline(session: Session, person_id: int, *, owner: Account,
-                    limit: int | None = None) -> list[TimelineEntry]:
+def person_timeline(session: Session, person_id: int, *, owner: Account, limit: int | None = None,
+                    roles: list[Role] | None = None, favors: list[Favor] | None = None) -> list[TimelineEntry]:
     """Everything that happened (or is planned) with one of the owner's people, newest first (at most ``limit``).
 
     With a limit, each kind of record is read newest first up to the limit, so a long history costs no more.
+    ``roles`` and ``favors`` (newest first, at least ``limit``): when the caller has read them already.
     """
     person = get_person(session, person_id, owner=owner)
     today = local_today(owner)
     entries = [_encounter(e) for e in encounters_of_person(session, person.id, owner=owner, limit=limit)]
     entries += [_interaction(i, person) for i in interactions_of_person(session, person.id, owner=owner,
                                                                         limit=limit)]
-    entries += [entry for role in roles_of_person(session, person.id, owner=owner, today=today)
-                for entry in _roles(role, today)]
-    entries += [_favor(favor) for favor in favor_balance(session, person.id, owner=owner, limit=limit).history]
+    if roles is None:
+        roles = roles_of_person(session, person.id, owner=owner, today=today)
+    entries += [entry for role in roles for entry in _roles(role, today)]
+    if favors is None:
+        favors = favor_balance(session, person.id, owner=owner, limit=limit).history
+    entries += [_favor(favor) for favor in favors[:limit]]
     entries += [_followup(followup, owner, today) for followup in _followups(session, person, owner, limit)]
     rank = {kind: position for position, kind in enumerate(KINDS)}
     entries.sort(key=lambda entry: (-entry.on.toordinal(), rank[entry.kind], -entry.sort_id))

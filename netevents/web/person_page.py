@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from netevents.models import Account, Person
-from netevents.services.favors import favor_balance
+from netevents.services.favors import FavorBalance, favor_balance
 from netevents.services.people_lists import people_introduced_by
 from netevents.services.roles import roles_of_person
 from netevents.services.timeline import person_timeline, timeline_size
@@ -19,13 +19,16 @@ FAVORS_LIMIT, INTRODUCED_LIMIT = 20, 50
 
 def person_page_context(session: Session, person: Person, *, owner: Account) -> dict:
     """Follow-ups, cadence, dates and relationships, favor balance, roles, introductions and one timeline."""
-    timeline = person_timeline(session, person.id, owner=owner, limit=TIMELINE_LIMIT)
+    roles = roles_of_person(session, person.id, owner=owner)
+    balance = favor_balance(session, person.id, owner=owner, limit=TIMELINE_LIMIT)  # read once for both
+    timeline = person_timeline(session, person.id, owner=owner, limit=TIMELINE_LIMIT, roles=roles,
+                               favors=balance.history)
     return {
         **followup_panel_context(session, person, owner=owner),
         **details_panel_context(session, person, owner=owner),
         "introduced": people_introduced_by(session, person, owner=owner, limit=INTRODUCED_LIMIT),
-        "balance": favor_balance(session, person.id, owner=owner, limit=FAVORS_LIMIT),
-        "roles": roles_of_person(session, person.id, owner=owner),
+        "balance": FavorBalance(balance.given, balance.received, balance.history[:FAVORS_LIMIT]),
+        "roles": roles,
         "timeline": timeline,
         "timeline_total": timeline_size(session, person.id, owner=owner) if len(timeline) == TIMELINE_LIMIT
         else len(timeline),
