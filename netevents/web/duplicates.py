@@ -9,6 +9,7 @@ from netevents.errors import Conflict
 from netevents.forms.confirm import ConfirmForm
 from netevents.forms.duplicates import PersonSearchForm
 from netevents.services.avatars import discard_photos
+from netevents.services.duplicate_store import pending_count
 from netevents.services.duplicates import (dismiss_duplicate, duplicate_page, find_duplicate_candidates,
                                            find_people_by_name)
 from netevents.services.merge import merge_people, merge_preview
@@ -25,9 +26,10 @@ def _page() -> int:
 @bp.get("/duplicates")
 def index():
     """List likely duplicate pairs, most likely first, a page at a time."""
-    found = duplicate_page(request_session(), owner=current_user, page=_page(),
-                           per_page=int(current_app.config["PAGE_SIZE"]))
-    return render_template("duplicates/index.html", page=found, form=ConfirmForm())
+    session = request_session()
+    found = duplicate_page(session, owner=current_user, page=_page(), per_page=int(current_app.config["PAGE_SIZE"]))
+    return render_template("duplicates/index.html", page=found, form=ConfirmForm(),
+                           pending=pending_count(session, owner=current_user))
 
 
 @bp.post("/duplicates/<int:first_id>/<int:second_id>/dismiss")

@@ -153,3 +153,17 @@ def test_dismissed_pairs_stay_away_from_merge_with(session, account, user_client
     session.commit()
     page = user_client.get(f"/people/{first.id}/merge").get_data(as_text=True)
     assert "Likely the same person" not in page
+
+
+def test_people_still_waiting_for_their_candidates_are_announced(session, account, user_client, monkeypatch):
+    from netevents.services import duplicates
+    from netevents.services.duplicate_store import mark_pending
+
+    waiting = [add(session, account, f"Imported {n}") for n in range(3)]
+    mark_pending(session, [person.id for person in waiting], owner=account)
+    session.commit()
+    monkeypatch.setattr(duplicates, "READ_REFRESH", 1)  # the page finds one itself, two are left to the import
+    page = user_client.get("/people/duplicates").get_data(as_text=True)
+    assert "2 people added by a recent import" in page
+    monkeypatch.setattr(duplicates, "READ_REFRESH", 10)
+    assert "added by a recent import" not in user_client.get("/people/duplicates").get_data(as_text=True)
