@@ -38,6 +38,18 @@ def test_database_url(tmp_dir) -> str:
     return os.environ.get("NETEVENTS_TEST_DATABASE_URL") or f"sqlite:///{tmp_dir / 'test.db'}"
 
 
+def own_schema_url(url: str, schema: str) -> str:
+    """On PostgreSQL, ``url`` with a freshly created ``schema`` of its own as the search path (SQLite: unchanged)."""
+    if not url.startswith("postgresql"):
+        return url
+    admin = make_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    admin.dispose()
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+
+
 def reset_schema(engine) -> None:
     """Drop every table in the test database, then create those of the models (core and installed plugins)."""
     import_all_models()

@@ -8,7 +8,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import sessionmaker
 
 from netevents.db import Database, make_engine, writing_engine
-from netevents.testing import reset_schema, test_database_url
+from netevents.testing import own_schema_url, reset_schema, test_database_url
 
 RACE_SCHEMA = "race_i8"
 
@@ -16,15 +16,7 @@ RACE_SCHEMA = "race_i8"
 @pytest.fixture
 def race_database(tmp_path):
     """A Database wired as the app wires it, on a schema no other test sees; emptied afterwards."""
-    url = test_database_url(tmp_path)
-    if url.startswith("postgresql"):
-        admin = make_engine(url, isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP SCHEMA IF EXISTS {RACE_SCHEMA} CASCADE"))
-            connection.execute(text(f"CREATE SCHEMA {RACE_SCHEMA}"))
-        admin.dispose()
-        url = f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{RACE_SCHEMA}"
-    engine = make_engine(url)
+    engine = make_engine(own_schema_url(test_database_url(tmp_path), RACE_SCHEMA))
     reset_schema(engine)
     yield Database(engine, sessionmaker(engine, expire_on_commit=False),
                    sessionmaker(writing_engine(engine), expire_on_commit=False))

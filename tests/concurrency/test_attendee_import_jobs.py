@@ -16,7 +16,7 @@ from netevents.db import database, make_engine
 from netevents.plugins.api import Person, session_scope
 from netevents.services.accounts import create_account
 from netevents import testing
-from netevents.testing import TEST_PASSWORD, LoggedInClient, default_app_config, reset_schema
+from netevents.testing import TEST_PASSWORD, LoggedInClient, default_app_config, own_schema_url, reset_schema
 
 SAMPLES = Path(__file__).resolve().parents[2] / "plugins" / "attendee_import" / "tests" / "samples"
 BASE = "/plugins/attendee_import"
@@ -27,14 +27,8 @@ SCHEMA = "attendee_jobs"
 def live_app(tmp_path_factory):
     """An app on a database no other test sees, whose imports of more than 0 people all run as jobs."""
     folder = tmp_path_factory.mktemp("jobs")
-    url = base = testing.test_database_url(folder)  # imported by name it would be collected as a test
-    if url.startswith("postgresql"):
-        admin = make_engine(url, isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
-            connection.execute(text(f"CREATE SCHEMA {SCHEMA}"))
-        admin.dispose()
-        url = f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{SCHEMA}"
+    base = testing.test_database_url(folder)  # imported by name it would be collected as a test
+    url = own_schema_url(base, SCHEMA)
     engine = make_engine(url)
     reset_schema(engine)
     engine.dispose()
