@@ -13,7 +13,7 @@ from typing import Callable, Iterator
 
 import pytest
 from flask import Flask
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from netevents import create_app
@@ -36,6 +36,11 @@ _emails = itertools.count(1)
 def test_database_url(tmp_dir) -> str:
     """The database tests use: NETEVENTS_TEST_DATABASE_URL, else a SQLite file in ``tmp_dir``."""
     return os.environ.get("NETEVENTS_TEST_DATABASE_URL") or f"sqlite:///{tmp_dir / 'test.db'}"
+
+
+def insert_id(connection, sql: str, **values) -> int:
+    """Run a plain ``INSERT`` (revision tests write rows of an older schema) and return the new row's id."""
+    return connection.execute(text(sql + " RETURNING id"), values).scalar_one()
 
 
 def own_schema_url(url: str, schema: str) -> str:

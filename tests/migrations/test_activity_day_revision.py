@@ -5,12 +5,9 @@ from alembic import command
 from sqlalchemy import text
 
 from netevents.schema import alembic_config, upgrade_core
+from netevents.testing import insert_id
 
 NOW = "CURRENT_TIMESTAMP"
-
-
-def _insert(connection, sql: str, **values) -> int:
-    return connection.execute(text(sql + " RETURNING id"), values).scalar_one()
 
 
 def _days(connection) -> list[tuple]:
@@ -21,25 +18,25 @@ def _days(connection) -> list[tuple]:
 def test_upgrade_counts_stored_days_and_the_triggers_keep_counting(scratch_engine):
     with scratch_engine.begin() as connection:
         command.upgrade(alembic_config(connection), "0080")
-        owner = _insert(connection, "INSERT INTO account (email, password_hash, is_admin, timezone, daily_goal, "
+        owner = insert_id(connection, "INSERT INTO account (email, password_hash, is_admin, timezone, daily_goal, "
                         "quick_capture_followup_days, created_at) "
                         f"VALUES ('o@example.com', 'x', true, 'UTC', 1, 2, {NOW})")
-        person = _insert(connection, "INSERT INTO person (owner_id, display_name, sort_name, interests, notes, "
+        person = insert_id(connection, "INSERT INTO person (owner_id, display_name, sort_name, interests, notes, "
                          f"how_we_met, created_at, updated_at) VALUES (:owner, 'Ann', 'ann', '', '', '', {NOW}, {NOW})",
                          owner=owner)
         talk = ("INSERT INTO interaction (owner_id, occurred_on, channel, summary, notes, notes_confidential, "
                 f"created_at, updated_at) VALUES (:owner, :day, 'call', '', '', false, {NOW}, {NOW})")
         for day in ("2026-01-03", "2026-01-03", "2026-01-04"):
-            _insert(connection, talk, owner=owner, day=day)
-        _insert(connection, "INSERT INTO encounter (owner_id, person_id, place, met_on, context, created_at, "
+            insert_id(connection, talk, owner=owner, day=day)
+        insert_id(connection, "INSERT INTO encounter (owner_id, person_id, place, met_on, context, created_at, "
                 f"updated_at) VALUES (:owner, :person, 'Hall', '2026-01-04', '', {NOW}, {NOW})",
                 owner=owner, person=person)
     upgrade_core(scratch_engine)
     with scratch_engine.begin() as connection:
         assert _days(connection) == [(owner, "2026-01-03", 2), (owner, "2026-01-04", 2)]
-        _insert(connection, talk, owner=owner, day="2026-01-05")
+        insert_id(connection, talk, owner=owner, day="2026-01-05")
         connection.execute(text("DELETE FROM encounter"))
         assert _days(connection) == [(owner, "2026-01-03", 2), (owner, "2026-01-04", 1), (owner, "2026-01-05", 1)]
     with scratch_engine.begin() as connection:
         command.downgrade(alembic_config(connection), "0040")
-        _insert(connection, talk, owner=owner, day="2026-01-06")  # no trigger left behind to fail
+        insert_id(connection, talk, owner=owner, day="2026-01-06")  # no trigger left behind to fail
