@@ -15,11 +15,11 @@ import unicodedata
 from collections import defaultdict
 from typing import Iterable, Iterator
 
-import phonenumbers
 from sqlalchemy import Integer, bindparam, column, select, table, text
 from sqlalchemy.engine import Connection
 
 from netevents.db import among
+from netevents.services.validation import national_digits
 
 WORD = re.compile(r"[^\W_]+")
 # a query chunk written like (a piece of) a phone number: "312-555-0111", "+44 (0)20", "555.0111"
@@ -69,12 +69,7 @@ def query_chunks(query: str) -> list[list[str]]:
 def phone_fragments(number: str) -> str:
     """Every run of a phone number's last digits, at least four long, of its international and national forms."""
     digits = "".join(char for char in number if char.isdigit())
-    forms = [digits]
-    try:
-        national = phonenumbers.format_number(phonenumbers.parse(number), phonenumbers.PhoneNumberFormat.NATIONAL)
-        forms.append("".join(char for char in national if char.isdigit()))
-    except phonenumbers.NumberParseException:
-        pass
+    forms = [digits] + list(filter(None, [national_digits(number)]))
     runs = dict.fromkeys(form[start:] for form in forms for start in range(len(form) - MIN_PHONE_FRAGMENT + 1))
     return " ".join(runs)
 

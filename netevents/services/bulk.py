@@ -7,7 +7,7 @@ executemany costs a round of the protocol per row, so rows go in with COPY, abou
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sqlalchemy import Table, func, select, text, update
 from sqlalchemy.orm import Session
@@ -80,14 +80,22 @@ def _executemany(session: Session, table: Table, rows: Sequence[dict]) -> None:
     quote = dialect.identifier_preparer.quote
     statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in [*names, *defaults])}) "
                  f"VALUES ({', '.join('?' * (len(names) + len(defaults)))})")
+    processed = [(index, process) for index, (_name, process) in enumerate(converters) if process]
     cursor = session.connection().connection.driver_connection.cursor()
     try:
         for start in range(0, len(rows), BATCH):
-            cursor.executemany(statement, [
-                [*(process(row[name]) if process else row[name] for name, process in converters), *fixed]
-                for row in rows[start:start + BATCH]])
+            cursor.executemany(statement, [_values(row, names, processed, fixed) for row in rows[start:start + BATCH]])
     finally:
         cursor.close()
+
+
+def _values(row: dict, names: list[str], processed: list[tuple[int, Callable]], fixed: list) -> list:
+    """One row's parameters in column order: only the columns whose type converts values are converted."""
+    values = [row[name] for name in names]
+    for index, process in processed:
+        values[index] = process(values[index])
+    values += fixed
+    return values
 
 
 def _copy(session: Session, table: Table, rows: Sequence[dict]) -> None:

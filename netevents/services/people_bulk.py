@@ -9,11 +9,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from netevents import search_index
+from netevents.db import utcnow
 from netevents.errors import Conflict, Invalid
 from netevents.models import Account, Organization, Person, PersonEmail, PersonLink, PersonPhone, Tag
 from netevents.models.people import person_tag
@@ -21,7 +23,8 @@ from netevents.models.person_details import DateKind, ImportantDate
 from netevents.services.bulk import insert_links, insert_rows
 from netevents.services.duplicate_store import mark_pending, refresh_duplicates
 from netevents.services.people import PersonFields
-from netevents.services.stay_in_touch import refresh_stay_in_touch
+from netevents.services.clock import local_date
+from netevents.services.stay_in_touch import new_person_dates
 from netevents.services.validation import clean_text, name_key, normalize_email, normalize_phone, normalize_url
 
 LOOKUP_CHUNK = 500
@@ -37,11 +40,29 @@ class BulkPerson:
     birthday: tuple[int | None, int, int] | None = None
 
 
-def _person_row(fields: PersonFields, owner: Account, organization: tuple[int, str, str] | None) -> dict:
-    """The person table row for checked fields."""
+@dataclass
+class _Known:
+    """What one bulk call knows of the account: organizations by name key, tags (ids by name, cadences by id)."""
+
+    organizations: dict[str, tuple[int, str, str]]
+    tags: dict[str, int]
+    tag_cadences: dict[int, int]
+    now: datetime
+    added_on: date
+
+
+def _tag_ids(fields: PersonFields, tags: dict[str, int]) -> list[int]:
+    """The ids of the person's tags (all known by now), each once."""
+    return list(dict.fromkeys(tags[clean_text(t, 80, field="tags").lower()] for t in fields.tags if t.strip()))
+
+
+def _person_row(fields: PersonFields, owner: Account, known: _Known) -> dict:
+    """The person table row for checked fields, with the dates a refresh would keep for a new person."""
     name = clean_text(fields.display_name, 200, field="display_name")
     if not name:
         raise Invalid("A person needs a name.", display_name="Enter a name.")
+    organization = known.organizations.get(name_key(fields.organization_name or ""))
+    cadences = [known.tag_cadences[tag_id] for tag_id in _tag_ids(fields, known.tags) if tag_id in known.tag_cadences]
     return {"owner_id": owner.id, "display_name": name, "sort_name": name_key(name),
             "given_name": clean_text(fields.given_name, 120, field="given_name") or None,
             "family_name": clean_text(fields.family_name, 120, field="family_name") or None,
@@ -52,7 +73,8 @@ def _person_row(fields: PersonFields, owner: Account, organization: tuple[int, s
             "interests": clean_text(fields.interests, field="interests"),
             "notes": clean_text(fields.notes, field="notes"), "how_we_met": clean_text(fields.how_we_met,
                                                                                         field="how_we_met"),
-            "cadence_days": fields.cadence_days, "introduced_by_id": None}
+            "cadence_days": fields.cadence_days, "introduced_by_id": None, "created_at": known.now,
+            "updated_at": known.now, **new_person_dates(fields.cadence_days, cadences, known.added_on)}
 
 
 def _known_organizations(session: Session, owner: Account) -> dict[str, tuple[int, str, str]]:
@@ -111,7 +133,7 @@ def _detail_rows(person_id: int, person: BulkPerson, emails: list[str], owner: A
     links = [(kind, normalize_url(value, field=kind)) for kind, value in (("linkedin", fields.linkedin),
                                                                          ("website", fields.website))
              if value and value.strip()]
-    tag_ids = dict.fromkeys(tags[clean_text(t, 80, field="tags").lower()] for t in fields.tags if t.strip())
+    tag_ids = _tag_ids(fields, tags)
     rows = {"emails": [{"owner_id": owner.id, "person_id": person_id, "address": a, "label": "", "position": i}
                        for i, a in enumerate(emails)],
             "phones": [{"owner_id": owner.id, "person_id": person_id, "number": n, "label": "", "position": i}
@@ -135,15 +157,14 @@ def _chunks(items: Iterable[BulkPerson]) -> Iterator[list[BulkPerson]]:
         yield chunk
 
 
-def _insert_chunk(session: Session, people: list[BulkPerson], owner: Account,
-                  organizations: dict[str, tuple[int, str, str]], tags: dict[str, int]) -> list[int]:
+def _insert_chunk(session: Session, people: list[BulkPerson], owner: Account, known: _Known) -> list[int]:
     """Check and insert one chunk of people with their details and search rows; return their ids."""
+    organizations, tags = known.organizations, known.tags
     emails = [_emails(person.fields) for person in people]
     _refuse_taken_emails(session, [address for addresses in emails for address in addresses], owner)
     _add_organizations(session, people, owner, organizations)
     _add_tags(session, people, owner, tags)
-    person_rows = [_person_row(p.fields, owner, organizations.get(name_key(p.fields.organization_name or "")))
-                   for p in people]
+    person_rows = [_person_row(p.fields, owner, known) for p in people]
     ids = insert_rows(session, Person.__table__, person_rows, owner=owner)
     details = [_detail_rows(person_id, person, addresses, owner, tags)
                for person_id, person, addresses in zip(ids, people, emails)]
@@ -176,15 +197,19 @@ def create_people(session: Session, people: Iterable[BulkPerson], *, owner: Acco
     candidates are refreshed at the end, or with ``defer_duplicates`` only marked pending: the caller then
     runs ``duplicate_store.refresh_pending`` after its commit.
     """
-    organizations, ids = _known_organizations(session, owner), []
-    tags = dict(session.execute(select(Tag.name, Tag.id).where(Tag.owner_id == owner.id)).all())
+    now, tags, cadences = utcnow(), {}, {}
+    for name, tag_id, cadence in session.execute(select(Tag.name, Tag.id, Tag.cadence_days)
+                                                 .where(Tag.owner_id == owner.id)):
+        tags[name] = tag_id
+        if cadence is not None:
+            cadences[tag_id] = cadence
+    known = _Known(_known_organizations(session, owner), tags, cadences, now, local_date(now, owner))
+    ids: list[int] = []
     for chunk in _chunks(people):
-        ids += _insert_chunk(session, chunk, owner, organizations, tags)
+        ids += _insert_chunk(session, chunk, owner, known)
         progress(len(chunk))
     if defer_duplicates:
         mark_pending(session, ids, owner=owner)
     for start in range(0, len(ids) if not defer_duplicates else 0, DUPLICATES_CHUNK):  # each loads its blocks
         refresh_duplicates(session, ids[start:start + DUPLICATES_CHUNK], owner=owner)
-    if ids:
-        refresh_stay_in_touch(session, ids, owner=owner)
     return ids

@@ -37,6 +37,13 @@ def due_date(cadence_days: int | None, last_contact_on: date | None, added_on: d
     return (last_contact_on or added_on) + timedelta(days=cadence_days)
 
 
+def new_person_dates(cadence_days: int | None, tag_cadences: Iterable[int], added_on: date) -> dict:
+    """The kept dates of a person just added, before any interaction or encounter (as a refresh works them out)."""
+    cadence = cadence_days if cadence_days is not None else min(tag_cadences, default=None)
+    return {"last_contact_on": None, "stay_in_touch_due_on": due_date(cadence, None, added_on),
+            "last_seen_on": added_on}
+
+
 def _chunks(ids: Iterable[int]) -> Iterable[list[int]]:
     """Lists of at most CHUNK ids."""
     ids = list(ids)

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 import unicodedata
 from datetime import date
 from typing import TypeVar
 from urllib.parse import urlsplit
 
 import phonenumbers
-from email_validator import EmailNotValidError, validate_email
+from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
 from netevents.errors import Invalid
 
@@ -18,39 +19,63 @@ E = TypeVar("E", bound=enum.Enum)
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 
 
-# normalized values by input: an import checks each address and number twice (plugin, then the bulk service),
-# and email_validator costs about 0.2 ms a call; bounded, and cleared whole when full
-_NORMALIZED: dict[tuple, str] = {}
-MAX_REMEMBERED = 100_000
+# Values the normalizers produced: normalizing one again gives itself. An import checks each address and
+# number twice (the plugin, then the bulk service) a whole file apart, so a bounded cache of inputs is
+# evicted before the second look; a set of the results costs one slot per value (the strings are the ones
+# the import holds anyway). Cleared whole when full.
+_EMAILS: set[str] = set()
+_PHONES: set[str] = set()
+_NATIONAL: dict[str, str] = {}
+MAX_REMEMBERED = 250_000
+# Addresses email_validator would accept unchanged but for case (plain ASCII dot-atoms at a letters-ending,
+# hyphen-safe domain): checked here at a tenth of its cost. Anything else, Punycode ("--") included, goes to
+# email_validator; tests/services/test_email_fast_path.py checks that both agree.
+_PLAIN_EMAIL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                          r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
+                          r"(?:[A-Za-z0-9-]{0,62}[A-Za-z])")
+_SPECIAL_USE = tuple(SPECIAL_USE_DOMAIN_NAMES)
 
 
-def _remember(key: tuple, canonical_key: tuple, value: str) -> str:
-    """Keep a normalized value under its input and under itself (normalizing it again gives the same)."""
-    if len(_NORMALIZED) >= MAX_REMEMBERED:
-        _NORMALIZED.clear()
-    _NORMALIZED[key] = _NORMALIZED[canonical_key] = value
+def _remembered(values: set[str], value: str) -> str:
+    """Add a normalized value to its set (emptied first when full) and return it."""
+    if len(values) >= MAX_REMEMBERED:
+        values.clear()
+    values.add(value)
     return value
 
 
+def _plain_email(value: str) -> str | None:
+    """The address lower-cased when it is a plain one email_validator accepts as it is; else None."""
+    if len(value) > 254 or "--" in value or not _PLAIN_EMAIL.fullmatch(value):
+        return None
+    local, _at, domain = value.rpartition("@")
+    domain = domain.lower()
+    if len(local) > 64 or any(domain == name or domain.endswith("." + name) for name in _SPECIAL_USE):
+        return None
+    return value.lower()
+
+
 def normalize_email(raw: str, field: str = "email") -> str:
-    """Return the address in canonical form (domain lower-cased), or raise Invalid for ``field``."""
+    """Return the address in canonical form (lower-cased), or raise Invalid for ``field``."""
     value = raw.strip()
-    if (known := _NORMALIZED.get(("email", value))) is not None:
-        return known
+    if value in _EMAILS:
+        return value
+    if (plain := _plain_email(value)) is not None:
+        return _remembered(_EMAILS, plain)
     try:
         result = validate_email(value, check_deliverability=False)
     except EmailNotValidError as exc:
         raise Invalid(f"{raw!r} is not a valid email address: {exc}", **{field: str(exc)}) from None
-    normalized = result.normalized.lower()
-    return _remember(("email", value), ("email", normalized), normalized)
+    return _remembered(_EMAILS, result.normalized.lower())
 
 
 def normalize_phone(raw: str, default_region: str | None = None, field: str = "phones") -> str:
     """Return the number in E.164, or raise Invalid; numbers without +country need a default region."""
-    if (known := _NORMALIZED.get(("phone", raw.strip(), default_region))) is not None:
-        return known
+    value = raw.strip()
+    if value in _PHONES:  # an E.164 number ignores the default region
+        return value
     try:
-        number = phonenumbers.parse(raw.strip(), default_region)
+        number = phonenumbers.parse(value, default_region)
     except phonenumbers.NumberParseException:
         message = f"{raw!r} is not a phone number (start international numbers with +country code)"
         raise Invalid(message, **{field: message}) from None
@@ -58,7 +83,26 @@ def normalize_phone(raw: str, default_region: str | None = None, field: str = "p
         message = f"{raw!r} is not a possible phone number"
         raise Invalid(message, **{field: message})
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    return _remember(("phone", raw.strip(), default_region), ("phone", e164, default_region), e164)
+    if len(_NATIONAL) >= MAX_REMEMBERED:
+        _NATIONAL.clear()
+    _NATIONAL[e164] = _national_digits(number)  # the search index wants it next, and parsing is the cost
+    return _remembered(_PHONES, e164)
+
+
+def _national_digits(number: phonenumbers.PhoneNumber) -> str:
+    """The digits of a parsed number's national form (07700 900123 for +44 7700 900123)."""
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return "".join(char for char in national if char.isdigit())
+
+
+def national_digits(e164: str) -> str | None:
+    """The digits of an E.164 number's national form, or None when it cannot be read."""
+    if (known := _NATIONAL.get(e164)) is not None:
+        return known
+    try:
+        return _national_digits(phonenumbers.parse(e164))
+    except phonenumbers.NumberParseException:
+        return None
 
 
 @functools.lru_cache(maxsize=4096)  # pages show the same numbers again and again; parsing is the cost
@@ -96,6 +140,8 @@ def clean_text(raw: str | None, limit: int | None = None, field: str = "text") -
 
 def name_key(name: str) -> str:
     """The form of a name used to sort and compare: case-folded, without diacritics, single spaces."""
+    if name.isascii():  # most names: decomposing changes nothing, and casefold is lower
+        return " ".join(name.lower().split())
     decomposed = unicodedata.normalize("NFKD", name)
     return " ".join("".join(char for char in decomposed if not unicodedata.combining(char)).casefold().split())
 

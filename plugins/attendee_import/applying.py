@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from netevents_plugins.attendee_import.checking import CheckedPerson
 from netevents_plugins.attendee_import.models import Attendee
 from netevents_plugins.attendee_import.planning import ImportPlan, Planned
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from netevents.plugins.api import (
@@ -23,10 +23,10 @@ from netevents.plugins.api import (
     add_important_date,
     create_people,
     get_person,
+    insert_rows,
     update_person,
 )
 
-BATCH = 2_000
 Progress = Callable[[int], None]
 
 
@@ -88,8 +88,7 @@ def _link_attendees(session: Session, event: Event, person_ids: list[int], sourc
     listed = set(session.scalars(select(Attendee.person_id).where(Attendee.event_id == event.id)))
     rows = [{"owner_id": owner.id, "event_id": event.id, "person_id": person_id, "source": source[:80]}
             for person_id in dict.fromkeys(person_ids) if person_id not in listed]
-    for start in range(0, len(rows), BATCH):
-        session.execute(insert(Attendee), rows[start:start + BATCH])
+    insert_rows(session, Attendee.__table__, rows, owner=owner)
 
 
 def _add_birthday(session: Session, planned: Planned, owner: Account) -> None:
