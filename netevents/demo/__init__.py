@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from netevents import search_index
 from netevents.demo import activity, details, gatherings, scaled, scaled_activity
+from netevents.services.bulk_gc import fewer_collections
 from netevents.demo.build import (DEFAULT_SEED, TOTAL_STEPS, AccountNotEmpty, DemoBuild, DemoSummary,
                                   add_organizations, add_people, check_account_empty, check_demo_allowed,
                                   set_cadences)
@@ -72,6 +73,7 @@ def _run(build: DemoBuild, cast, plan) -> None:
     activity.add_interactions(build, plan, TOTAL_STEPS - sum(steps for steps, _stage in stages))
 
 
+@fewer_collections()
 def build_scaled_network(session: Session, *, owner: Account, today: date, people: int, seed: int = DEFAULT_SEED,
                          force: bool = False, progress: Optional[Callable[[int], None]] = None) -> DemoSummary:
     """Bulk-build a network of ``people`` people with years of activity (see netevents.demo.scaled), all or nothing.

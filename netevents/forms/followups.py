@@ -7,7 +7,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from netevents.forms.people_picker import PeoplePickerField
 
-from netevents.services.cadence import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
+from netevents.services.validation import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
 from netevents.services.followups import MAX_SNOOZE_DAYS, NOTE_LIMIT
 
 

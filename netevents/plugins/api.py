@@ -38,6 +38,7 @@ from netevents.services.organizations import find_organization, get_organization
 from netevents.services.ownership import get_owned
 from netevents.services.people import PersonFields, create_person, get_person, person_with_email, update_person
 from netevents.services.bulk import insert_rows
+from netevents.services.bulk_gc import fewer_collections
 from netevents.services.duplicate_store import refresh_pending
 from netevents.services.people_bulk import BulkPerson, create_people
 from netevents.services.person_details import (DateFields, add_important_date, important_dates_between,
@@ -85,7 +86,8 @@ __all__ = [
     # services
     "get_owned",
     "get_person", "person_with_email", "create_person", "update_person", "PersonFields", "search_people",
-    "create_people", "BulkPerson", "refresh_pending", "insert_rows", "add_important_date", "DateFields",
+    "create_people", "BulkPerson", "refresh_pending", "insert_rows", "fewer_collections",
+    "add_important_date", "DateFields",
     "get_organization", "find_organization", "organization_for_name",
     "relationships_of", "reports_of",
     "get_event", "list_events", "create_event", "EventFields",

@@ -16,6 +16,7 @@ from sqlalchemy import JSON, Boolean, Column, Date, Enum, Integer, Numeric, Stri
 
 from netevents.db import AwareDateTime
 from netevents.services.backup_sections import ACCOUNT_SETTINGS, SECTIONS, Section
+from netevents.services.validation import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
 
 FORMAT = "netevents-backup"
 FORMAT_VERSION = 1
@@ -25,8 +26,11 @@ INT_RANGE = {"minimum": -(2 ** 31), "maximum": 2 ** 31 - 1}
 # what the file carries instead of the photo's file name: the JPEG itself
 PHOTO_SCHEMA = {"type": ["string", "null"], "contentEncoding": "base64", "contentMediaType": "image/jpeg"}
 # the database's CHECK constraints, said in the schema so a file breaking them is refused before any write
+# and the services' own ranges where a value outside them would break what is computed from it (due dates)
+CADENCE = {"minimum": MIN_CADENCE_DAYS, "maximum": MAX_CADENCE_DAYS}
 LIMITS = {("important_dates", "month"): {"minimum": 1, "maximum": 12},
-          ("important_dates", "day"): {"minimum": 1, "maximum": 31}}
+          ("important_dates", "day"): {"minimum": 1, "maximum": 31},
+          ("people", "cadence_days"): CADENCE, ("tags", "cadence_days"): CADENCE}
 # the reasons a backup may leave records out (see services/backup.py)
 LEFT_OUT = ("confidential_notes",)
 

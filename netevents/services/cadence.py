@@ -8,7 +8,6 @@ from typing import Iterable, Optional
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from netevents.errors import Invalid
 from netevents.models import Account, Person, Tag
 from netevents.models.people import person_tag
 from netevents.services.clock import local_date
@@ -16,9 +15,9 @@ from netevents.plugins.dispatch import notify
 from netevents.services.ownership import get_owned
 from netevents.services.pagination import Page, page_of_ids
 from netevents.services.people import get_person
+from netevents.services.validation import check_cadence
 from netevents.services.stay_in_touch import people_with_tag, refresh_stay_in_touch
 
-MIN_CADENCE_DAYS, MAX_CADENCE_DAYS = 1, 3650
 FADING_ORDER = (Person.stay_in_touch_due_on, Person.sort_name, Person.id)
 
 
@@ -67,18 +66,10 @@ def effective_cadence(person: Person) -> Cadence | None:
     return Cadence(tag.cadence_days, tag)
 
 
-def _checked_days(days: int | None) -> int | None:
-    """Return a cadence in range (or None to clear it), else raise Invalid."""
-    if days is not None and not MIN_CADENCE_DAYS <= days <= MAX_CADENCE_DAYS:
-        raise Invalid(f"A cadence is {MIN_CADENCE_DAYS} to {MAX_CADENCE_DAYS} days.",
-                      cadence_days=f"Between {MIN_CADENCE_DAYS} and {MAX_CADENCE_DAYS} days, or empty.")
-    return days
-
-
 def set_person_cadence(session: Session, person_id: int, days: int | None, *, owner: Account) -> Person:
     """Set (or clear, with None) a person's own cadence and fire ``person_updated``."""
     person = get_person(session, person_id, owner=owner)
-    person.cadence_days = _checked_days(days)
+    person.cadence_days = check_cadence(days)
     refresh_stay_in_touch(session, [person.id], owner=owner)
     notify(session, "person_updated", person=person, owner=owner)
     return person
@@ -92,7 +83,7 @@ def get_tag(session: Session, tag_id: int, *, owner: Account) -> Tag:
 def set_tag_cadence(session: Session, tag_id: int, days: int | None, *, owner: Account) -> Tag:
     """Set (or clear, with None) the default cadence of everyone with this tag."""
     tag = get_tag(session, tag_id, owner=owner)
-    tag.cadence_days = _checked_days(days)
+    tag.cadence_days = check_cadence(days)
     refresh_stay_in_touch(session, people_with_tag(session, tag.id), owner=owner)
     return tag
 

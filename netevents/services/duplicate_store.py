@@ -20,6 +20,7 @@ from netevents.models import Account, DuplicateKey, DuplicatePair, DuplicatePend
 from netevents.models import PersonLink
 from netevents.models import PersonPhone
 from netevents.services.bulk import insert_links, insert_rows
+from netevents.services.bulk_gc import fewer_collections
 from netevents.services.duplicate_matching import PersonRecord, blocking_keys, candidate_pairs, group_limit, score_pair
 
 CHUNK = 5_000
@@ -171,6 +172,7 @@ def pending_count(session: Session, *, owner: Account) -> int:
         DuplicatePending.owner_id == owner.id)) or 0
 
 
+@fewer_collections()
 def refresh_pending(session: Session, *, owner: Account, limit: int | None = None,
                     progress=lambda _done: None) -> int:
     """Refresh the kept candidates of (at most ``limit``) pending people; return how many are still pending.

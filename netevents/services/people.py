@@ -28,7 +28,8 @@ from netevents.services.ownership import get_owned
 from netevents.services.search import reindex_people, unindex_people, unindex_records
 from netevents.services.stay_in_touch import refresh_stay_in_touch
 from netevents.services.unique import add_unless_taken, violates
-from netevents.services.validation import clean_text, name_key, normalize_email, normalize_phone, normalize_url
+from netevents.services.validation import (check_cadence, clean_text, name_key, normalize_email, normalize_phone,
+                                           normalize_url)
 
 
 @dataclass
@@ -181,8 +182,7 @@ def _apply_scalars(session: Session, person: Person, fields: PersonFields, owner
     name = clean_text(fields.display_name, 200, field="display_name")
     if not name:
         raise Invalid("A person needs a name.", display_name="Enter a name.")
-    if fields.cadence_days is not None and not 1 <= fields.cadence_days <= 3650:
-        raise Invalid("Cadence must be 1 to 3650 days.", cadence_days="Between 1 and 3650 days.")
+    check_cadence(fields.cadence_days)
     introducer = _introducer(session, fields, owner)
     if introducer is not None and introducer is person:
         raise Invalid("Nobody introduces themselves.", introduced_by_id="Choose someone else.")

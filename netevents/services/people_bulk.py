@@ -21,11 +21,13 @@ from netevents.models import Account, Organization, Person, PersonEmail, PersonL
 from netevents.models.people import person_tag
 from netevents.models.person_details import DateKind, ImportantDate
 from netevents.services.bulk import insert_links, insert_rows
+from netevents.services.bulk_gc import fewer_collections
 from netevents.services.duplicate_store import mark_pending, refresh_duplicates
 from netevents.services.people import PersonFields
 from netevents.services.clock import local_date
 from netevents.services.stay_in_touch import new_person_dates
-from netevents.services.validation import clean_text, name_key, normalize_email, normalize_phone, normalize_url
+from netevents.services.validation import (check_cadence, clean_text, name_key, normalize_email, normalize_phone,
+                                           normalize_url)
 
 LOOKUP_CHUNK = 500
 CHUNK = 2_000
@@ -73,7 +75,7 @@ def _person_row(fields: PersonFields, owner: Account, known: _Known) -> dict:
             "interests": clean_text(fields.interests, field="interests"),
             "notes": clean_text(fields.notes, field="notes"), "how_we_met": clean_text(fields.how_we_met,
                                                                                         field="how_we_met"),
-            "cadence_days": fields.cadence_days, "introduced_by_id": None, "created_at": known.now,
+            "cadence_days": check_cadence(fields.cadence_days), "introduced_by_id": None, "created_at": known.now,
             "updated_at": known.now, **new_person_dates(fields.cadence_days, cadences, known.added_on)}
 
 
@@ -188,6 +190,7 @@ def _index(session: Session, person_rows: list[dict], details: list[dict[str, li
         for row, d in zip(person_rows, details)])
 
 
+@fewer_collections()
 def create_people(session: Session, people: Iterable[BulkPerson], *, owner: Account, defer_duplicates: bool = False,
                   progress: Callable[[int], None] = lambda _done: None) -> list[int]:
     """Add these people (checked as create_person checks them) in bulk; return their ids, in order.

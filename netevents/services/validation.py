@@ -17,6 +17,7 @@ from netevents.errors import Invalid
 E = TypeVar("E", bound=enum.Enum)
 # dates outside these years are typing slips, and date arithmetic near year 1 or 9999 overflows
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+MIN_CADENCE_DAYS, MAX_CADENCE_DAYS = 1, 3650
 
 
 # Values the normalizers produced: normalizing one again gives itself. An import checks each address and
@@ -29,10 +30,10 @@ _NATIONAL: dict[str, str] = {}
 MAX_REMEMBERED = 250_000
 # Addresses email_validator would accept unchanged but for case (plain ASCII dot-atoms at a letters-ending,
 # hyphen-safe domain): checked here at a tenth of its cost. Anything else, Punycode ("--") included, goes to
-# email_validator; tests/services/test_email_fast_path.py checks that both agree.
+# email_validator; tests/services/test_normalizers.py checks that both agree.
 _PLAIN_EMAIL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
                           r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
-                          r"(?:[A-Za-z0-9-]{0,62}[A-Za-z])")
+                          r"(?:[A-Za-z0-9][A-Za-z0-9-]{0,61})?[A-Za-z]")
 _SPECIAL_USE = tuple(SPECIAL_USE_DOMAIN_NAMES)
 
 
@@ -156,6 +157,14 @@ def check_date(value: date | None, field_name: str, *, required: bool = True) ->
         message = f"Use a year between {EARLIEST_YEAR} and {LATEST_YEAR}."
         raise Invalid(message, **{field_name: message})
     return value
+
+
+def check_cadence(days: int | None) -> int | None:
+    """Return a stay-in-touch cadence in range (or None: no cadence), else raise Invalid."""
+    if days is not None and not MIN_CADENCE_DAYS <= days <= MAX_CADENCE_DAYS:
+        raise Invalid(f"A cadence is {MIN_CADENCE_DAYS} to {MAX_CADENCE_DAYS} days.",
+                      cadence_days=f"Between {MIN_CADENCE_DAYS} and {MAX_CADENCE_DAYS} days, or empty.")
+    return days
 
 
 def parse_choice(enum_class: type[E], raw, field: str, message: str) -> E:

@@ -17,26 +17,27 @@ FIELD_LABELS = {
 
 @dataclass(slots=True)
 class SourceRow:
-    """One person as a file describes them: (field, column, raw value) cells, a row number, or a skip reason."""
+    """One person as a file describes them: (column, raw value) cells by field, a row number, or a skip reason."""
 
     file_name: str
     row: int
-    cells: list[tuple[str, str, str]] = field(default_factory=list)
+    cells: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # field -> cells in column order
     skip_reason: str = ""
 
     def add(self, field_name: str, column: str, value: str | None) -> None:
         """Record a value unless it is empty or a placeholder (``--``, ``n/a``)."""
         value = (value or "").strip()
         if value and value.lower() not in PLACEHOLDERS:
-            self.cells.append((field_name, column, value))
+            self.cells.setdefault(field_name, []).append((column, value))
 
     def first(self, field_name: str) -> tuple[str, str] | None:
         """The (column, value) of the first cell for a field, if any."""
-        return next(((column, value) for name, column, value in self.cells if name == field_name), None)
+        found = self.cells.get(field_name)
+        return found[0] if found else None
 
     def all(self, field_name: str) -> list[tuple[str, str]]:
         """Every (column, value) for a field, in column order."""
-        return [(column, value) for name, column, value in self.cells if name == field_name]
+        return list(self.cells.get(field_name, ()))
 
 
 PLACEHOLDERS = {"--", "-", "n/a", "na", "none", "null", "0/0/00", "00/00/0000"}

@@ -11,7 +11,8 @@ from netevents_plugins.attendee_import.sources import read_upload
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from netevents.plugins.api import Account, Event, EventFields, Invalid, clean_text, create_event, get_event
+from netevents.plugins.api import (Account, Event, EventFields, Invalid, clean_text, create_event,
+                                  fewer_collections, get_event)
 
 
 def preview_file(session: Session, data: bytes, *, owner: Account, file_name: str = "the file",
@@ -36,9 +37,10 @@ def import_file(session: Session, data: bytes, *, owner: Account, event: Event |
                 accept_changes: bool = False, progress: Progress = lambda _done: None, defer_duplicates: bool = False,
                 **options) -> ImportResult:
     """Preview the file and carry the import out in this transaction (the caller commits or rolls back)."""
-    plan = preview_file(session, data, owner=owner, **options)
-    return apply_plan(session, plan, owner=owner, accept_changes=accept_changes, event=event, progress=progress,
-                      defer_duplicates=defer_duplicates)
+    with fewer_collections():
+        plan = preview_file(session, data, owner=owner, **options)
+        return apply_plan(session, plan, owner=owner, accept_changes=accept_changes, event=event,
+                          progress=progress, defer_duplicates=defer_duplicates)
 
 
 def event_named(session: Session, name_or_id: str, *, owner: Account, today: date) -> Event:

@@ -75,6 +75,12 @@ def test_a_future_version_says_which_netevents_it_needs(document):
     assert "format version 3" in error.message and "netevents 2.4.0 or newer" in error.message
 
 
+def test_a_cadence_no_netevents_could_have_saved_is_refused_with_where_it_is(document):
+    document["records"]["people"][0]["cadence_days"] = -739952  # found by the property test below
+    error = refusal(backup_bytes(resealed(document)))
+    assert error.where == "records.people[0].cadence_days" and "1" in error.message
+
+
 def test_something_else_is_not_a_backup():
     assert "not a netevents backup" in refusal(b'{"people": []}').message
     assert "not a netevents backup" in refusal(json.dumps([1, 2]).encode()).message
