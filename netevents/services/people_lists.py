@@ -1,10 +1,12 @@
 """Lists of people: sorted pages, the people someone introduced, the tags in use."""
 from __future__ import annotations
 
+from typing import NamedTuple, Optional
+
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, joinedload, load_only, selectinload
 
-from netevents.models import Account, Organization, Person, Tag
+from netevents.models import Account, Organization, Person, PersonEmail, Tag
 from netevents.models.people import person_tag
 from netevents.services.ownership import MAX_ID
 from netevents.services.pagination import Page, page_of_ids
@@ -32,19 +34,61 @@ def load_people(session: Session, ids: list[int]) -> list[Person]:
     return [found[person_id] for person_id in ids if person_id in found]
 
 
+class PersonRow(NamedTuple):
+    """What a list row shows of a person: name and avatar, job and organization, email addresses and tags."""
+
+    id: int
+    display_name: str
+    sort_name: str
+    job_title: Optional[str]
+    photo: Optional[str]
+    organization_name: Optional[str]
+    emails: tuple[str, ...]
+    tag_names: tuple[str, ...]
+
+    @property
+    def primary_email(self) -> Optional[str]:
+        """The first email address, if any."""
+        return self.emails[0] if self.emails else None
+
+
+def person_rows(session: Session, ids: list[int]) -> list[PersonRow]:
+    """Read the list rows of these people, in the order of ``ids`` (plain columns: no ORM objects to build)."""
+    if not ids:
+        return []
+    people = session.execute(
+        select(Person.id, Person.display_name, Person.sort_name, Person.job_title, Person.photo, Organization.name)
+        .outerjoin(Organization, Organization.id == Person.organization_id).where(Person.id.in_(ids))).all()
+    emails, tags = _grouped(session.execute(
+        select(PersonEmail.person_id, PersonEmail.address).where(PersonEmail.person_id.in_(ids))
+        .order_by(PersonEmail.position, PersonEmail.id))), _grouped(session.execute(
+        select(person_tag.c.person_id, Tag.name).join(Tag, Tag.id == person_tag.c.tag_id)
+        .where(person_tag.c.person_id.in_(ids)).order_by(Tag.name)))
+    found = {row[0]: PersonRow(*row, tuple(emails.get(row[0], ())), tuple(tags.get(row[0], ()))) for row in people}
+    return [found[person_id] for person_id in ids if person_id in found]
+
+
+def _grouped(pairs) -> dict[int, list[str]]:
+    """(person id, value) pairs as lists of values per person, in the order they came."""
+    grouped: dict[int, list[str]] = {}
+    for person_id, value in pairs:
+        grouped.setdefault(person_id, []).append(value)
+    return grouped
+
+
 def list_people(session: Session, *, owner: Account, sort: str = "name", page: int = 1, per_page: int = 50,
-                organization_id: int | None = None) -> Page[Person]:
+                organization_id: int | None = None) -> Page[PersonRow]:
     """Return one page of the owner's people (optionally one organization's), in the chosen order."""
     _label, order = PERSON_SORTS.get(sort, PERSON_SORTS["name"])
     ids = select(Person.id).where(Person.owner_id == owner.id)
-    count = select(func.count(Person.id)).where(Person.owner_id == owner.id)
+    count = select(func.count()).select_from(Person).where(Person.owner_id == owner.id)
     if organization_id is not None:
         ids, count = (query.where(Person.organization_id == organization_id) for query in (ids, count))
     if sort == "organization":
         found, page, total = page_of_ids(session, ids, count, page, per_page, fetch=_by_organization(session))
     else:
         found, page, total = page_of_ids(session, ids.order_by(*order), count, page, per_page)
-    return Page(items=load_people(session, found), page=page, per_page=per_page, total=total)
+    return Page(items=person_rows(session, found), page=page, per_page=per_page, total=total)
 
 
 def _by_organization(session: Session):
