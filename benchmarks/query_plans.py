@@ -13,12 +13,12 @@ import argparse
 import re
 from pathlib import Path
 
-from flask_login import FlaskLoginClient
 from sqlalchemy import event, select
 
 from netevents import create_app
 from netevents.db import database
 from netevents.models import Account
+from netevents.testing_client import LoggedInClient
 
 EMAIL = "bench@example.com"
 PAGES = ["/", "/people/", "/people/?page=500", "/people/search?q=maria", "/followups/", "/fading",
@@ -65,7 +65,7 @@ def main() -> None:
     data_dir = Path(args.data_dir).resolve()
     url = args.database_url or f"sqlite:///{data_dir / 'netevents.db'}"
     app = create_app({"DATA_DIR": str(data_dir), "DATABASE_URL": url, "TESTING": True})
-    app.test_client_class = FlaskLoginClient
+    app.test_client_class = LoggedInClient  # a real login row: a bare session cookie is sent to the login page
     with database(app).session() as session:
         owner = session.scalar(select(Account).where(Account.email == EMAIL))
     scans = 0

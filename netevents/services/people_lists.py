@@ -1,10 +1,12 @@
 """Lists of people: sorted pages, the people someone introduced, the tags in use."""
 from __future__ import annotations
 
-from sqlalchemy import Select, func, select
+from typing import NamedTuple, Optional
+
+from sqlalchemy import Select, bindparam, func, literal, select, union_all
 from sqlalchemy.orm import Session, joinedload, load_only, selectinload
 
-from netevents.models import Account, Organization, Person, Tag
+from netevents.models import Account, Organization, Person, PersonEmail, Tag
 from netevents.models.people import person_tag
 from netevents.services.ownership import MAX_ID
 from netevents.services.pagination import Page, page_of_ids
@@ -32,19 +34,63 @@ def load_people(session: Session, ids: list[int]) -> list[Person]:
     return [found[person_id] for person_id in ids if person_id in found]
 
 
+class PersonRow(NamedTuple):
+    """What a list row shows of a person: name and avatar, job and organization, email addresses and tags."""
+
+    id: int
+    display_name: str
+    sort_name: str
+    job_title: Optional[str]
+    photo: Optional[str]
+    organization_name: Optional[str]
+    emails: tuple[str, ...]
+    tag_names: tuple[str, ...]
+
+    @property
+    def primary_email(self) -> Optional[str]:
+        """The first email address, if any."""
+        return self.emails[0] if self.emails else None
+
+
+# built once: a statement made per call spent more time coercing its 50 ids than the database spent reading rows
+_ROW_IDS = bindparam("ids", expanding=True)
+_ROWS = (select(Person.id, Person.display_name, Person.sort_name, Person.job_title, Person.photo, Organization.name)
+         .outerjoin(Organization, Organization.id == Person.organization_id).where(Person.id.in_(_ROW_IDS)))
+# emails (kind 0, in their order) and tags (kind 1, by name) in one statement
+_DETAILS = union_all(
+    select(PersonEmail.person_id, literal(0).label("kind"), PersonEmail.position.label("position"),
+           PersonEmail.id.label("seq"), PersonEmail.address.label("value")).where(PersonEmail.person_id.in_(_ROW_IDS)),
+    select(person_tag.c.person_id, literal(1), literal(0), literal(0), Tag.name)
+    .join(Tag, Tag.id == person_tag.c.tag_id).where(person_tag.c.person_id.in_(_ROW_IDS))).subquery()
+_DETAIL_ROWS = (select(_DETAILS.c.person_id, _DETAILS.c.kind, _DETAILS.c.value)
+                .order_by(_DETAILS.c.kind, _DETAILS.c.position, _DETAILS.c.seq, _DETAILS.c.value))
+
+
+def person_rows(session: Session, ids: list[int]) -> list[PersonRow]:
+    """Read the list rows of these people, in the order of ``ids`` (plain columns: no ORM objects to build)."""
+    if not ids:
+        return []
+    people = session.execute(_ROWS, {"ids": ids}).all()
+    details: dict[int, tuple[list[str], list[str]]] = {person_id: ([], []) for person_id, *_rest in people}
+    for person_id, kind, value in session.execute(_DETAIL_ROWS, {"ids": ids}):
+        details[person_id][kind].append(value)
+    found = {row[0]: PersonRow(*row, *map(tuple, details[row[0]])) for row in people}
+    return [found[person_id] for person_id in ids if person_id in found]
+
+
 def list_people(session: Session, *, owner: Account, sort: str = "name", page: int = 1, per_page: int = 50,
-                organization_id: int | None = None) -> Page[Person]:
+                organization_id: int | None = None) -> Page[PersonRow]:
     """Return one page of the owner's people (optionally one organization's), in the chosen order."""
     _label, order = PERSON_SORTS.get(sort, PERSON_SORTS["name"])
     ids = select(Person.id).where(Person.owner_id == owner.id)
-    count = select(func.count(Person.id)).where(Person.owner_id == owner.id)
+    count = select(func.count()).select_from(Person).where(Person.owner_id == owner.id)
     if organization_id is not None:
         ids, count = (query.where(Person.organization_id == organization_id) for query in (ids, count))
     if sort == "organization":
         found, page, total = page_of_ids(session, ids, count, page, per_page, fetch=_by_organization(session))
     else:
         found, page, total = page_of_ids(session, ids.order_by(*order), count, page, per_page)
-    return Page(items=load_people(session, found), page=page, per_page=per_page, total=total)
+    return Page(items=person_rows(session, found), page=page, per_page=per_page, total=total)
 
 
 def _by_organization(session: Session):

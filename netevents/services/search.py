@@ -7,23 +7,23 @@ netevents/record_index.py describe the two indexes).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional, Sequence
 
 from sqlalchemy.orm import Session
 
 from netevents import record_index, search_index
 from netevents.models import Account, Person
 from netevents.services.pagination import clamp_offset
-from netevents.services.people_lists import load_people
+from netevents.services.people_lists import PersonRow, load_people, person_rows
 
 MAX_LIMIT = 100
 
 
 @dataclass
 class SearchHit:
-    """One person found, with the email address that matched (else their first one)."""
+    """One person found (an ORM object, or a list row from ``search_people_rows``), with the email that matched."""
 
-    person: Person
+    person: Person | PersonRow
     email: Optional[str]
 
 
@@ -38,14 +38,14 @@ class SearchPage:
     has_more: bool
 
 
-def _matching_email(person: Person, chunks: list[list[str]]) -> Optional[str]:
-    """Return the first of the person's emails that a query chunk matches, else their first email."""
+def _matching_email(addresses: Sequence[str], chunks: list[list[str]]) -> Optional[str]:
+    """Return the first address that a query chunk matches, else the first address."""
     phrases = [" " + " ".join(words) for words in chunks]
-    for email in person.emails:
-        words = " " + search_index.fold(email.address)
+    for address in addresses:
+        words = " " + search_index.fold(address)
         if any(phrase in words for phrase in phrases):
-            return email.address
-    return person.primary_email
+            return address
+    return addresses[0] if addresses else None
 
 
 def search_people(session: Session, query: str, *, owner: Account, limit: int = 20, offset: int = 0) -> SearchPage:
@@ -54,11 +54,26 @@ def search_people(session: Session, query: str, *, owner: Account, limit: int = 
     Words match from their start ("ann" finds "Annabel"); case and diacritics are ignored; a chunk with
     punctuation ("ann@example.com", "jean-luc") matches as a phrase. Any text is safe to pass.
     """
+    return _search(session, query, owner, limit, offset,
+                   lambda ids: [(person, [email.address for email in person.emails])
+                                for person in load_people(session, ids)])
+
+
+def search_people_rows(session: Session, query: str, *, owner: Account, limit: int = 20,
+                       offset: int = 0) -> SearchPage:
+    """``search_people`` with list rows (``PersonRow``) for hits instead of ORM objects, for result pages."""
+    return _search(session, query, owner, limit, offset,
+                   lambda ids: [(row, row.emails) for row in person_rows(session, ids)])
+
+
+def _search(session: Session, query: str, owner: Account, limit: int, offset: int,
+            load: Callable[[list[int]], list[tuple[Person | PersonRow, Sequence[str]]]]) -> SearchPage:
+    """Search as ``search_people`` says; ``load(ids)`` gives each person found with their email addresses."""
     limit, offset = max(1, min(limit, MAX_LIMIT)), clamp_offset(offset)
     session.flush()
     ids = search_index.matching_person_ids(session.connection(), query, owner.id, limit + 1, offset)
     chunks = search_index.query_chunks(query)
-    hits = [SearchHit(person, _matching_email(person, chunks)) for person in load_people(session, ids[:limit])]
+    hits = [SearchHit(person, _matching_email(addresses, chunks)) for person, addresses in load(ids[:limit])]
     return SearchPage(query=query, hits=hits, offset=offset, limit=limit, has_more=len(ids) > limit)
 
 

@@ -17,7 +17,7 @@ from netevents.services.people import create_person, delete_person, get_person, 
 from netevents.services.person_matching import possible_duplicates
 from netevents.services.people_lists import PERSON_SORTS, list_people, tag_names
 from netevents.web.person_page import person_page_context
-from netevents.services.search import search_people
+from netevents.services.search import search_people, search_people_rows
 from netevents.web.people_picker import bind_people_pickers
 from netevents.web.saving import save
 
@@ -60,8 +60,8 @@ def search():
     """Search the user's people by name, email, organization, tags and notes."""
     query = request.args.get("q", "")[:200]
     page_number = max(1, request.args.get("page", 1, type=int))
-    results = search_people(request_session(), query, owner=current_user, limit=_page_size(),
-                            offset=(page_number - 1) * _page_size())
+    results = search_people_rows(request_session(), query, owner=current_user, limit=_page_size(),
+                                 offset=(page_number - 1) * _page_size())
     return render_template("people/search.html", results=results, query=query, page_number=page_number)
 
 

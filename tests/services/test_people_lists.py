@@ -7,7 +7,7 @@ from netevents.errors import Conflict, Invalid, NotFound
 from netevents.services.organizations import (OrganizationFields, create_organization, delete_organization,
                                               list_organizations, organization_names, update_organization)
 from netevents.services.people import PersonFields, create_person, update_person
-from netevents.services.people_lists import list_people, people_introduced_by, tag_names
+from netevents.services.people_lists import list_people, people_introduced_by, person_rows, tag_names
 
 
 def add(session, owner, name, **fields):
@@ -168,4 +168,18 @@ def test_deleting_an_organization_keeps_its_people(session, account):
     delete_organization(session, person.organization_id, owner=account)
     session.expire_all()
     assert listed(list_people(session, owner=account)) == ["Ann"]
-    assert list_people(session, owner=account).items[0].organization is None
+    assert list_people(session, owner=account).items[0].organization_name is None
+
+
+def test_list_rows_hold_what_a_row_shows_in_the_order_asked(session, account):
+    ada = add(session, account, "Ada", organization_name="Acme", job_title="Engineer",
+              emails=["ada@work.example", "ada@home.example"], tags=["zeta", "alpha"])
+    bob = add(session, account, "Bob")
+    rows = person_rows(session, [bob.id, ada.id, 10**9])
+    assert [row.display_name for row in rows] == ["Bob", "Ada"]
+    assert (rows[0].organization_name, rows[0].emails, rows[0].tag_names, rows[0].primary_email) == (None, (), (), None)
+    ada_row = rows[1]
+    assert (ada_row.organization_name, ada_row.job_title) == ("Acme", "Engineer")
+    assert ada_row.primary_email == "ada@work.example"
+    assert (ada_row.emails, ada_row.tag_names) == (("ada@work.example", "ada@home.example"), ("alpha", "zeta"))
+    assert person_rows(session, []) == []

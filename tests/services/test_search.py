@@ -3,7 +3,7 @@ import pytest
 
 from netevents.services.organizations import OrganizationFields, delete_organization, update_organization
 from netevents.services.people import PersonFields, create_person, delete_person, update_person
-from netevents.services.search import search_people
+from netevents.services.search import search_people, search_people_rows
 
 
 def add(session, owner, name, **fields):
@@ -73,6 +73,15 @@ def test_hit_carries_the_email_that_matched(session, network):
     page = search_people(session, "al@work", owner=network)
     assert [(hit.person.display_name, hit.email) for hit in page.hits] == [("Annabel Lee", "al@work.example")]
     assert search_people(session, "annabel", owner=network).hits[0].email == "annabel@poems.example"
+
+
+def test_result_pages_get_list_rows_in_the_same_order_with_the_same_emails(session, network):
+    for query in ("al@work", "a", "maría acme"):
+        objects = search_people(session, query, owner=network)
+        rows = search_people_rows(session, query, owner=network)
+        assert [(hit.person.id, hit.email) for hit in rows.hits] == [(hit.person.id, hit.email) for hit in objects.hits]
+        assert rows.has_more == objects.has_more
+    assert search_people_rows(session, "maría", owner=network).hits[0].person.tag_names == ("supply chain",)
 
 
 def test_other_accounts_people_are_never_found(session, network, make_account):
