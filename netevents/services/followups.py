@@ -70,11 +70,15 @@ def due_followups(session: Session, *, owner: Account, today: date, until: date 
     return list(session.scalars(query.limit(limit)))
 
 
+def due_count_query(*, owner: Account, until: date):
+    """The SELECT counting open follow-ups due on or before ``until`` (to combine with other counts)."""
+    return select(func.count()).select_from(FollowUp).where(
+        FollowUp.owner_id == owner.id, FollowUp.done_at.is_(None), FollowUp.due_on <= until)
+
+
 def count_due(session: Session, *, owner: Account, until: date) -> int:
     """How many open follow-ups are due on or before ``until``."""
-    query = select(func.count()).select_from(FollowUp).where(
-        FollowUp.owner_id == owner.id, FollowUp.done_at.is_(None), FollowUp.due_on <= until)
-    return session.scalar(query) or 0
+    return session.scalar(due_count_query(owner=owner, until=until)) or 0
 
 
 def _open_counts(session: Session, owner: Account, today: date) -> dict[str, int]:
