@@ -113,7 +113,10 @@ def open_followups(session: Session, *, owner: Account, today: date, done_limit:
 def followups_of_person(session: Session, person_id: int, *, owner: Account) -> list[FollowUp]:
     """Return a person's open follow-ups, earliest due first."""
     person = get_person(session, person_id, owner=owner)
-    return list(session.scalars(_open(owner).where(FollowUp.person_id == person.id)))
+    # without _open's selectinload: each follow-up's person is this one, already in the session
+    query = select(FollowUp).where(FollowUp.owner_id == owner.id, FollowUp.done_at.is_(None),
+                                   FollowUp.person_id == person.id).order_by(FollowUp.due_on, FollowUp.id)
+    return list(session.scalars(query))
 
 
 def _complete(session: Session, followup: FollowUp, owner: Account) -> None:
