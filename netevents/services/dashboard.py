@@ -24,7 +24,7 @@ from netevents.services.associations import upcoming_renewals
 from netevents.services.cadence import StayInTouch, fading_count_query, fading_people
 from netevents.services.clock import local_today
 from netevents.services.events import list_events
-from netevents.services.followups import due_count_query, due_followups
+from netevents.services.followups import due_and_coming_up, due_count_query
 from netevents.services.streaks import Streaks, compute_streaks
 from netevents.services.suggestions import SHORTLIST, Suggestion, has_people, suggested_contact
 
@@ -129,9 +129,9 @@ def daily_dashboard(session: Session, *, owner: Account, today: date | None = No
                     skipped: Collection[int] = ()) -> Dashboard:
     """Build the owner's dashboard for ``today`` (their local today by default); ``skipped``: people skipped today."""
     today = today or local_today(owner)
-    due = due_followups(session, owner=owner, today=today, limit=DUE_SHOWN)
-    coming_up = due_followups(session, owner=owner, today=today, since=today + timedelta(days=1),
-                              until=today + timedelta(days=COMING_UP_DAYS), limit=COMING_UP_SHOWN)
+    due, coming_up = due_and_coming_up(session, owner=owner, today=today, due_limit=DUE_SHOWN,
+                                       coming_until=today + timedelta(days=COMING_UP_DAYS),
+                                       coming_limit=COMING_UP_SHOWN)
     contacted = people_contacted_on(session, today, owner=owner)
     excluded = contacted | set(skipped)
     wanted = FADING_SHOWN if due else max(FADING_SHOWN, SHORTLIST) + len(excluded)  # the suggestion skips some
