@@ -9,7 +9,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from netevents.db import among
-
 from netevents.models import Account, Encounter, Favor, FollowUp, Interaction, Person, Role
 from netevents.models.interactions import FavorDirection, interaction_person, interaction_title
 from netevents.services.clock import local_date, local_today
@@ -153,8 +152,8 @@ def person_timeline(session: Session, person_id: int, *, owner: Account, limit: 
     if favors is None:
         favors = favor_balance(session, person.id, owner=owner, limit=limit).history
     entries += [_favor(favor) for favor in favors[:limit]]
-    entries += [_followup(followup, owner, today) for followup in _followups(session, person, owner, limit,
-                                                                                        open_followups)]
+    followups = _followups(session, person, owner, limit, open_followups)
+    entries += [_followup(followup, owner, today) for followup in followups]
     rank = {kind: position for position, kind in enumerate(KINDS)}
     entries.sort(key=lambda entry: (-entry.on.toordinal(), rank[entry.kind], -entry.sort_id))
     return entries[:limit]
