@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Collection, Optional
 
-from sqlalchemy import Date, func, literal, select, union
+from sqlalchemy import Date, case, exists, func, literal, select, union
 from sqlalchemy.orm import Session
 
 from netevents.models import Account, ActivityDay, AssociationMembership, Encounter, Event, FollowUp, Interaction
@@ -85,14 +85,18 @@ def _days_before(day, start: date, dialect_name: str):
 
 
 def run_before_query(*, owner: Account, start: date, dialect_name: str):
-    """The SELECT counting the active days in a row that end the day before ``start`` (the run into a window).
+    """The SELECT counting the active days in a row that end the day before ``start`` when ``start`` had activity
+    (the streak running into a window), else 0.
 
     The active days before ``start`` are ranked newest first: while the run lasts, the n-th is n days back.
+    Both databases evaluate the ranking only when the CASE needs it, so most accounts never pay for it.
     """
+    active = (ActivityDay.owner_id == owner.id, ActivityDay.count > 0)
     ranked = (select(_days_before(ActivityDay.day, start, dialect_name).label("back"),
                      func.row_number().over(order_by=ActivityDay.day.desc()).label("rank"))
-              .where(ActivityDay.owner_id == owner.id, ActivityDay.day < start, ActivityDay.count > 0).subquery())
-    return select(func.count()).select_from(ranked).where(ranked.c.back == ranked.c.rank)
+              .where(*active, ActivityDay.day < start).subquery())
+    run = select(func.count()).select_from(ranked).where(ranked.c.back == ranked.c.rank).scalar_subquery()
+    return select(case((exists().where(*active, ActivityDay.day == start), run), else_=0))
 
 
 def _counts(session: Session, owner: Account, today: date, start: date) -> tuple[int, int, int]:
@@ -141,8 +145,7 @@ def daily_dashboard(session: Session, *, owner: Account, today: date | None = No
         suggestion = suggested_contact(session, owner=owner, today=today, fading=fading, exclude=excluded)
     start = today - timedelta(days=STREAK_WINDOW_DAYS)
     all_days = activity_days(session, owner=owner, start=start, end=today)
-    due_total, fading_total, run_before = _counts(session, owner, today, start)
-    earlier = run_before if start in all_days else 0
+    due_total, fading_total, earlier = _counts(session, owner, today, start)
     first_shown = today - timedelta(days=HEATMAP_DAYS - 1)
     return Dashboard(
         today=today, overdue=[f for f in due if f.due_on < today], due_today=[f for f in due if f.due_on == today],
