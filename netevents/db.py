@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import ARRAY, DateTime, MetaData, any_, bindparam, create_engine, event, text
+from sqlalchemy import ARRAY, DateTime, MetaData, any_, bindparam, create_engine, event, func, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
@@ -100,6 +100,13 @@ def among(column, values: list, dialect_name: str):
     if dialect_name == "postgresql":
         return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
     return column.in_(list(values))
+
+
+def among_selected(column, selected, dialect_name: str):
+    """``column IN (selected)``; on PostgreSQL ``= ANY(ARRAY(selected))``: its plan for the IN walked the table."""
+    if dialect_name == "postgresql":
+        return column == any_(func.array(selected.scalar_subquery()))
+    return column.in_(selected)
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -37,6 +37,11 @@ class Channel(str, enum.Enum):
         return self.value.replace("_", " ")
 
 
+def interaction_title(summary: str, channel: Channel) -> str:
+    """An interaction's title: its summary, or its channel when there is none."""
+    return summary or channel.label.capitalize()
+
+
 class FavorDirection(str, enum.Enum):
     """Whether the user gave the favor or received it."""
 
@@ -97,7 +102,7 @@ class Interaction(Owned, Timestamped, Base):
     @property
     def title(self) -> str:
         """The summary, or the channel when there is none."""
-        return self.summary or self.channel.label.capitalize()
+        return interaction_title(self.summary, self.channel)
 
 
 class Favor(Owned, Timestamped, Base):

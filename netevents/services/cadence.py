@@ -132,15 +132,20 @@ def fading_people(session: Session, *, owner: Account, today: date, limit: int |
     return _statuses(session.scalars(query), today)
 
 
+def fading_count_query(*, owner: Account, today: date):
+    """The SELECT counting the people past their cadence on ``today`` (to combine with other counts)."""
+    return select(func.count()).select_from(_fading(owner, today).subquery())
+
+
 def fading_count(session: Session, *, owner: Account, today: date) -> int:
     """How many people are past their cadence on ``today``."""
-    return session.scalar(select(func.count()).select_from(_fading(owner, today).subquery())) or 0
+    return session.scalar(fading_count_query(owner=owner, today=today)) or 0
 
 
 def fading_page(session: Session, *, owner: Account, today: date, page: int = 1,
                 per_page: int = 50) -> Page[StayInTouch]:
     """One page of the people past their cadence, the most overdue first."""
-    count = select(func.count()).select_from(_fading(owner, today).subquery())
+    count = fading_count_query(owner=owner, today=today)
     ids, page, total = page_of_ids(session, _fading(owner, today).order_by(*FADING_ORDER), count, page, per_page)
     people = {person.id: person for person in session.scalars(
         select(Person).where(Person.id.in_(ids)).options(selectinload(Person.tags)))}

@@ -15,23 +15,22 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Collection, Optional
 
-from sqlalchemy import func, select, union
+from sqlalchemy import Date, case, exists, func, literal, select, union
 from sqlalchemy.orm import Session
 
 from netevents.models import Account, ActivityDay, AssociationMembership, Encounter, Event, FollowUp, Interaction
 from netevents.models.interactions import interaction_person
 from netevents.services.associations import upcoming_renewals
-from netevents.services.cadence import StayInTouch, fading_count, fading_people
+from netevents.services.cadence import StayInTouch, fading_count_query, fading_people
 from netevents.services.clock import local_today
 from netevents.services.events import list_events
-from netevents.services.followups import count_due, due_followups
-from netevents.services.interactions import EARLIEST
+from netevents.services.followups import due_and_coming_up, due_count_query
 from netevents.services.streaks import Streaks, compute_streaks
 from netevents.services.suggestions import SHORTLIST, Suggestion, has_people, suggested_contact
 
 FADING_SHOWN = 5
 DUE_SHOWN = 10
-# streaks are read over the last two years of days (a streak running into them is followed further back)
+# streaks are read over the last two years of days (a streak running into them is counted further back in SQL)
 STREAK_WINDOW_DAYS = 730
 COMING_UP_DAYS, COMING_UP_SHOWN = 7, 10
 UPCOMING_EVENT_DAYS = 14
@@ -78,29 +77,34 @@ class Dashboard:
         return self.contacted_today >= self.daily_goal
 
 
-def _run_before(session: Session, owner: Account, start: date) -> int:
-    """How many days in a row, ending the day before ``start``, had activity (the streak running into a window).
+def _days_before(day, start: date, dialect_name: str):
+    """How many days the date column ``day`` is before ``start``, in SQL (SQLite keeps dates as text)."""
+    if dialect_name == "sqlite":
+        return func.julianday(start) - func.julianday(day)
+    return literal(start, Date) - day
 
-    A window in which every day had some is recognised by one count, without reading its days; in the first
-    one that is not, only its days are read to find where the run began, and nothing further back.
+
+def run_before_query(*, owner: Account, start: date, dialect_name: str):
+    """The SELECT counting the active days in a row that end the day before ``start`` when ``start`` had activity
+    (the streak running into a window), else 0.
+
+    The active days before ``start`` are ranked newest first: while the run lasts, the n-th is n days back.
+    Both databases evaluate the ranking only when the CASE needs it, so most accounts never pay for it.
     """
-    run, end = 0, start - timedelta(days=1)
-    while end >= EARLIEST:
-        first = max(end - timedelta(days=STREAK_WINDOW_DAYS - 1), EARLIEST)
-        length = (end - first).days + 1
-        if active_day_count(session, owner=owner, start=first, end=end) < length:
-            days = activity_days(session, owner=owner, start=first, end=end)
-            while end in days:
-                run, end = run + 1, end - timedelta(days=1)
-            return run
-        run, end = run + length, first - timedelta(days=1)
-    return run
+    active = (ActivityDay.owner_id == owner.id, ActivityDay.count > 0)
+    ranked = (select(_days_before(ActivityDay.day, start, dialect_name).label("back"),
+                     func.row_number().over(order_by=ActivityDay.day.desc()).label("rank"))
+              .where(*active, ActivityDay.day < start).subquery())
+    run = select(func.count()).select_from(ranked).where(ranked.c.back == ranked.c.rank).scalar_subquery()
+    return select(case((exists().where(*active, ActivityDay.day == start), run), else_=0))
 
 
-def active_day_count(session: Session, *, owner: Account, start: date, end: date) -> int:
-    """On how many dates from ``start`` to ``end`` the owner had an interaction or an encounter."""
-    return session.scalar(select(func.count()).where(
-        ActivityDay.owner_id == owner.id, ActivityDay.day.between(start, end), ActivityDay.count > 0)) or 0
+def _counts(session: Session, owner: Account, today: date, start: date) -> tuple[int, int, int]:
+    """Follow-ups due, people fading and the streak's run into the window before ``start``, in one statement."""
+    dialect = session.get_bind().dialect.name
+    queries = (due_count_query(owner=owner, until=today), fading_count_query(owner=owner, today=today),
+               run_before_query(owner=owner, start=start, dialect_name=dialect))
+    return tuple(session.execute(select(*(query.scalar_subquery() for query in queries))).one())
 
 
 def activity_days(session: Session, *, owner: Account, start: date, end: date) -> dict[date, int]:
@@ -129,9 +133,9 @@ def daily_dashboard(session: Session, *, owner: Account, today: date | None = No
                     skipped: Collection[int] = ()) -> Dashboard:
     """Build the owner's dashboard for ``today`` (their local today by default); ``skipped``: people skipped today."""
     today = today or local_today(owner)
-    due = due_followups(session, owner=owner, today=today, limit=DUE_SHOWN)
-    coming_up = due_followups(session, owner=owner, today=today, since=today + timedelta(days=1),
-                              until=today + timedelta(days=COMING_UP_DAYS), limit=COMING_UP_SHOWN)
+    due, coming_up = due_and_coming_up(session, owner=owner, today=today, due_limit=DUE_SHOWN,
+                                       coming_until=today + timedelta(days=COMING_UP_DAYS),
+                                       coming_limit=COMING_UP_SHOWN)
     contacted = people_contacted_on(session, today, owner=owner)
     excluded = contacted | set(skipped)
     wanted = FADING_SHOWN if due else max(FADING_SHOWN, SHORTLIST) + len(excluded)  # the suggestion skips some
@@ -141,13 +145,13 @@ def daily_dashboard(session: Session, *, owner: Account, today: date | None = No
         suggestion = suggested_contact(session, owner=owner, today=today, fading=fading, exclude=excluded)
     start = today - timedelta(days=STREAK_WINDOW_DAYS)
     all_days = activity_days(session, owner=owner, start=start, end=today)
-    earlier = _run_before(session, owner, start) if start in all_days else 0
+    due_total, fading_total, earlier = _counts(session, owner, today, start)
     first_shown = today - timedelta(days=HEATMAP_DAYS - 1)
     return Dashboard(
         today=today, overdue=[f for f in due if f.due_on < today], due_today=[f for f in due if f.due_on == today],
-        due_total=count_due(session, owner=owner, until=today),
+        due_total=due_total,
         coming_up=coming_up, suggested_contact=suggestion, fading=fading[:FADING_SHOWN],
-        fading_total=fading_count(session, owner=owner, today=today),
+        fading_total=fading_total,
         upcoming_events=_upcoming_events(session, owner, today),
         renewals=upcoming_renewals(session, owner=owner, within_days=RENEWAL_DAYS, today=today),
         streaks=compute_streaks(all_days, today, earlier=earlier), contacted_today=len(contacted),

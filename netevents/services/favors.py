@@ -6,7 +6,7 @@ from datetime import date
 from typing import Iterable, Optional
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from netevents.errors import Invalid
 from netevents.models import Account, Favor, Person
@@ -131,7 +131,7 @@ def favor_balance(session: Session, person_id: int, *, owner: Account, limit: in
     """Return how many favors went each way with one person, and the history newest first (at most ``limit``)."""
     person = get_person(session, person_id, owner=owner)
     mine = (Favor.owner_id == owner.id, Favor.person_id == person.id)
-    query = (select(Favor).where(*mine).options(selectinload(Favor.interaction))
+    query = (select(Favor).where(*mine)
              .order_by(Favor.occurred_on.desc(), Favor.id.desc()).limit(limit))
     history = list(session.scalars(query))
     if limit is None or len(history) < limit:

@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Collection, Sequence
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, union_all, update
 from sqlalchemy.orm import Session, selectinload
 
-from netevents.db import utcnow
+from netevents.db import among_selected, utcnow
 from netevents.errors import Invalid
 from netevents.models import Account
 from netevents.models.followups import FollowUp
@@ -70,11 +70,29 @@ def due_followups(session: Session, *, owner: Account, today: date, until: date 
     return list(session.scalars(query.limit(limit)))
 
 
+def due_and_coming_up(session: Session, *, owner: Account, today: date, due_limit: int, coming_until: date,
+                      coming_limit: int) -> tuple[list[FollowUp], list[FollowUp]]:
+    """The open follow-ups due up to ``today`` and those due after it up to ``coming_until``, earliest first
+    (at most ``due_limit`` and ``coming_limit``): one statement for both, one for their people."""
+    open_ids = select(FollowUp.id).where(FollowUp.owner_id == owner.id, FollowUp.done_at.is_(None)).order_by(
+        FollowUp.due_on, FollowUp.id)
+    due = open_ids.where(FollowUp.due_on <= today).limit(due_limit).subquery()
+    coming = open_ids.where(FollowUp.due_on > today, FollowUp.due_on <= coming_until).limit(coming_limit).subquery()
+    ids = union_all(select(due.c.id), select(coming.c.id))
+    found = list(session.scalars(_open(owner).where(
+        among_selected(FollowUp.id, ids, session.get_bind().dialect.name))))
+    return [f for f in found if f.due_on <= today], [f for f in found if f.due_on > today]
+
+
+def due_count_query(*, owner: Account, until: date):
+    """The SELECT counting open follow-ups due on or before ``until`` (to combine with other counts)."""
+    return select(func.count()).select_from(FollowUp).where(
+        FollowUp.owner_id == owner.id, FollowUp.done_at.is_(None), FollowUp.due_on <= until)
+
+
 def count_due(session: Session, *, owner: Account, until: date) -> int:
     """How many open follow-ups are due on or before ``until``."""
-    query = select(func.count()).select_from(FollowUp).where(
-        FollowUp.owner_id == owner.id, FollowUp.done_at.is_(None), FollowUp.due_on <= until)
-    return session.scalar(query) or 0
+    return session.scalar(due_count_query(owner=owner, until=until)) or 0
 
 
 def _open_counts(session: Session, owner: Account, today: date) -> dict[str, int]:
@@ -109,7 +127,10 @@ def open_followups(session: Session, *, owner: Account, today: date, done_limit:
 def followups_of_person(session: Session, person_id: int, *, owner: Account) -> list[FollowUp]:
     """Return a person's open follow-ups, earliest due first."""
     person = get_person(session, person_id, owner=owner)
-    return list(session.scalars(_open(owner).where(FollowUp.person_id == person.id)))
+    # without _open's selectinload: each follow-up's person is this one, already in the session
+    query = select(FollowUp).where(FollowUp.owner_id == owner.id, FollowUp.done_at.is_(None),
+                                   FollowUp.person_id == person.id).order_by(FollowUp.due_on, FollowUp.id)
+    return list(session.scalars(query))
 
 
 def _complete(session: Session, followup: FollowUp, owner: Account) -> None:

@@ -9,6 +9,7 @@ from typing import Optional, Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from netevents.db import among_selected
 from netevents.errors import Invalid
 from netevents.models import Account, Interaction, Person
 from netevents.models.interactions import Channel, interaction_person
@@ -157,10 +158,10 @@ def _listing(owner: Account):
             .order_by(Interaction.occurred_on.desc(), Interaction.id.desc()))
 
 
-def _with_person(query, person_id: int):
+def with_person(session: Session, query, person_id: int):
     """Narrow an interaction query to those that include a person."""
-    return query.where(Interaction.id.in_(
-        select(interaction_person.c.interaction_id).where(interaction_person.c.person_id == person_id)))
+    ids = select(interaction_person.c.interaction_id).where(interaction_person.c.person_id == person_id)
+    return query.where(among_selected(Interaction.id, ids, session.get_bind().dialect.name))
 
 
 def list_interactions(session: Session, *, owner: Account, person_id: int | None = None,
@@ -168,7 +169,7 @@ def list_interactions(session: Session, *, owner: Account, person_id: int | None
     """Return one page of the owner's interactions, newest first, optionally for one person or channel."""
     query = _listing(owner)
     if person_id is not None:
-        query = _with_person(query, get_person(session, person_id, owner=owner).id)
+        query = with_person(session, query, get_person(session, person_id, owner=owner).id)
     if channel:
         query = query.where(Interaction.channel == _channel(channel))
     total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
@@ -181,7 +182,7 @@ def interactions_of_person(session: Session, person_id: int, *, owner: Account,
                            limit: int | None = None) -> list[Interaction]:
     """Return the interactions that include one of the owner's people, newest first."""
     person = get_person(session, person_id, owner=owner)
-    return list(session.scalars(_with_person(_listing(owner), person.id).limit(limit)))
+    return list(session.scalars(with_person(session, _listing(owner), person.id).limit(limit)))
 
 
 def last_contact_dates(session: Session, *, owner: Account,

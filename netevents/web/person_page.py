@@ -21,10 +21,11 @@ def person_page_context(session: Session, person: Person, *, owner: Account) -> 
     """Follow-ups, cadence, dates and relationships, favor balance, roles, introductions and one timeline."""
     roles = roles_of_person(session, person.id, owner=owner)
     balance = favor_balance(session, person.id, owner=owner, limit=TIMELINE_LIMIT)  # read once for both
+    followups = followup_panel_context(session, person, owner=owner)
     timeline = person_timeline(session, person.id, owner=owner, limit=TIMELINE_LIMIT, roles=roles,
-                               favors=balance.history)
+                               favors=balance.history, open_followups=followups["person_followups"])
     return {
-        **followup_panel_context(session, person, owner=owner),
+        **followups,
         **details_panel_context(session, person, owner=owner),
         "introduced": people_introduced_by(session, person, owner=owner, limit=INTRODUCED_LIMIT),
         "balance": FavorBalance(balance.given, balance.received, balance.history[:FAVORS_LIMIT]),

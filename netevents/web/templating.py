@@ -1,7 +1,10 @@
-"""Template globals and filters: navigation, phone formatting, dates."""
+"""Template globals and filters: navigation, object URLs, phone formatting, dates."""
 from __future__ import annotations
 
+from flask import current_app, g, url_for
+
 from netevents.services.avatars import avatar_color, initials
+from netevents.services.ownership import MAX_ID
 from netevents.services.validation import display_phone
 from netevents.web.icons import app_logo, icon
 
@@ -26,18 +29,47 @@ MORE_NAVIGATION = [
 
 def _registered(entries: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """Keep the navigation entries whose endpoint exists in the current app."""
-    from flask import current_app
-
     return [entry for entry in entries if entry[0] in current_app.view_functions]
+
+
+# the id the URL of an endpoint is built with once per request, then split around to give its prefix and suffix
+PLACEHOLDER = str(MAX_ID)
+
+
+def _only_argument(endpoint: str) -> str:
+    """The one argument in the endpoint's URL rule (its object's id)."""
+    arguments = next(current_app.url_map.iter_rules(endpoint)).arguments
+    if len(arguments) != 1:
+        raise ValueError(f"{endpoint} has arguments {sorted(arguments)}; say which one takes the id (key=...)")
+    return next(iter(arguments))
+
+
+def _url_parts(endpoint: str, key: str | None, values: dict) -> tuple[str, str] | None:
+    """The URL's text before and after the id, built once per request (None when the split would be ambiguous)."""
+    cache = g.setdefault("_id_url_parts", {})
+    cache_key = (endpoint, key, tuple(values.items()))
+    if cache_key not in cache:
+        url = url_for(endpoint, **{key or _only_argument(endpoint): PLACEHOLDER}, **values)
+        cache[cache_key] = tuple(url.split(PLACEHOLDER)) if url.count(PLACEHOLDER) == 1 else None
+    return cache[cache_key]
+
+
+def id_url(endpoint: str, object_id: int, key: str | None = None, **values) -> str:
+    """``url_for(endpoint, <key>=object_id, **values)`` without routing per call: long lists link every row.
+
+    ``key``: the argument taking the id, by default the one argument of the endpoint's rule.
+    """
+    parts = _url_parts(endpoint, key, values)
+    if parts is None:
+        return url_for(endpoint, **{key or _only_argument(endpoint): object_id}, **values)
+    return f"{parts[0]}{int(object_id)}{parts[1]}"
 
 
 def person_url(person) -> str | None:
     """The page of a person, given the Person or its id (None for no person)."""
-    from flask import url_for
-
     if person is None:
         return None
-    return url_for("people.detail", person_id=getattr(person, "id", person))
+    return id_url("people.detail", getattr(person, "id", person))
 
 
 def init_templating(app) -> None:
@@ -46,6 +78,7 @@ def init_templating(app) -> None:
     app.jinja_env.globals["core_navigation"] = lambda: _registered(CORE_NAVIGATION)
     app.jinja_env.globals["more_navigation"] = lambda: _registered(MORE_NAVIGATION)
     app.jinja_env.globals["person_url"] = person_url
+    app.jinja_env.globals["id_url"] = id_url
     app.jinja_env.globals["icon"] = icon
     app.jinja_env.globals["app_logo"] = app_logo
     app.jinja_env.globals["initials"] = initials

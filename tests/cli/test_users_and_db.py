@@ -49,3 +49,21 @@ def test_users_set_password_reads_stdin_and_applies_the_policy(runner, session, 
     unknown = runner.invoke(args=["users", "set-password", "--email", "nobody@example.com"],
                             input="violet lantern orchard ninety\n")
     assert unknown.exit_code != 0 and "No account for nobody@example.com" in unknown.output
+
+
+def test_serve_freezes_what_start_up_made_before_serving(runner, monkeypatch):
+    import gc
+
+    import waitress
+
+    from netevents import cli
+
+    frozen = []
+    monkeypatch.setattr(cli, "upgrade_in_child", lambda app: [])
+    monkeypatch.setattr(waitress, "serve", lambda app, **options: frozen.append(gc.get_freeze_count()))
+    try:
+        result = runner.invoke(args=["serve", "--port", "5999"])
+    finally:
+        gc.unfreeze()
+    assert result.exit_code == 0, result.output
+    assert frozen and frozen[0] > 0, "the long-lived objects are out of the collector's reach while serving"

@@ -84,17 +84,24 @@ def test_todays_goal_counts_distinct_people_from_interactions_and_encounters(ses
 
 
 def test_a_streak_longer_than_the_window_is_followed_back_to_its_start_and_no_further(session, account, monkeypatch):
-    monkeypatch.setattr(dashboard, "STREAK_WINDOW_DAYS", 4)  # so 13 days of streak cross three windows
+    monkeypatch.setattr(dashboard, "STREAK_WINDOW_DAYS", 4)  # so 13 days of streak run 9 days past the window
     ann = add(session, account, "Ann")
     for days in range(1, 14):
         meet(session, account, ann, ago(days))
     for days in range(15, 45):  # an older, longer streak, past the day the current one started
         meet(session, account, ann, ago(days))
-    read = []
-    monkeypatch.setattr(dashboard, "activity_days", lambda *a, **k: read.append(k["start"]) or activity_days(*a, **k))
     streaks = daily_dashboard(session, owner=account, today=TODAY).streaks
-    assert streaks.current == 13
-    assert min(read) >= ago(20)  # the windows stop once the current streak has ended, not at the older one
+    assert (streaks.current, streaks.best) == (13, 13)  # the older streak, past the gap, is not added on
+
+
+def test_a_streak_running_into_the_window_from_exactly_its_first_day_counts_once(session, account, monkeypatch):
+    monkeypatch.setattr(dashboard, "STREAK_WINDOW_DAYS", 4)
+    ann = add(session, account, "Ann")
+    for days in range(0, 5):  # today back to the window's first day, nothing before it
+        meet(session, account, ann, ago(days))
+    meet(session, account, ann, ago(6))
+    streaks = daily_dashboard(session, owner=account, today=TODAY).streaks
+    assert (streaks.current, streaks.active_today) == (5, True)
 
 
 def test_streak_runs_over_days_with_an_interaction_or_an_encounter(session, account):
