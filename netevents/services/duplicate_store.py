@@ -10,7 +10,8 @@ also refreshes everyone in a group whose size crossed the limit past which the g
 from __future__ import annotations
 
 from collections import Counter
-from typing import Collection, Iterable
+from itertools import islice
+from typing import Collection, Iterable, Iterator
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
@@ -21,42 +22,48 @@ from netevents.models import PersonLink
 from netevents.models import PersonPhone
 from netevents.services.bulk import insert_links, insert_rows
 from netevents.services.bulk_gc import fewer_collections
-from netevents.services.duplicate_matching import PersonRecord, blocking_keys, candidate_pairs, group_limit, score_pair
+from netevents.services.duplicate_matching import (PersonRecord, blocking_keys, candidate_pairs, group_limit,
+                                                   person_record, score_pair)
 
 CHUNK = 5_000
 # past this share of the account, one rebuild (one read of everyone) is cheaper than refreshing chunk by chunk
 REBUILD_SHARE = 0.25
 
 
-def _chunks(values: Iterable) -> Iterable[list]:
-    """Lists of at most CHUNK values."""
-    values = list(values)
-    return (values[start:start + CHUNK] for start in range(0, len(values), CHUNK))
+def _chunks(values: Iterable) -> Iterator[list]:
+    """Lists of at most CHUNK values (the values are not copied into one list first)."""
+    iterator = iter(values)
+    while chunk := list(islice(iterator, CHUNK)):
+        yield chunk
 
 
 def load_records(session: Session, *, owner: Account,
                  person_ids: Collection[int] | None = None) -> dict[int, PersonRecord]:
     """What matching needs of the owner's people (all, or these), read with a few plain queries."""
     dialect = session.get_bind().dialect.name
-    batches = [None] if person_ids is None else list(_chunks(person_ids))
+    batches = [None] if person_ids is None else _chunks(person_ids)
     records: dict[int, PersonRecord] = {}
+    shared: dict[str, str] = {}  # one string per name key and organization name across all the records
     for batch in batches:
-        rows = select(Person.id, Person.display_name, Person.organization_id, Organization.name).outerjoin(
+        people = select(Person.id, Person.display_name, Person.organization_id, Organization.name).outerjoin(
             Organization, Organization.id == Person.organization_id).where(Person.owner_id == owner.id)
-        # one string per organization, not one per person (an account-wide rebuild holds every record)
-        organizations: dict[str, str] = {}
-        found = {pid: PersonRecord(pid, name, org_id, organizations.setdefault(org or "", org or ""))
-                 for pid, name, org_id, org in session.execute(
-                     rows if batch is None else rows.where(among(Person.id, batch, dialect)))}
-        for model, column, add in ((PersonEmail, PersonEmail.address, PersonRecord.add_email),
-                                   (PersonPhone, PersonPhone.number, PersonRecord.add_phone),
-                                   (PersonLink, PersonLink.url, PersonRecord.add_link)):
+        found = {pid: (name, org_id, org and shared.setdefault(org, org)) for pid, name, org_id, org in
+                 session.execute(people if batch is None else people.where(among(Person.id, batch, dialect)))}
+        contacts: list[dict[int, list[str]]] = []
+        for model, column in ((PersonEmail, PersonEmail.address), (PersonPhone, PersonPhone.number),
+                              (PersonLink, PersonLink.url)):
             query = select(model.person_id, column).where(model.owner_id == owner.id)
+            held: dict[int, list[str]] = {}
             for person_id, value in session.execute(
                     query if batch is None else query.where(among(model.person_id, batch, dialect))):
                 if person_id in found:
-                    add(found[person_id], value)
-        records.update(found)
+                    held.setdefault(person_id, []).append(value)
+            contacts.append(held)
+        emails, phones, links = contacts
+        for pid in list(found):
+            name, org_id, org = found.pop(pid)  # each person's row freed as their record is made
+            records[pid] = person_record(pid, name, org_id, org, emails=emails.pop(pid, ()),
+                                         phones=phones.pop(pid, ()), links=links.pop(pid, ()), shared=shared)
     return records
 
 
@@ -109,7 +116,7 @@ def _crossed(old: dict[int, set[str]], new: dict[int, set[str]], holders: dict[s
 def _store_pairs(session: Session, owner: Account, focus: set[int] | None, records: dict[int, PersonRecord]) -> None:
     """Score and store the candidate pairs of the ``focus`` people (None: everyone), among ``records``."""
     rows = []
-    for a, b in candidate_pairs(list(records.values()), focus):
+    for a, b in candidate_pairs(records.values(), focus):
         result = score_pair(records[a], records[b])
         if result:
             rows.append({"owner_id": owner.id, "person_a_id": a, "person_b_id": b, "score": result[0],
@@ -162,8 +169,9 @@ def rebuild_duplicates(session: Session, *, owner: Account) -> int:
 
 def mark_pending(session: Session, person_ids: Collection[int], *, owner: Account) -> None:
     """Note that these (new) people's kept candidates are still to be refreshed (see refresh_pending)."""
-    insert_links(session, DuplicatePending.__table__, [{"owner_id": owner.id, "person_id": person_id}
-                                                        for person_id in person_ids])
+    for batch in _chunks(person_ids):  # a dict a person: 100,000 of them at once were 20 MB
+        insert_links(session, DuplicatePending.__table__, [{"owner_id": owner.id, "person_id": person_id}
+                                                            for person_id in batch])
 
 
 def pending_count(session: Session, *, owner: Account) -> int:
@@ -181,17 +189,18 @@ def refresh_pending(session: Session, *, owner: Account, limit: int | None = Non
     ``progress(n)`` after each. Flushes only: the caller commits (pairs are suggestions, so a separate
     transaction after the import's is fine).
     """
+    waiting = pending_count(session, owner=owner)
+    if not waiting:
+        return 0
+    people = session.scalar(select(func.count()).select_from(Person).where(Person.owner_id == owner.id)) or 1
+    if limit is None and waiting >= REBUILD_SHARE * people:
+        rebuild_duplicates(session, owner=owner)
+        session.execute(delete(DuplicatePending).where(DuplicatePending.owner_id == owner.id))
+        progress(waiting)
+        return 0
     query = select(DuplicatePending.person_id).where(DuplicatePending.owner_id == owner.id).order_by(
         DuplicatePending.person_id)
     pending = list(session.scalars(query if limit is None else query.limit(limit)))
-    if not pending:
-        return 0
-    people = session.scalar(select(func.count()).select_from(Person).where(Person.owner_id == owner.id)) or 1
-    if limit is None and len(pending) >= REBUILD_SHARE * people:
-        rebuild_duplicates(session, owner=owner)
-        session.execute(delete(DuplicatePending).where(DuplicatePending.owner_id == owner.id))
-        progress(len(pending))
-        return 0
     dialect = session.get_bind().dialect.name
     for batch in _chunks(pending):
         refresh_duplicates(session, batch, owner=owner)
