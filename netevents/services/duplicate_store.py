@@ -41,30 +41,37 @@ def load_records(session: Session, *, owner: Account,
                  person_ids: Collection[int] | None = None) -> dict[int, PersonRecord]:
     """What matching needs of the owner's people (all, or these), read with a few plain queries."""
     dialect = session.get_bind().dialect.name
-    batches = [None] if person_ids is None else _chunks(person_ids)
     records: dict[int, PersonRecord] = {}
-    shared: dict[str, str] = {}  # one string per name key and organization name across all the records
-    for batch in batches:
+    # one object per name key, organization name and organization id, not one per person (a rebuild holds all)
+    shared: dict[str, str] = {}
+    org_ids: dict[int, int] = {}
+    for batch in [None] if person_ids is None else _chunks(person_ids):
         people = select(Person.id, Person.display_name, Person.organization_id, Organization.name).outerjoin(
             Organization, Organization.id == Person.organization_id).where(Person.owner_id == owner.id)
-        found = {pid: (name, org_id, org and shared.setdefault(org, org)) for pid, name, org_id, org in
+        found = {pid: (name, org_id and org_ids.setdefault(org_id, org_id), org and shared.setdefault(org, org))
+                 for pid, name, org_id, org in
                  session.execute(people if batch is None else people.where(among(Person.id, batch, dialect)))}
-        contacts: list[dict[int, list[str]]] = []
-        for model, column in ((PersonEmail, PersonEmail.address), (PersonPhone, PersonPhone.number),
-                              (PersonLink, PersonLink.url)):
-            query = select(model.person_id, column).where(model.owner_id == owner.id)
-            held: dict[int, list[str]] = {}
-            for person_id, value in session.execute(
-                    query if batch is None else query.where(among(model.person_id, batch, dialect))):
-                if person_id in found:
-                    held.setdefault(person_id, []).append(value)
-            contacts.append(held)
-        emails, phones, links = contacts
+        emails, phones, links = (_contacts(session, owner, column, batch, found) for column in (
+            PersonEmail.address, PersonPhone.number, PersonLink.url))
         for pid in list(found):
             name, org_id, org = found.pop(pid)  # each person's row freed as their record is made
             records[pid] = person_record(pid, name, org_id, org, emails=emails.pop(pid, ()),
                                          phones=phones.pop(pid, ()), links=links.pop(pid, ()), shared=shared)
     return records
+
+
+def _contacts(session: Session, owner: Account, column, batch: list[int] | None,
+              people: Collection[int]) -> dict[int, list[str]]:
+    """The values of a contact column (PersonEmail.address...) of these people, by person id."""
+    model = column.class_
+    query = select(model.person_id, column).where(model.owner_id == owner.id)
+    if batch is not None:
+        query = query.where(among(model.person_id, batch, session.get_bind().dialect.name))
+    held: dict[int, list[str]] = {}
+    for person_id, value in session.execute(query):
+        if person_id in people:
+            held.setdefault(person_id, []).append(value)
+    return held
 
 
 def _key_rows(session: Session, owner: Account, column, values: Collection) -> Iterable[tuple[int, str]]:

@@ -100,7 +100,7 @@ class _FileMerger:
 
     def add(self, person: CheckedPerson) -> int | None:
         """Keep a new person, or merge into an earlier one; return that one's first row when merged."""
-        person = _shared(person, self.shared)
+        person = _compact(person, self.shared)
         found = next((self.by_email[email] for email in person.emails if email in self.by_email), None)
         if found is None and person.linkedin:
             found = self.by_linkedin.get(person.linkedin)
@@ -121,30 +121,32 @@ class _FileMerger:
         return None if self.people[found] is person else self.people[found].rows[0]
 
 
-def _shared(person: CheckedPerson, shared: dict[str, str]) -> CheckedPerson:
-    """The person with the values rows often repeat replaced by the file's one string for each."""
+def _compact(person: CheckedPerson, shared: dict[str, str]) -> CheckedPerson:
+    """The person as the plan keeps them: lists as tuples (most are empty or hold one value), and the values
+    rows often repeat replaced by the file's one string for each."""
     for name in ("given_name", "family_name", "organization", "job_title", "location"):
         value = getattr(person, name)
         if value is not None:
             setattr(person, name, shared.setdefault(value, value))
-    if person.tags:
-        person.tags = [shared.setdefault(tag, tag) for tag in person.tags]
+    person.tags = tuple(shared.setdefault(tag, tag) for tag in person.tags)
+    person.rows, person.emails, person.phones = tuple(person.rows), tuple(person.emails), tuple(person.phones)
+    person.warnings = tuple(person.warnings)
     return person
 
 
 def _merge(into: CheckedPerson, other: CheckedPerson) -> None:
-    """Fold a repeated row into the person it repeats: lists united, blanks filled."""
-    into.rows.append(other.rows[0])
+    """Fold a repeated row into the person it repeats: values united, blanks filled."""
+    into.rows = (*into.rows, other.rows[0])
     for name in ("emails", "phones", "tags"):
         values = getattr(into, name)
-        values.extend(value for value in getattr(other, name) if value not in values)
+        setattr(into, name, (*values, *(value for value in getattr(other, name) if value not in values)))
     for name in ("given_name", "family_name", "organization", "job_title", "location", "linkedin", "website",
                  "birthday"):
         if getattr(into, name) is None:
             setattr(into, name, getattr(other, name))
     if other.notes and other.notes not in into.notes:
         into.notes = f"{into.notes}\n{other.notes}".strip()
-    into.warnings.extend(other.warnings)
+    into.warnings = (*into.warnings, *other.warnings)
 
 
 def _match(person: CheckedPerson, index: NetworkIndex) -> tuple[int | None, str]:
@@ -227,7 +229,7 @@ def _plan_people(session: Session, plan: ImportPlan, people: list[CheckedPerson]
         plan.people.append(Planned(person, existing_id, how))
         if person.warnings:
             plan.warnings.extend(person.warnings[:KEPT_PROBLEMS - len(plan.warnings)])
-            person.warnings = []  # counted into the plan's; not kept for every person of the file
+            person.warnings = ()  # counted into the plan's; not kept for every person of the file
     known = load_known(session, claimed, owner=owner)
     for planned in plan.people:
         if planned.existing_id is not None:
