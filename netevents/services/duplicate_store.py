@@ -55,23 +55,34 @@ def load_records(session: Session, *, owner: Account,
             PersonEmail.address, PersonPhone.number, PersonLink.url))
         for pid in list(found):
             name, org_id, org = found.pop(pid)  # each person's row freed as their record is made
-            records[pid] = person_record(pid, name, org_id, org, emails=emails.pop(pid, ()),
-                                         phones=phones.pop(pid, ()), links=links.pop(pid, ()), shared=shared)
+            records[pid] = person_record(pid, name, org_id, org, emails=_values(emails.pop(pid, ())),
+                                         phones=_values(phones.pop(pid, ())), links=_values(links.pop(pid, ())),
+                                         shared=shared)
     return records
 
 
 def _contacts(session: Session, owner: Account, column, batch: list[int] | None,
-              people: Collection[int]) -> dict[int, list[str]]:
-    """The values of a contact column (PersonEmail.address...) of these people, by person id."""
+              people: Collection[int]) -> dict[int, str | list[str]]:
+    """The values of a contact column (PersonEmail.address...) of these people by person id: a person's one
+    value as it is, a list only for a second one (most people have one email at most)."""
     model = column.class_
     query = select(model.person_id, column).where(model.owner_id == owner.id)
     if batch is not None:
         query = query.where(among(model.person_id, batch, session.get_bind().dialect.name))
-    held: dict[int, list[str]] = {}
+    held: dict[int, str | list[str]] = {}
     for person_id, value in session.execute(query):
         if person_id in people:
-            held.setdefault(person_id, []).append(value)
+            before = held.setdefault(person_id, value)
+            if isinstance(before, list):
+                before.append(value)
+            elif before is not value:
+                held[person_id] = [before, value]
     return held
+
+
+def _values(held: str | list[str] | tuple[()]) -> Iterable[str]:
+    """What _contacts holds of one person, as values."""
+    return (held,) if isinstance(held, str) else held
 
 
 def _key_rows(session: Session, owner: Account, column, values: Collection) -> Iterable[tuple[int, str]]:
