@@ -27,8 +27,7 @@ import functools
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Collection, Iterable, Iterator
+from typing import Collection, Iterable, Iterator, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from rapidfuzz import fuzz, process
@@ -43,9 +42,6 @@ GENERIC_LOCAL_PARTS = {"info", "contact", "hello", "admin", "office", "mail", "e
                        "support", "jobs", "events", "press", "noreply", "enquiries", "inquiries"}
 GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
 WORD = re.compile(r"[^\W_]+")
-# most people have no phone, profile or website: one shared empty set instead of five new ones per record
-# (an account-wide rebuild holds every record at once)
-NONE: frozenset = frozenset()
 
 
 def strip_accents(text: str | None) -> str:
@@ -92,56 +88,57 @@ def link_key(url: str) -> tuple[str, str]:
     return "website", host + path
 
 
-@dataclass(slots=True)
-class PersonRecord:
-    """What matching knows of one person."""
+class PersonRecord(NamedTuple):
+    """What matching knows of one person: a tuple, as an account-wide rebuild holds every record at once.
+
+    The contact keys are tuples without repeats (most people have none or one of each); make records with
+    ``person_record``.
+    """
 
     id: int
-    name: str
+    name_key: str
     organization_id: int | None = None
-    organization: str = ""
-    name_key: str = ""
     organization_key: str = ""
-    emails: set[str] | frozenset = NONE
-    local_parts: set[str] | frozenset = NONE
-    phones: set[str] | frozenset = NONE
-    linkedin: set[str] | frozenset = NONE
-    websites: set[str] | frozenset = NONE
+    emails: tuple[str, ...] = ()
+    local_parts: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    linkedin: tuple[str, ...] = ()
+    websites: tuple[str, ...] = ()
 
-    def __post_init__(self) -> None:
-        """Derive the comparison keys of the name and organization."""
-        self.name_key = name_key(self.name)
-        self.organization_key = organization_key(self.organization)
 
-    def add_email(self, address: str) -> None:
-        """Remember an email address by the mailbox it reaches and its local part."""
+CONTACT_KINDS = PersonRecord._fields[4:]
+_FIRST_CONTACT = len(PersonRecord._fields) - len(CONTACT_KINDS)
+
+
+def person_record(person_id: int, name: str | None, organization_id: int | None = None,
+                  organization: str | None = "", *, emails: Iterable[str] = (), phones: Iterable[str] = (),
+                  links: Iterable[str] = (), shared: dict[str, str] | None = None) -> PersonRecord:
+    """A person's record from their name, organization and contacts; ``shared`` keeps one string per key."""
+    contacts: list[list[str]] = [[], [], [], [], []]
+    for address in emails:
         mailbox, local = email_keys(address)
-        self.emails = _with(self.emails, mailbox)
+        contacts[0].append(mailbox)
         if len(local) >= 4 and local not in GENERIC_LOCAL_PARTS:
-            self.local_parts = _with(self.local_parts, local)
-
-    def add_phone(self, number: str) -> None:
-        """Remember a phone number (E.164)."""
-        self.phones = _with(self.phones, number)
-
-    def add_link(self, url: str) -> None:
-        """Remember a web link as a LinkedIn profile or a website."""
+            contacts[1].append(local)
+    contacts[2].extend(phones)
+    for url in links:
         kind, key = link_key(url)
-        if kind == "linkedin":
-            self.linkedin = _with(self.linkedin, key)
-        else:
-            self.websites = _with(self.websites, key)
-
-    def block_keys(self) -> set[str]:
-        """First four letters of each name word of two or more letters."""
-        return {word[:4] for word in self.name_key.split() if len(word) >= 2}
+        contacts[3 if kind == "linkedin" else 4].append(key)
+    key = name_key(name)
+    if shared is not None:
+        key = shared.setdefault(key, key)
+    return PersonRecord(person_id, key, organization_id, organization_key(organization),
+                        *(tuple(dict.fromkeys(values)) if values else () for values in contacts))
 
 
-def _with(values: set[str] | frozenset, value: str) -> set[str]:
-    """``values`` with ``value`` added (a set of the record's own in place of the shared empty one)."""
-    values = set(values) if isinstance(values, frozenset) else values
-    values.add(value)
-    return values
+def block_keys(record: PersonRecord) -> set[str]:
+    """First four letters of each name word of two or more letters."""
+    return {word[:4] for word in record.name_key.split() if len(word) >= 2}
+
+
+def _shares(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """Whether two records' keys of one kind have a value in common (both are short)."""
+    return bool(first and second) and any(value in second for value in first)
 
 
 def name_similarity(first: PersonRecord, second: PersonRecord) -> int:
@@ -176,16 +173,16 @@ def _name_rule(similarity: int, organization: str) -> tuple[int, str] | None:
 def _contact_rules(first: PersonRecord, second: PersonRecord, similarity: int) -> list[tuple[int, str]]:
     """The rules on emails, profiles, phones and websites that apply."""
     found = []
-    same_mailbox = bool(first.emails & second.emails)
+    same_mailbox = _shares(first.emails, second.emails)
     if same_mailbox:
         found.append((97, "same email apart from dots or a +tag"))
-    if first.linkedin & second.linkedin:
+    if _shares(first.linkedin, second.linkedin):
         found.append((97, "same LinkedIn profile"))
-    if first.phones & second.phones:
+    if _shares(first.phones, second.phones):
         found.append((90 if similarity >= 60 else 65, "same phone"))
-    if first.websites & second.websites and similarity >= 60:
+    if similarity >= 60 and _shares(first.websites, second.websites):
         found.append((80, "same website"))
-    if not same_mailbox and first.local_parts & second.local_parts and similarity >= 70:
+    if not same_mailbox and similarity >= 70 and _shares(first.local_parts, second.local_parts):
         found.append((80, "same email local part at different domains"))
     return found
 
@@ -214,14 +211,14 @@ def _groups(records: Iterable[PersonRecord], keys_of) -> dict[str, list[PersonRe
 
 def _contact_keys(record: PersonRecord) -> Iterator[str]:
     """Every identifying key of a record, tagged by kind so kinds never mix."""
-    for kind in ("emails", "local_parts", "phones", "linkedin", "websites"):
-        for value in getattr(record, kind):
+    for kind, values in zip(CONTACT_KINDS, record[_FIRST_CONTACT:]):
+        for value in values:
             yield f"{kind}:{value}"
 
 
 def blocking_keys(record: PersonRecord) -> set[str]:
     """Every key that can put a record in a group with another (contact keys, then "name:" prefixes)."""
-    return {*_contact_keys(record), *(f"name:{key}" for key in record.block_keys())}
+    return {*_contact_keys(record), *(f"name:{key}" for key in block_keys(record))}
 
 
 def group_limit(key: str) -> int:
@@ -229,44 +226,84 @@ def group_limit(key: str) -> int:
     return MAX_BLOCK if key.startswith("name:") else MAX_SHARED
 
 
-def _similar_names(block: list[PersonRecord], focus: Collection[int] | None) -> Iterator[tuple[int, int]]:
-    """Pairs within a block whose names are at least NAME_CUTOFF alike (only the focus' pairs if given)."""
+def _sharing(records: Iterable[PersonRecord], field: int) -> Iterable[list[PersonRecord]]:
+    """The groups of two or more records with a value in common in one contact field.
+
+    Most values belong to one person: they are remembered with that record alone, and only a value seen
+    twice gets a list (no tagged key strings and no list per value, as the kept keys have).
+    """
+    first: dict[str, PersonRecord] = {}
+    groups: dict[str, list[PersonRecord]] = {}
+    for record in records:
+        for value in record[field]:
+            holder = first.setdefault(value, record)
+            if holder is not record:
+                if value in groups:
+                    groups[value].append(record)
+                else:
+                    groups[value] = [holder, record]
+    return groups.values()
+
+
+def _add_pair(pairs: set[tuple[int, int]], a: int, b: int) -> None:
+    """Add a pair, lower id first."""
+    if a != b:
+        pairs.add((a, b) if a < b else (b, a))
+
+
+def _add_contact_pairs(pairs: set[tuple[int, int]], records: Collection[PersonRecord],
+                       focus: Collection[int] | None) -> None:
+    """Add the pairs of people sharing an email, local part, phone, profile or website (small groups only)."""
+    for field in range(_FIRST_CONTACT, len(PersonRecord._fields)):
+        for group in _sharing(records, field):
+            if len(group) > MAX_SHARED:
+                continue
+            for a in group if focus is None else (r for r in group if r.id in focus):
+                for b in group:
+                    _add_pair(pairs, a.id, b.id)
+
+
+def _add_similar_names(pairs: set[tuple[int, int]], block: list[PersonRecord],
+                       focus: Collection[int] | None) -> None:
+    """Add the pairs within a block whose names are at least NAME_CUTOFF alike (only the focus' pairs if given)."""
     keys = [record.name_key for record in block]
-    if focus is None:
-        queries = [(record, i + 1) for i, record in enumerate(block)]
-    else:
-        queries = [(record, 0) for record in block if record.id in focus]
-    for record, start in queries:
-        for _key, _score, j in process.extract(record.name_key, keys[start:], scorer=fuzz.ratio,
-                                               score_cutoff=NAME_CUTOFF, limit=None):
-            yield record.id, block[start + j].id
+    for i, record in enumerate(block):
+        a, key = record.id, record.name_key
+        if focus is not None and a not in focus:
+            continue
+        start = i + 1 if focus is None else 0
+        for _key, _score, j in process.extract(key, keys[start:], scorer=fuzz.ratio, score_cutoff=NAME_CUTOFF,
+                                               limit=None):
+            b = block[start + j].id
+            if a != b:  # inline: the hottest loop of a rebuild
+                pairs.add((a, b) if a < b else (b, a))
 
 
-def _name_blocks(records: list[PersonRecord], wanted: set[str] | None) -> Iterator[list[PersonRecord]]:
+def _name_blocks(records: Collection[PersonRecord], wanted: set[str] | None) -> Iterator[list[PersonRecord]]:
     """Groups of people sharing a name-word prefix (only ``wanted`` prefixes if given); oversized ones split."""
-    for key, block in _groups(records, PersonRecord.block_keys).items():
+    blocks = _groups(records, block_keys)
+    for key in list(blocks):
+        block = blocks.pop(key)  # each block freed once searched
         if wanted is not None and key not in wanted:
             continue
         if len(block) <= MAX_BLOCK:
             yield block
             continue
-        for sub_key, sub_block in _groups(block, lambda r: {k for k in r.block_keys() if k != key}).items():
+        for sub_key, sub_block in _groups(block, lambda r: {k for k in block_keys(r) if k != key}).items():
             if wanted is None or sub_key in wanted:
                 yield sub_block
 
 
-def candidate_pairs(records: list[PersonRecord], focus: Collection[int] | None = None) -> set[tuple[int, int]]:
+def candidate_pairs(records: Collection[PersonRecord],
+                    focus: Collection[int] | None = None) -> set[tuple[int, int]]:
     """Pairs (lower id first) worth scoring: shared contact keys or similar names in a shared block.
 
     With ``focus`` (ids), only pairs including one of them; ``records`` must then hold everyone who shares
     a key with them (netevents.services.duplicate_store loads exactly those).
     """
     pairs: set[tuple[int, int]] = set()
-    for group in _groups(records, _contact_keys).values():
-        members = group if focus is None else [r for r in group if r.id in focus]
-        if 2 <= len(group) <= MAX_SHARED and members:
-            pairs.update((a.id, b.id) for a in members for b in group if a.id != b.id)
-    wanted = None if focus is None else {key for r in records if r.id in focus for key in r.block_keys()}
+    _add_contact_pairs(pairs, records, focus)
+    wanted = None if focus is None else {key for r in records if r.id in focus for key in block_keys(r)}
     for block in _name_blocks(records, wanted):
-        pairs.update(_similar_names(block, focus))
-    return {(a, b) if a < b else (b, a) for a, b in pairs if a != b}
+        _add_similar_names(pairs, block, focus)
+    return pairs

@@ -10,7 +10,8 @@ also refreshes everyone in a group whose size crossed the limit past which the g
 from __future__ import annotations
 
 from collections import Counter
-from typing import Collection, Iterable
+from itertools import islice
+from typing import Collection, Iterable, Iterator
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
@@ -21,43 +22,67 @@ from netevents.models import PersonLink
 from netevents.models import PersonPhone
 from netevents.services.bulk import insert_links, insert_rows
 from netevents.services.bulk_gc import fewer_collections
-from netevents.services.duplicate_matching import PersonRecord, blocking_keys, candidate_pairs, group_limit, score_pair
+from netevents.services.duplicate_matching import (PersonRecord, blocking_keys, candidate_pairs, group_limit,
+                                                   person_record, score_pair)
 
 CHUNK = 5_000
 # past this share of the account, one rebuild (one read of everyone) is cheaper than refreshing chunk by chunk
 REBUILD_SHARE = 0.25
 
 
-def _chunks(values: Iterable) -> Iterable[list]:
-    """Lists of at most CHUNK values."""
-    values = list(values)
-    return (values[start:start + CHUNK] for start in range(0, len(values), CHUNK))
+def _chunks(values: Iterable) -> Iterator[list]:
+    """Lists of at most CHUNK values (the values are not copied into one list first)."""
+    iterator = iter(values)
+    while chunk := list(islice(iterator, CHUNK)):
+        yield chunk
 
 
 def load_records(session: Session, *, owner: Account,
                  person_ids: Collection[int] | None = None) -> dict[int, PersonRecord]:
     """What matching needs of the owner's people (all, or these), read with a few plain queries."""
     dialect = session.get_bind().dialect.name
-    batches = [None] if person_ids is None else list(_chunks(person_ids))
     records: dict[int, PersonRecord] = {}
-    for batch in batches:
-        rows = select(Person.id, Person.display_name, Person.organization_id, Organization.name).outerjoin(
+    # one object per name key, organization name and organization id, not one per person (a rebuild holds all)
+    shared: dict[str, str] = {}
+    org_ids: dict[int, int] = {}
+    for batch in [None] if person_ids is None else _chunks(person_ids):
+        people = select(Person.id, Person.display_name, Person.organization_id, Organization.name).outerjoin(
             Organization, Organization.id == Person.organization_id).where(Person.owner_id == owner.id)
-        # one string per organization, not one per person (an account-wide rebuild holds every record)
-        organizations: dict[str, str] = {}
-        found = {pid: PersonRecord(pid, name, org_id, organizations.setdefault(org or "", org or ""))
-                 for pid, name, org_id, org in session.execute(
-                     rows if batch is None else rows.where(among(Person.id, batch, dialect)))}
-        for model, column, add in ((PersonEmail, PersonEmail.address, PersonRecord.add_email),
-                                   (PersonPhone, PersonPhone.number, PersonRecord.add_phone),
-                                   (PersonLink, PersonLink.url, PersonRecord.add_link)):
-            query = select(model.person_id, column).where(model.owner_id == owner.id)
-            for person_id, value in session.execute(
-                    query if batch is None else query.where(among(model.person_id, batch, dialect))):
-                if person_id in found:
-                    add(found[person_id], value)
-        records.update(found)
+        found = {pid: (name, org_id and org_ids.setdefault(org_id, org_id), org and shared.setdefault(org, org))
+                 for pid, name, org_id, org in
+                 session.execute(people if batch is None else people.where(among(Person.id, batch, dialect)))}
+        emails, phones, links = (_contacts(session, owner, column, batch, found) for column in (
+            PersonEmail.address, PersonPhone.number, PersonLink.url))
+        for pid in list(found):
+            name, org_id, org = found.pop(pid)  # each person's row freed as their record is made
+            records[pid] = person_record(pid, name, org_id, org, emails=_values(emails.pop(pid, ())),
+                                         phones=_values(phones.pop(pid, ())), links=_values(links.pop(pid, ())),
+                                         shared=shared)
     return records
+
+
+def _contacts(session: Session, owner: Account, column, batch: list[int] | None,
+              people: Collection[int]) -> dict[int, str | list[str]]:
+    """The values of a contact column (PersonEmail.address...) of these people by person id: a person's one
+    value as it is, a list only for a second one (most people have one email at most)."""
+    model = column.class_
+    query = select(model.person_id, column).where(model.owner_id == owner.id)
+    if batch is not None:
+        query = query.where(among(model.person_id, batch, session.get_bind().dialect.name))
+    held: dict[int, str | list[str]] = {}
+    for person_id, value in session.execute(query):
+        if person_id in people:
+            before = held.setdefault(person_id, value)
+            if isinstance(before, list):
+                before.append(value)
+            elif before is not value:
+                held[person_id] = [before, value]
+    return held
+
+
+def _values(held: str | list[str] | tuple[()]) -> Iterable[str]:
+    """What _contacts holds of one person, as values."""
+    return (held,) if isinstance(held, str) else held
 
 
 def _key_rows(session: Session, owner: Account, column, values: Collection) -> Iterable[tuple[int, str]]:
@@ -109,7 +134,7 @@ def _crossed(old: dict[int, set[str]], new: dict[int, set[str]], holders: dict[s
 def _store_pairs(session: Session, owner: Account, focus: set[int] | None, records: dict[int, PersonRecord]) -> None:
     """Score and store the candidate pairs of the ``focus`` people (None: everyone), among ``records``."""
     rows = []
-    for a, b in candidate_pairs(list(records.values()), focus):
+    for a, b in candidate_pairs(records.values(), focus):
         result = score_pair(records[a], records[b])
         if result:
             rows.append({"owner_id": owner.id, "person_a_id": a, "person_b_id": b, "score": result[0],
@@ -162,8 +187,9 @@ def rebuild_duplicates(session: Session, *, owner: Account) -> int:
 
 def mark_pending(session: Session, person_ids: Collection[int], *, owner: Account) -> None:
     """Note that these (new) people's kept candidates are still to be refreshed (see refresh_pending)."""
-    insert_links(session, DuplicatePending.__table__, [{"owner_id": owner.id, "person_id": person_id}
-                                                        for person_id in person_ids])
+    for batch in _chunks(person_ids):  # a dict a person: 100,000 of them at once were 20 MB
+        insert_links(session, DuplicatePending.__table__, [{"owner_id": owner.id, "person_id": person_id}
+                                                            for person_id in batch])
 
 
 def pending_count(session: Session, *, owner: Account) -> int:
@@ -181,17 +207,18 @@ def refresh_pending(session: Session, *, owner: Account, limit: int | None = Non
     ``progress(n)`` after each. Flushes only: the caller commits (pairs are suggestions, so a separate
     transaction after the import's is fine).
     """
+    waiting = pending_count(session, owner=owner)
+    if not waiting:
+        return 0
+    people = session.scalar(select(func.count()).select_from(Person).where(Person.owner_id == owner.id)) or 1
+    if limit is None and waiting >= REBUILD_SHARE * people:
+        rebuild_duplicates(session, owner=owner)
+        session.execute(delete(DuplicatePending).where(DuplicatePending.owner_id == owner.id))
+        progress(waiting)
+        return 0
     query = select(DuplicatePending.person_id).where(DuplicatePending.owner_id == owner.id).order_by(
         DuplicatePending.person_id)
     pending = list(session.scalars(query if limit is None else query.limit(limit)))
-    if not pending:
-        return 0
-    people = session.scalar(select(func.count()).select_from(Person).where(Person.owner_id == owner.id)) or 1
-    if limit is None and len(pending) >= REBUILD_SHARE * people:
-        rebuild_duplicates(session, owner=owner)
-        session.execute(delete(DuplicatePending).where(DuplicatePending.owner_id == owner.id))
-        progress(len(pending))
-        return 0
     dialect = session.get_bind().dialect.name
     for batch in _chunks(pending):
         refresh_duplicates(session, batch, owner=owner)

@@ -28,6 +28,7 @@ from netevents.plugins.api import (
 )
 
 Progress = Callable[[int], None]
+LINK_BATCH = 5_000
 
 
 @dataclass
@@ -84,11 +85,14 @@ def _apply_changes(session: Session, planned: Planned, owner: Account) -> None:
 
 
 def _link_attendees(session: Session, event: Event, person_ids: list[int], source: str, owner: Account) -> None:
-    """Put these people on the event's attendee list (once each)."""
+    """Put these people on the event's attendee list (once each), a batch of rows at a time."""
     listed = set(session.scalars(select(Attendee.person_id).where(Attendee.event_id == event.id)))
-    rows = [{"owner_id": owner.id, "event_id": event.id, "person_id": person_id, "source": source[:80]}
-            for person_id in dict.fromkeys(person_ids) if person_id not in listed]
-    insert_rows(session, Attendee.__table__, rows, owner=owner)
+    unlisted = [person_id for person_id in dict.fromkeys(person_ids) if person_id not in listed]
+    source = source[:80]
+    for start in range(0, len(unlisted), LINK_BATCH):  # a dict a row: a whole file's at once were 25 MB
+        insert_rows(session, Attendee.__table__, [
+            {"owner_id": owner.id, "event_id": event.id, "person_id": person_id, "source": source}
+            for person_id in unlisted[start:start + LINK_BATCH]], owner=owner)
 
 
 def _add_birthday(session: Session, planned: Planned, owner: Account) -> None:

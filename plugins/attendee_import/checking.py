@@ -32,10 +32,13 @@ class Problem:
 
 @dataclass(slots=True)
 class CheckedPerson:
-    """A person read from a file and normalized, ready to be matched; ``rows`` lists every row merged into it."""
+    """A person read from a file and normalized, ready to be matched; ``rows`` lists every row merged into it.
+
+    check_row gives lists; a plan keeps its people's as tuples (see planning._compact).
+    """
 
     display_name: str
-    rows: list[int]
+    rows: list[int] | tuple[int, ...]
     given_name: str | None = None
     family_name: str | None = None
     organization: str | None = None
@@ -45,10 +48,10 @@ class CheckedPerson:
     website: str | None = None
     notes: str = ""
     birthday: tuple[int | None, int, int] | None = None  # (year or None, month, day)
-    emails: list[str] = field(default_factory=list)
-    phones: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
+    emails: list[str] | tuple[str, ...] = field(default_factory=list)
+    phones: list[str] | tuple[str, ...] = field(default_factory=list)
+    tags: list[str] | tuple[str, ...] = field(default_factory=list)
+    warnings: list[Problem] | tuple[Problem, ...] = field(default_factory=list)
 
 
 def linkedin_key(url: str) -> str:

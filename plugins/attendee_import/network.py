@@ -30,14 +30,16 @@ def load_index(session: Session, *, owner: Account) -> NetworkIndex:
     """The owner's matching keys, oldest person first where a key is shared."""
     index = NetworkIndex()
     emails = select(PersonEmail.address, PersonEmail.person_id).where(PersonEmail.owner_id == owner.id)
-    index.by_email = dict(session.execute(emails).all())
+    index.by_email = {address: person_id for address, person_id in session.execute(emails)}
     links = select(PersonLink.url, PersonLink.person_id).where(PersonLink.owner_id == owner.id,
                                                               PersonLink.kind == "linkedin")
     for url, person_id in session.execute(links.order_by(PersonLink.person_id)):
         index.by_linkedin.setdefault(linkedin_key(url), person_id)
     names = select(Person.sort_name, Person.organization_key, Person.id).where(Person.owner_id == owner.id)
+    organizations: dict[str, str] = {}  # one string per organization key, not one per person
     for sort_name, organization_key, person_id in session.execute(names.order_by(Person.id)):
-        index.by_name.setdefault((sort_name, organization_key or ""), person_id)
+        organization_key = organizations.setdefault(organization_key or "", organization_key or "")
+        index.by_name.setdefault((sort_name, organization_key), person_id)
     return index
 
 

@@ -37,7 +37,7 @@ class Planned:
     existing_id: int | None = None
     matched_by: str = ""  # "email", "LinkedIn profile", "name and organization" (a suggestion)
     existing_name: str = ""
-    changes: list[Change] = field(default_factory=list)
+    changes: list[Change] | tuple[()] = ()  # a list for the matched only: no empty list for every new person
 
     @property
     def status(self) -> str:
@@ -84,42 +84,69 @@ class ImportPlan:
 
 
 class _FileMerger:
-    """Merges rows of one file that describe the same person."""
+    """Merges rows of one file that describe the same person.
+
+    The merge keys are the person's own email and profile strings (no tagged copies), and the values many
+    rows repeat (first names, companies, job titles, tags) are kept as one string each: the merged people
+    of a 100,000-row file are held until it is imported.
+    """
 
     def __init__(self):
         self.people: list[CheckedPerson] = []
-        self.keys: dict[str, int] = {}
+        self.by_email: dict[str, int] = {}
+        self.by_linkedin: dict[str, int] = {}
+        self.by_name: dict[str, int] = {}
+        self.shared: dict[str, str] = {}
 
     def add(self, person: CheckedPerson) -> int | None:
         """Keep a new person, or merge into an earlier one; return that one's first row when merged."""
-        strong = [f"e:{email}" for email in person.emails] + ([f"l:{person.linkedin}"] if person.linkedin else [])
-        found = next((self.keys[key] for key in strong if key in self.keys), None)
-        name = f"n:{name_key(person.display_name)}|{name_key(person.organization or '')}"
-        if found is None and name in self.keys and (not person.emails or not self.people[self.keys[name]].emails):
-            found = self.keys[name]
+        person = _compact(person, self.shared)
+        found = next((self.by_email[email] for email in person.emails if email in self.by_email), None)
+        if found is None and person.linkedin:
+            found = self.by_linkedin.get(person.linkedin)
+        name = f"{name_key(person.display_name)}|{name_key(person.organization or '')}"
+        if found is None and name in self.by_name and (not person.emails
+                                                       or not self.people[self.by_name[name]].emails):
+            found = self.by_name[name]
         if found is None:
             found = len(self.people)
             self.people.append(person)
         else:
             _merge(self.people[found], person)
-        for key in (*strong, name):
-            self.keys.setdefault(key, found)
+        for email in person.emails:
+            self.by_email.setdefault(email, found)
+        if person.linkedin:
+            self.by_linkedin.setdefault(person.linkedin, found)
+        self.by_name.setdefault(name, found)
         return None if self.people[found] is person else self.people[found].rows[0]
 
 
+def _compact(person: CheckedPerson, shared: dict[str, str]) -> CheckedPerson:
+    """The person as the plan keeps them: lists as tuples (most are empty or hold one value), and the values
+    rows often repeat replaced by the file's one string for each."""
+    for name in ("given_name", "family_name", "organization", "job_title", "location"):
+        value = getattr(person, name)
+        if value is not None:
+            setattr(person, name, shared.setdefault(value, value))
+    person.tags = tuple(shared.setdefault(tag, tag) for tag in person.tags)
+    person.rows, person.emails, person.phones = tuple(person.rows), tuple(person.emails), tuple(person.phones)
+    person.warnings = tuple(person.warnings)
+    return person
+
+
 def _merge(into: CheckedPerson, other: CheckedPerson) -> None:
-    """Fold a repeated row into the person it repeats: lists united, blanks filled."""
-    into.rows.append(other.rows[0])
+    """Fold a repeated row into the person it repeats: values united, blanks filled."""
+    into.rows = (*into.rows, other.rows[0])
     for name in ("emails", "phones", "tags"):
         values = getattr(into, name)
-        values.extend(value for value in getattr(other, name) if value not in values)
+        setattr(into, name, (*values, *(value for value in getattr(other, name) if value not in values)))
     for name in ("given_name", "family_name", "organization", "job_title", "location", "linkedin", "website",
                  "birthday"):
         if getattr(into, name) is None:
             setattr(into, name, getattr(other, name))
     if other.notes and other.notes not in into.notes:
         into.notes = f"{into.notes}\n{other.notes}".strip()
-    into.warnings.extend(other.warnings)
+    into.warnings = (*into.warnings, *other.warnings)
 
 
 def _match(person: CheckedPerson, index: NetworkIndex) -> tuple[int | None, str]:
@@ -157,6 +184,13 @@ def plan_import(session: Session, rows: Iterable[SourceRow], *, owner: Account, 
                 extra_tags: tuple[str, ...] = ()) -> ImportPlan:
     """Read every row, merge repeats, match against the network and list the changes; writes nothing."""
     plan = ImportPlan(file_name, format_name, format_label, headers or [])
+    _plan_people(session, plan, _merged_people(plan, rows, phone_region, extra_tags), owner)
+    return plan
+
+
+def _merged_people(plan: ImportPlan, rows: Iterable[SourceRow], phone_region: str | None,
+                   extra_tags: tuple[str, ...]) -> list[CheckedPerson]:
+    """Check every row and merge repeats, counting skipped and invalid rows (the merge keys freed on return)."""
     merger = _FileMerger()
     for row in rows:
         plan.rows += 1
@@ -171,8 +205,7 @@ def plan_import(session: Session, rows: Iterable[SourceRow], *, owner: Account, 
             continue
         if (first := merger.add(checked)) is not None:
             _skip(plan, row.row, f"the same person as row {first}")
-    _plan_people(session, plan, merger.people, owner)
-    return plan
+    return merger.people
 
 
 def _skip(plan: ImportPlan, row: int, reason: str) -> None:
@@ -194,7 +227,9 @@ def _plan_people(session: Session, plan: ImportPlan, people: list[CheckedPerson]
         if existing_id is not None:
             claimed[existing_id] = person.rows[0]
         plan.people.append(Planned(person, existing_id, how))
-        plan.warnings.extend(person.warnings[:KEPT_PROBLEMS - len(plan.warnings)])
+        if person.warnings:
+            plan.warnings.extend(person.warnings[:KEPT_PROBLEMS - len(plan.warnings)])
+            person.warnings = ()  # counted into the plan's; not kept for every person of the file
     known = load_known(session, claimed, owner=owner)
     for planned in plan.people:
         if planned.existing_id is not None:

@@ -152,11 +152,11 @@ def test_find_people_by_name(session, account, make_account, person):
 
 def test_oversized_name_blocks_are_split_without_losing_pairs(monkeypatch):
     from netevents.services import duplicate_matching
-    from netevents.services.duplicate_matching import PersonRecord, candidate_pairs
+    from netevents.services.duplicate_matching import candidate_pairs, person_record
 
     monkeypatch.setattr(duplicate_matching, "MAX_BLOCK", 5)
     others = ["Okafor", "Nguyen", "Schmidt", "Tanaka", "Kowalski", "Haddad", "Ivanova", "Mensah"]
-    records = [PersonRecord(i, f"Maria {name}") for i, name in enumerate(others)]
-    records += [PersonRecord(10 + i, f"{name} Lopez") for i, name in enumerate(others)]
-    records += [PersonRecord(100, "María López"), PersonRecord(101, "LOPEZ, Maria")]
+    records = [person_record(i, f"Maria {name}") for i, name in enumerate(others)]
+    records += [person_record(10 + i, f"{name} Lopez") for i, name in enumerate(others)]
+    records += [person_record(100, "María López"), person_record(101, "LOPEZ, Maria")]
     assert candidate_pairs(records) == {(100, 101)}
