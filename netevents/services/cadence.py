@@ -137,11 +137,6 @@ def fading_count_query(*, owner: Account, today: date):
     return select(func.count()).select_from(_fading(owner, today).subquery())
 
 
-def fading_count(session: Session, *, owner: Account, today: date) -> int:
-    """How many people are past their cadence on ``today``."""
-    return session.scalar(fading_count_query(owner=owner, today=today)) or 0
-
-
 def fading_page(session: Session, *, owner: Account, today: date, page: int = 1,
                 per_page: int = 50) -> Page[StayInTouch]:
     """One page of the people past their cadence, the most overdue first."""

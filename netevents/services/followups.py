@@ -90,11 +90,6 @@ def due_count_query(*, owner: Account, until: date):
         FollowUp.owner_id == owner.id, FollowUp.done_at.is_(None), FollowUp.due_on <= until)
 
 
-def count_due(session: Session, *, owner: Account, until: date) -> int:
-    """How many open follow-ups are due on or before ``until``."""
-    return session.scalar(due_count_query(owner=owner, until=until)) or 0
-
-
 def _open_counts(session: Session, owner: Account, today: date) -> dict[str, int]:
     """How many open follow-ups are overdue, due today and upcoming (one indexed query)."""
     due = FollowUp.due_on
