@@ -141,6 +141,8 @@ def from_json(column: Column, value: Any) -> Any:
         return moment
     if isinstance(kind, Date):
         return date.fromisoformat(value)
+    if isinstance(kind, Integer) and isinstance(value, float):
+        return int(value)  # JSON Schema's "integer" admits 1.0; PostgreSQL's COPY does not
     if isinstance(kind, Numeric):
         try:
             return Decimal(value)

@@ -81,6 +81,13 @@ def test_a_cadence_no_netevents_could_have_saved_is_refused_with_where_it_is(doc
     assert error.where == "records.people[0].cadence_days" and "1" in error.message
 
 
+def test_whole_numbers_written_as_decimals_restore_as_integers(session, document, make_account):
+    document["records"]["person_phones"][0]["position"] = 0.0  # JSON Schema's "integer" admits it
+    other = make_account()
+    restore_account(session, check_backup(resealed(document)), owner=other)
+    assert counts(session, other) == (2, 1, 1)
+
+
 def test_something_else_is_not_a_backup():
     assert "not a netevents backup" in refusal(b'{"people": []}').message
     assert "not a netevents backup" in refusal(json.dumps([1, 2]).encode()).message
