@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Collection, Optional
 
-from sqlalchemy import Date, case, exists, func, literal, select, union
-from sqlalchemy.orm import Session
+from sqlalchemy import Date, Integer, and_, case, cast, exists, func, literal, literal_column, select, union
+from sqlalchemy.orm import Session, aliased
 
 from netevents.models import Account, ActivityDay, AssociationMembership, Encounter, Event, FollowUp, Interaction
 from netevents.models.interactions import interaction_person
@@ -78,32 +78,46 @@ class Dashboard:
 
 
 def _days_before(day, start: date, dialect_name: str):
-    """How many days the date column ``day`` is before ``start``, in SQL (SQLite keeps dates as text)."""
+    """How many days the date ``day`` is before ``start``, in SQL (SQLite keeps dates as text)."""
     if dialect_name == "sqlite":
-        return func.julianday(start) - func.julianday(day)
+        return cast(func.julianday(start) - func.julianday(day), Integer)
     return literal(start, Date) - day
+
+
+def _day_before(day, dialect_name: str):
+    """The date one day before the date column ``day``, in SQL."""
+    return func.date(day, "-1 day") if dialect_name == "sqlite" else day - literal_column("1")
 
 
 def run_before_query(*, owner: Account, start: date, dialect_name: str):
     """The SELECT counting the active days in a row that end the day before ``start`` when ``start`` had activity
     (the streak running into a window), else 0.
 
-    The active days before ``start`` are ranked newest first: while the run lasts, the n-th is n days back.
-    Both databases evaluate the ranking only when the CASE needs it, so most accounts never pay for it.
+    The run's first day is the latest active day before ``start`` whose day before was not active: an anti-join
+    of the days with themselves a day later (PostgreSQL hashes it, SQLite probes the primary key), where
+    ranking every earlier day took several times longer.
     """
-    active = (ActivityDay.owner_id == owner.id, ActivityDay.count > 0)
-    ranked = (select(_days_before(ActivityDay.day, start, dialect_name).label("back"),
-                     func.row_number().over(order_by=ActivityDay.day.desc()).label("rank"))
-              .where(*active, ActivityDay.day < start).subquery())
-    run = select(func.count()).select_from(ranked).where(ranked.c.back == ranked.c.rank).scalar_subquery()
-    return select(case((exists().where(*active, ActivityDay.day == start), run), else_=0))
+    def active_on(day):
+        return exists().where(ActivityDay.owner_id == owner.id, ActivityDay.count > 0, ActivityDay.day == day)
+
+    earlier = aliased(ActivityDay)
+    first_day = (select(func.max(ActivityDay.day)).where(
+        ActivityDay.owner_id == owner.id, ActivityDay.count > 0, ActivityDay.day < start,
+        ~exists().where(earlier.owner_id == owner.id, earlier.count > 0,
+                        earlier.day == _day_before(ActivityDay.day, dialect_name)))
+        .scalar_subquery())
+    return select(case((and_(active_on(start), active_on(start - timedelta(days=1))),
+                        _days_before(first_day, start, dialect_name)), else_=0))
 
 
-def _counts(session: Session, owner: Account, today: date, start: date) -> tuple[int, int, int]:
-    """Follow-ups due, people fading and the streak's run into the window before ``start``, in one statement."""
+def _counts(session: Session, owner: Account, today: date, start: date) -> tuple[int, int, int, int]:
+    """Follow-ups due, people fading, the streak's run into the window before ``start`` and the people contacted
+    today, in one statement."""
     dialect = session.get_bind().dialect.name
+    contacted = _contacted_on(today, owner).subquery()
     queries = (due_count_query(owner=owner, until=today), fading_count_query(owner=owner, today=today),
-               run_before_query(owner=owner, start=start, dialect_name=dialect))
+               run_before_query(owner=owner, start=start, dialect_name=dialect),
+               select(func.count()).select_from(contacted))
     return tuple(session.execute(select(*(query.scalar_subquery() for query in queries))).one())
 
 
@@ -113,13 +127,18 @@ def activity_days(session: Session, *, owner: Account, start: date, end: date) -
         ActivityDay.owner_id == owner.id, ActivityDay.day.between(start, end), ActivityDay.count > 0)).all())
 
 
-def people_contacted_on(session: Session, day: date, *, owner: Account) -> set[int]:
-    """Ids of the people the owner had an interaction with, or met, on ``day``."""
+def _contacted_on(day: date, owner: Account):
+    """The SELECT of the ids of the people the owner had an interaction with, or met, on ``day``."""
     talked = (select(interaction_person.c.person_id)
               .join(Interaction, Interaction.id == interaction_person.c.interaction_id)
               .where(Interaction.owner_id == owner.id, Interaction.occurred_on == day))
     met = select(Encounter.person_id).where(Encounter.owner_id == owner.id, Encounter.met_on == day)
-    return set(session.scalars(union(talked, met)))
+    return union(talked, met)
+
+
+def people_contacted_on(session: Session, day: date, *, owner: Account) -> set[int]:
+    """Ids of the people the owner had an interaction with, or met, on ``day``."""
+    return set(session.scalars(_contacted_on(day, owner)))
 
 
 def _upcoming_events(session: Session, owner: Account, today: date) -> list[Event]:
@@ -136,16 +155,16 @@ def daily_dashboard(session: Session, *, owner: Account, today: date | None = No
     due, coming_up = due_and_coming_up(session, owner=owner, today=today, due_limit=DUE_SHOWN,
                                        coming_until=today + timedelta(days=COMING_UP_DAYS),
                                        coming_limit=COMING_UP_SHOWN)
-    contacted = people_contacted_on(session, today, owner=owner)
-    excluded = contacted | set(skipped)
+    start = today - timedelta(days=STREAK_WINDOW_DAYS)
+    due_total, fading_total, earlier, contacted_today = _counts(session, owner, today, start)
+    # only a suggestion needs to know who was contacted: with follow-ups due there is none
+    excluded = set(skipped) | (set() if due else people_contacted_on(session, today, owner=owner))
     wanted = FADING_SHOWN if due else max(FADING_SHOWN, SHORTLIST) + len(excluded)  # the suggestion skips some
     fading = fading_people(session, owner=owner, today=today, limit=wanted)
     suggestion = None
     if not due:
         suggestion = suggested_contact(session, owner=owner, today=today, fading=fading, exclude=excluded)
-    start = today - timedelta(days=STREAK_WINDOW_DAYS)
     all_days = activity_days(session, owner=owner, start=start, end=today)
-    due_total, fading_total, earlier = _counts(session, owner, today, start)
     first_shown = today - timedelta(days=HEATMAP_DAYS - 1)
     return Dashboard(
         today=today, overdue=[f for f in due if f.due_on < today], due_today=[f for f in due if f.due_on == today],
@@ -154,7 +173,7 @@ def daily_dashboard(session: Session, *, owner: Account, today: date | None = No
         fading_total=fading_total,
         upcoming_events=_upcoming_events(session, owner, today),
         renewals=upcoming_renewals(session, owner=owner, within_days=RENEWAL_DAYS, today=today),
-        streaks=compute_streaks(all_days, today, earlier=earlier), contacted_today=len(contacted),
+        streaks=compute_streaks(all_days, today, earlier=earlier), contacted_today=contacted_today,
         daily_goal=owner.daily_goal or 1,
         day_counts={day: count for day, count in all_days.items() if day >= first_shown},
-        has_people=bool(due or contacted or suggestion or fading) or has_people(session, owner=owner))
+        has_people=bool(due or contacted_today or suggestion or fading) or has_people(session, owner=owner))

@@ -32,6 +32,16 @@ def test_builds_the_promised_network_with_a_progress_to_the_end(session, account
     assert len(set(names)) < len(names)  # an address book repeats names
 
 
+def test_interactions_lean_to_recent_days_without_piling_onto_today(session, account):
+    build_scaled_network(session, owner=account, today=TODAY, people=2000)
+    per_day = session.execute(select(Interaction.occurred_on, func.count()).where(
+        Interaction.owner_id == account.id).group_by(Interaction.occurred_on)).all()
+    counts = dict(per_day)
+    recent = sum(n for day, n in per_day if (TODAY - day).days < 365)
+    assert recent > sum(counts.values()) / 3  # the last year is busier than an average one
+    assert counts.get(TODAY, 0) < 20 and max(counts.values()) < 40  # ~2,400 interactions: no day holds 900 of them
+
+
 def test_bulk_rows_are_found_like_service_rows(session, account):
     build_scaled_network(session, owner=account, today=TODAY, people=PEOPLE)
     email = session.scalar(select(PersonEmail.address).where(PersonEmail.owner_id == account.id).limit(1))
