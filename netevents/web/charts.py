@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -18,19 +19,24 @@ def _level(count: int) -> int:
     return min(count, 4)
 
 
+@lru_cache(maxsize=8)
+def _day_cells(first: date, end: date) -> tuple[tuple[date, str, str], ...]:
+    """Per day from ``first`` to ``end``: the date, the start of its <rect> and its name (the same all day long)."""
+    days = []
+    for offset in range((end - first).days + 1):  # day names by hand: strftime per cell was a third of the page
+        day = first + timedelta(days=offset)
+        days.append((day, f'<rect x="{LEFT + offset // 7 * (CELL + GAP)}" y="{TOP + day.weekday() * (CELL + GAP)}" '
+                          f'width="{CELL}" height="{CELL}" rx="2" data-date="{day.isoformat()}" ',
+                     f"{WEEKDAYS[day.weekday()]} {day.day:02d} {MONTHS[day.month - 1]} {day.year}"))
+    return tuple(days)
+
+
 def _cells(counts: dict[date, int], first: date, end: date, noun: str) -> list[str]:
     """One <rect> per day from the Monday ``first`` up to ``end``."""
     noun = str(escape(noun))
-    cells = []
-    for offset in range((end - first).days + 1):  # day names by hand: strftime per cell was a third of the page
-        day = first + timedelta(days=offset)
-        count = counts.get(day, 0)
-        label = (f"{count} {noun}{'' if count == 1 else 's'} on {WEEKDAYS[day.weekday()]} {day.day:02d} "
-                 f"{MONTHS[day.month - 1]} {day.year}")
-        cells.append(f'<rect x="{LEFT + offset // 7 * (CELL + GAP)}" y="{TOP + day.weekday() * (CELL + GAP)}" '
-                     f'width="{CELL}" height="{CELL}" rx="2" fill="{LEVELS[_level(count)]}" '
-                     f'data-date="{day.isoformat()}" data-count="{count}"><title>{label}</title></rect>')
-    return cells
+    return [f'{rect}fill="{LEVELS[_level(count)]}" data-count="{count}"><title>{count} {noun}'
+            f'{"" if count == 1 else "s"} on {name}</title></rect>'
+            for day, rect, name in _day_cells(first, end) for count in (counts.get(day, 0),)]
 
 
 def _labels(first: date, end: date) -> list[str]:
