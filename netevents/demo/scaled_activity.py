@@ -106,8 +106,11 @@ def add_interactions(build: ScaledBuild) -> list[tuple[int, int, object]]:
     rng, n = build.rng, build.size
     ranked = rng.sample(range(n), n)  # who is closest, most contacted first
     chosen = rng.choices(ranked, cum_weights=_weights(n, CONTACT_SKEW, CONTACT_OFFSET), k=int(n * 1.2))
-    # recent days more often, at a rate that stays finite near today (random() ** 1.5 put 922 on today alone)
-    days = [build.day(int(rng.triangular(0, (build.today - build.added_on[i]).days, 0))) for i in chosen]
+    # recent days more often, at one rate for the whole account (random() ** 1.5 of each person's own span put
+    # 922 interactions on today alone), never before the person was added
+    span = max((build.today - added).days for added in build.added_on)
+    days = [build.day(min((build.today - build.added_on[i]).days, int(rng.triangular(0, span, 0))))
+            for i in chosen]
     chosen += ranked[:10]
     days += [build.day(ago) for ago in range(1, 11)]
     channels = rng.choices(CHANNELS, weights=[weight for *_rest, weight in CHANNELS], k=len(chosen))
