@@ -13,7 +13,7 @@ from netevents.models import Account, Encounter, Favor, FollowUp, Interaction, P
 from netevents.models.interactions import FavorDirection, interaction_person, interaction_title
 from netevents.services.clock import local_date, local_today
 from netevents.services.encounters import encounters_of_person
-from netevents.services.favors import favor_balance
+from netevents.services.favors import FavorBalance, favor_balance
 from netevents.services.interactions import with_person
 from netevents.services.people import get_person
 from netevents.services.roles import roles_of_person
@@ -73,14 +73,16 @@ def _others_in(session: Session, interaction_ids: list[int], person: Person) -> 
     return others
 
 
-def _interactions(session: Session, person: Person, owner: Account, limit: int | None) -> list[TimelineEntry]:
-    """The person's interactions newest first (at most ``limit``), read as rows: ORM objects cost 3x the CPU."""
+def _interactions(session: Session, person: Person, owner: Account,
+                  limit: int | None) -> tuple[list[TimelineEntry], int]:
+    """The person's interactions newest first (at most ``limit``) and how many there are in all, read as rows
+    (ORM objects cost 3x the CPU); the window count rides along, so the total costs no walk of its own."""
     query = (select(Interaction.id, Interaction.occurred_on, Interaction.channel, Interaction.summary,
-                    Interaction.notes).where(Interaction.owner_id == owner.id)
+                    Interaction.notes, func.count().over().label("total")).where(Interaction.owner_id == owner.id)
              .order_by(Interaction.occurred_on.desc(), Interaction.id.desc()))
     rows = session.execute(with_person(session, query, person.id).limit(limit)).all()
     others = _others_in(session, [row.id for row in rows], person)
-    return [_interaction(row, others.get(row.id, [])) for row in rows]
+    return [_interaction(row, others.get(row.id, [])) for row in rows], rows[0].total if rows else 0
 
 
 def _roles(role: Role, today: date) -> list[TimelineEntry]:
@@ -118,56 +120,76 @@ def _followup(followup: FollowUp, owner: Account, today: date) -> TimelineEntry:
 
 
 def _followups(session: Session, person: Person, owner: Account, limit: int | None,
-               open_followups: list[FollowUp] | None) -> list[FollowUp]:
-    """A person's follow-ups, the latest open (by due date) and the latest done (at most ``limit`` of each).
+               open_followups: list[FollowUp] | None) -> tuple[list[FollowUp], int]:
+    """A person's follow-ups, the latest open (by due date) and the latest done (at most ``limit`` of each),
+    and how many there are in all.
 
     ``open_followups``: all the person's open ones, earliest due first, when the caller has read them already.
     """
     query = select(FollowUp).where(FollowUp.owner_id == owner.id, FollowUp.person_id == person.id)
+    is_open = FollowUp.done_at.is_(None)
     if open_followups is None:
-        open_ones = list(session.scalars(query.where(FollowUp.done_at.is_(None))
+        open_ones = list(session.scalars(query.where(is_open)
                                          .order_by(FollowUp.due_on.desc(), FollowUp.id.desc()).limit(limit)))
+        open_total = _counted(session, open_ones, limit, query.where(is_open))
     else:
-        open_ones = open_followups[::-1][:limit]
-    done = query.where(FollowUp.done_at.is_not(None)).order_by(FollowUp.done_at.desc(), FollowUp.id.desc())
-    return [*open_ones, *session.scalars(done.limit(limit))]
+        open_ones, open_total = open_followups[::-1][:limit], len(open_followups)
+    done = query.where(FollowUp.done_at.is_not(None))
+    done_ones = list(session.scalars(done.order_by(FollowUp.done_at.desc(), FollowUp.id.desc()).limit(limit)))
+    return [*open_ones, *done_ones], open_total + _counted(session, done_ones, limit, done)
 
 
-def person_timeline(session: Session, person_id: int, *, owner: Account, limit: int | None = None,
-                    roles: list[Role] | None = None, favors: list[Favor] | None = None,
-                    open_followups: list[FollowUp] | None = None) -> list[TimelineEntry]:
-    """Everything that happened (or is planned) with one of the owner's people, newest first (at most ``limit``).
+def _counted(session: Session, rows: list, limit: int | None, query) -> int:
+    """How many rows ``query`` has: those read when fewer than ``limit`` came back, else one count."""
+    if limit is None or len(rows) < limit:
+        return len(rows)
+    return session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
 
-    With a limit, each kind of record is read newest first up to the limit, so a long history costs no more.
-    ``roles`` and ``favors`` (newest first, at least ``limit``) and ``open_followups`` (all, earliest due first):
-    when the caller has read them already.
+
+@dataclass
+class Timeline:
+    """The latest entries of a person's timeline, and how many entries the whole timeline has."""
+
+    entries: list[TimelineEntry]
+    total: int
+
+
+def latest_timeline(session: Session, person_id: int, *, owner: Account, limit: int | None = None,
+                    roles: list[Role] | None = None, balance: FavorBalance | None = None,
+                    open_followups: list[FollowUp] | None = None) -> Timeline:
+    """Everything that happened (or is planned) with one of the owner's people, newest first (at most ``limit``),
+    and the size of the whole timeline.
+
+    With a limit, each kind of record is read newest first up to the limit, so a long history costs no more; a
+    kind is counted only when it fills the limit. ``roles``, ``balance`` (its history newest first, at least
+    ``limit``) and ``open_followups`` (all, earliest due first): when the caller has read them already.
     """
     person = get_person(session, person_id, owner=owner)
     today = local_today(owner)
-    entries = [_encounter(e) for e in encounters_of_person(session, person.id, owner=owner, limit=limit)]
-    entries += _interactions(session, person, owner, limit)
+    encounters = encounters_of_person(session, person.id, owner=owner, limit=limit)
+    entries = [_encounter(e) for e in encounters]
+    talks, talk_total = _interactions(session, person, owner, limit)
+    entries += talks
     if roles is None:
         roles = roles_of_person(session, person.id, owner=owner, today=today)
     entries += [entry for role in roles for entry in _roles(role, today)]
-    if favors is None:
-        favors = favor_balance(session, person.id, owner=owner, limit=limit).history
-    entries += [_favor(favor) for favor in favors[:limit]]
-    followups = _followups(session, person, owner, limit, open_followups)
+    if balance is None:
+        balance = favor_balance(session, person.id, owner=owner, limit=limit)
+    entries += [_favor(favor) for favor in balance.history[:limit]]
+    followups, followup_total = _followups(session, person, owner, limit, open_followups)
     entries += [_followup(followup, owner, today) for followup in followups]
     rank = {kind: position for position, kind in enumerate(KINDS)}
     entries.sort(key=lambda entry: (-entry.on.toordinal(), rank[entry.kind], -entry.sort_id))
-    return entries[:limit]
+    mine = select(Encounter).where(Encounter.owner_id == owner.id, Encounter.person_id == person.id)
+    total = (_counted(session, encounters, limit, mine) + talk_total
+             + sum(1 + (role.ended_on is not None) for role in roles) + balance.given + balance.received
+             + followup_total)
+    return Timeline(entries[:limit], total)
 
 
-def timeline_size(session: Session, person_id: int, *, owner: Account) -> int:
-    """How many entries a person's whole timeline has (one query of counts)."""
-    person = get_person(session, person_id, owner=owner)
-    mine = {model: (model.owner_id == owner.id, model.person_id == person.id)
-            for model in (Encounter, Favor, FollowUp, Role)}
-    talked = select(func.count()).select_from(interaction_person).join(
-        Interaction, Interaction.id == interaction_person.c.interaction_id).where(
-        Interaction.owner_id == owner.id, interaction_person.c.person_id == person.id)
-    counts = [select(func.count()).select_from(model).where(*where).scalar_subquery()
-              for model, where in mine.items()]
-    ended = select(func.count()).select_from(Role).where(*mine[Role], Role.ended_on.is_not(None))
-    return sum(session.execute(select(*counts, talked.scalar_subquery(), ended.scalar_subquery())).one())
+def person_timeline(session: Session, person_id: int, *, owner: Account, limit: int | None = None,
+                    roles: list[Role] | None = None, balance: FavorBalance | None = None,
+                    open_followups: list[FollowUp] | None = None) -> list[TimelineEntry]:
+    """The entries of ``latest_timeline``: everything with one of the owner's people, newest first."""
+    return latest_timeline(session, person_id, owner=owner, limit=limit, roles=roles, balance=balance,
+                           open_followups=open_followups).entries

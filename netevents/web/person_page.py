@@ -7,7 +7,7 @@ from netevents.models import Account, Person
 from netevents.services.favors import FavorBalance, favor_balance
 from netevents.services.people_lists import people_introduced_by
 from netevents.services.roles import roles_of_person
-from netevents.services.timeline import person_timeline, timeline_size
+from netevents.services.timeline import latest_timeline
 from netevents.web.followups import followup_panel_context
 from netevents.web.person_details import details_panel_context
 
@@ -22,15 +22,14 @@ def person_page_context(session: Session, person: Person, *, owner: Account) -> 
     roles = roles_of_person(session, person.id, owner=owner)
     balance = favor_balance(session, person.id, owner=owner, limit=TIMELINE_LIMIT)  # read once for both
     followups = followup_panel_context(session, person, owner=owner)
-    timeline = person_timeline(session, person.id, owner=owner, limit=TIMELINE_LIMIT, roles=roles,
-                               favors=balance.history, open_followups=followups["person_followups"])
+    timeline = latest_timeline(session, person.id, owner=owner, limit=TIMELINE_LIMIT, roles=roles,
+                               balance=balance, open_followups=followups["person_followups"])
     return {
         **followups,
         **details_panel_context(session, person, owner=owner),
         "introduced": people_introduced_by(session, person, owner=owner, limit=INTRODUCED_LIMIT),
         "balance": FavorBalance(balance.given, balance.received, balance.history[:FAVORS_LIMIT]),
         "roles": roles,
-        "timeline": timeline,
-        "timeline_total": timeline_size(session, person.id, owner=owner) if len(timeline) == TIMELINE_LIMIT
-        else len(timeline),
+        "timeline": timeline.entries,
+        "timeline_total": timeline.total,
     }

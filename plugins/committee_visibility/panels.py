@@ -97,7 +97,8 @@ def leader_context(session: Session, owner: Account, person: Person, next_url: s
             "points": talking_points_for_leader(session, person.id, owner=owner, limit=limit) if leader else [],
             # their team hears of your work through them, and they through their team
             "reports": reports_of(session, person.id, owner=owner, limit=limit) if leader else [],
-            "planned": planned_followups(session, [person.id], owner=owner).get(person.id),
+            # _leader_body.html shows a planned follow-up only for a leader: no query for anyone else
+            "planned": planned_followups(session, [person.id], owner=owner).get(person.id) if leader else None,
             "due_on": due, "is_gap": due is not None and due <= local_today(owner),
             "leader_form": form, "action": ActionForm(formdata=None, next=next_url)}
 

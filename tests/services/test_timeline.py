@@ -13,7 +13,7 @@ from netevents.services.groups import GroupFields, create_group
 from netevents.services.interactions import InteractionFields, log_interaction
 from netevents.services.people import PersonFields, create_person
 from netevents.services.roles import RoleFields, add_role
-from netevents.services.timeline import person_timeline
+from netevents.services.timeline import latest_timeline, person_timeline
 
 NOW = datetime(2026, 3, 15, 12, tzinfo=timezone.utc)
 
@@ -108,3 +108,12 @@ def test_a_followup_due_today_is_due_today_not_upcoming(session, account):
     tomorrow, today = person_timeline(session, ann.id, owner=account)
     assert (today.title, today.upcoming) == ("Follow up today", False)
     assert (tomorrow.title, tomorrow.upcoming) == ("Follow up", True)
+
+
+@pytest.mark.parametrize("limit", [None, 1, 2, 60])
+def test_the_latest_entries_know_the_size_of_the_whole_timeline(session, account, ann_history, limit):
+    ann, bob = ann_history
+    timeline = latest_timeline(session, ann.id, owner=account, limit=limit)
+    assert timeline.entries == person_timeline(session, ann.id, owner=account)[:limit]
+    assert timeline.total == 8  # each kind counted whether or not it fills the limit
+    assert latest_timeline(session, bob.id, owner=account, limit=limit).total == 1
