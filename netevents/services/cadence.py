@@ -110,9 +110,10 @@ def stay_in_touch(session: Session, person_id: int, *, owner: Account, today: da
     return _status(person, cadence, person.last_contact_on, today, owner)  # kept by services.stay_in_touch
 
 
-def _fading(owner: Account, today: date):
-    """The owner's people past their due date, as a query of ids, the most overdue first (an index range)."""
-    return select(Person.id).where(Person.owner_id == owner.id, Person.stay_in_touch_due_on < today)
+def _fading(owner_id, today):
+    """The owner's people past their due date, as a query of ids (an index range); ``owner_id`` and ``today``
+    are values or bound parameters."""
+    return select(Person.id).where(Person.owner_id == owner_id, Person.stay_in_touch_due_on < today)
 
 
 def _statuses(people: Iterable[Person], today: date) -> list[StayInTouch]:
@@ -132,16 +133,17 @@ def fading_people(session: Session, *, owner: Account, today: date, limit: int |
     return _statuses(session.scalars(query), today)
 
 
-def fading_count_query(*, owner: Account, today: date):
-    """The SELECT counting the people past their cadence on ``today`` (to combine with other counts)."""
-    return select(func.count()).select_from(_fading(owner, today).subquery())
+def fading_count_query(*, owner_id, today):
+    """The SELECT counting the people past their cadence on ``today`` (to combine with other counts; values or
+    bound parameters)."""
+    return select(func.count()).select_from(_fading(owner_id, today).subquery())
 
 
 def fading_page(session: Session, *, owner: Account, today: date, page: int = 1,
                 per_page: int = 50) -> Page[StayInTouch]:
     """One page of the people past their cadence, the most overdue first."""
-    count = fading_count_query(owner=owner, today=today)
-    ids, page, total = page_of_ids(session, _fading(owner, today).order_by(*FADING_ORDER), count, page, per_page)
+    count = fading_count_query(owner_id=owner.id, today=today)
+    ids, page, total = page_of_ids(session, _fading(owner.id, today).order_by(*FADING_ORDER), count, page, per_page)
     people = {person.id: person for person in session.scalars(
         select(Person).where(Person.id.in_(ids)).options(selectinload(Person.tags)))}
     items = _statuses((people[person_id] for person_id in ids if person_id in people), today)

@@ -12,10 +12,11 @@ so the page costs the same whatever the size of the network.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from datetime import date, timedelta
 from typing import Collection, Optional
 
-from sqlalchemy import Date, Integer, and_, case, cast, exists, func, literal, literal_column, select, union
+from sqlalchemy import Date, Integer, and_, bindparam, case, cast, exists, func, literal_column, select, union
 from sqlalchemy.orm import Session, aliased
 
 from netevents.models import Account, ActivityDay, AssociationMembership, Encounter, Event, FollowUp, Interaction
@@ -77,48 +78,57 @@ class Dashboard:
         return self.contacted_today >= self.daily_goal
 
 
-def _days_before(day, start: date, dialect_name: str):
-    """How many days the date ``day`` is before ``start``, in SQL (SQLite keeps dates as text)."""
+def _days_before(day, start, dialect_name: str):
+    """How many days the date ``day`` is before the date parameter ``start``, in SQL (SQLite keeps dates as
+    text)."""
     if dialect_name == "sqlite":
         return cast(func.julianday(start) - func.julianday(day), Integer)
-    return literal(start, Date) - day
+    return start - day
 
 
 def _day_before(day, dialect_name: str):
-    """The date one day before the date column ``day``, in SQL."""
+    """The date one day before the date expression ``day``, in SQL."""
     return func.date(day, "-1 day") if dialect_name == "sqlite" else day - literal_column("1")
 
 
-def run_before_query(*, owner: Account, start: date, dialect_name: str):
+def run_before_query(*, owner_id, start, dialect_name: str):
     """The SELECT counting the active days in a row that end the day before ``start`` when ``start`` had activity
-    (the streak running into a window), else 0.
+    (the streak running into a window), else 0 (``owner_id`` and ``start``: bound parameters).
 
     The run's first day is the latest active day before ``start`` whose day before was not active: an anti-join
     of the days with themselves a day later (PostgreSQL hashes it, SQLite probes the primary key), where
     ranking every earlier day took several times longer.
     """
     def active_on(day):
-        return exists().where(ActivityDay.owner_id == owner.id, ActivityDay.count > 0, ActivityDay.day == day)
+        return exists().where(ActivityDay.owner_id == owner_id, ActivityDay.count > 0, ActivityDay.day == day)
 
     earlier = aliased(ActivityDay)
     first_day = (select(func.max(ActivityDay.day)).where(
-        ActivityDay.owner_id == owner.id, ActivityDay.count > 0, ActivityDay.day < start,
-        ~exists().where(earlier.owner_id == owner.id, earlier.count > 0,
+        ActivityDay.owner_id == owner_id, ActivityDay.count > 0, ActivityDay.day < start,
+        ~exists().where(earlier.owner_id == owner_id, earlier.count > 0,
                         earlier.day == _day_before(ActivityDay.day, dialect_name)))
         .scalar_subquery())
-    return select(case((and_(active_on(start), active_on(start - timedelta(days=1))),
+    return select(case((and_(active_on(start), active_on(_day_before(start, dialect_name))),
                         _days_before(first_day, start, dialect_name)), else_=0))
+
+
+@cache
+def _counts_statement(dialect_name: str):
+    """The one SELECT of the dashboard's counts, built once per dialect: building it (and its cache key) on every
+    request took as long as running it."""
+    owner_id, today, start = bindparam("owner_id"), bindparam("today", type_=Date), bindparam("start", type_=Date)
+    contacted = _contacted_on(today, owner_id).subquery()
+    queries = (due_count_query(owner_id=owner_id, until=today), fading_count_query(owner_id=owner_id, today=today),
+               run_before_query(owner_id=owner_id, start=start, dialect_name=dialect_name),
+               select(func.count()).select_from(contacted))
+    return select(*(query.scalar_subquery() for query in queries))
 
 
 def _counts(session: Session, owner: Account, today: date, start: date) -> tuple[int, int, int, int]:
     """Follow-ups due, people fading, the streak's run into the window before ``start`` and the people contacted
     today, in one statement."""
-    dialect = session.get_bind().dialect.name
-    contacted = _contacted_on(today, owner).subquery()
-    queries = (due_count_query(owner=owner, until=today), fading_count_query(owner=owner, today=today),
-               run_before_query(owner=owner, start=start, dialect_name=dialect),
-               select(func.count()).select_from(contacted))
-    return tuple(session.execute(select(*(query.scalar_subquery() for query in queries))).one())
+    statement = _counts_statement(session.get_bind().dialect.name)
+    return tuple(session.execute(statement, {"owner_id": owner.id, "today": today, "start": start}).one())
 
 
 def activity_days(session: Session, *, owner: Account, start: date, end: date) -> dict[date, int]:
@@ -127,18 +137,19 @@ def activity_days(session: Session, *, owner: Account, start: date, end: date) -
         ActivityDay.owner_id == owner.id, ActivityDay.day.between(start, end), ActivityDay.count > 0)).all())
 
 
-def _contacted_on(day: date, owner: Account):
-    """The SELECT of the ids of the people the owner had an interaction with, or met, on ``day``."""
+def _contacted_on(day, owner_id):
+    """The SELECT of the ids of the people the owner had an interaction with, or met, on ``day`` (values or
+    bound parameters)."""
     talked = (select(interaction_person.c.person_id)
               .join(Interaction, Interaction.id == interaction_person.c.interaction_id)
-              .where(Interaction.owner_id == owner.id, Interaction.occurred_on == day))
-    met = select(Encounter.person_id).where(Encounter.owner_id == owner.id, Encounter.met_on == day)
+              .where(Interaction.owner_id == owner_id, Interaction.occurred_on == day))
+    met = select(Encounter.person_id).where(Encounter.owner_id == owner_id, Encounter.met_on == day)
     return union(talked, met)
 
 
 def people_contacted_on(session: Session, day: date, *, owner: Account) -> set[int]:
     """Ids of the people the owner had an interaction with, or met, on ``day``."""
-    return set(session.scalars(_contacted_on(day, owner)))
+    return set(session.scalars(_contacted_on(day, owner.id)))
 
 
 def _upcoming_events(session: Session, owner: Account, today: date) -> list[Event]:

@@ -84,10 +84,11 @@ def due_and_coming_up(session: Session, *, owner: Account, today: date, due_limi
     return [f for f in found if f.due_on <= today], [f for f in found if f.due_on > today]
 
 
-def due_count_query(*, owner: Account, until: date):
-    """The SELECT counting open follow-ups due on or before ``until`` (to combine with other counts)."""
+def due_count_query(*, owner_id, until):
+    """The SELECT counting open follow-ups due on or before ``until`` (to combine with other counts; values or
+    bound parameters)."""
     return select(func.count()).select_from(FollowUp).where(
-        FollowUp.owner_id == owner.id, FollowUp.done_at.is_(None), FollowUp.due_on <= until)
+        FollowUp.owner_id == owner_id, FollowUp.done_at.is_(None), FollowUp.due_on <= until)
 
 
 def _open_counts(session: Session, owner: Account, today: date) -> dict[str, int]:

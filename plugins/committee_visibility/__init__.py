@@ -46,7 +46,7 @@ def navigation_items(owner):
 def dashboard_panels(session, owner):
     """Leaders and when they last saw your work, gaps, talking points, and the form to log a moment."""
     return render_fragment("committee_visibility/dashboard_panel.html",
-                           **panels.dashboard_context(session, owner, request.path))
+                           **panels.dashboard_context(session, owner, request.path, always_form=False))
 
 
 @hookimpl

@@ -66,11 +66,17 @@ def _event_choices(session: Session, owner: Account, today: date) -> list[tuple[
     return [(event_id, f"{name} ({starts_on:%d %b})") for event_id, name, starts_on in session.execute(query)]
 
 
-def dashboard_context(session: Session, owner: Account, next_url: str, *, shown: int = 8) -> dict:
-    """Leaders and their last sight of your work, gaps with follow-ups to offer, talking points, the form."""
+def dashboard_context(session: Session, owner: Account, next_url: str, *, shown: int = 8,
+                      always_form: bool = True) -> dict:
+    """Leaders and their last sight of your work, gaps with follow-ups to offer, talking points, the form (with
+    ``always_form`` false, only once the owner has a leader or an internal group: before that, a link to it)."""
     today = local_today(owner)
-    days = settings_days(session, owner)
     marks, internal = leaders(session, owner=owner), internal_groups(session, owner=owner)
+    if not (marks or internal or always_form):
+        # the daily page of someone who has not started: an invitation, not a form with nobody to name in it
+        return {"rows": [], "more_leaders": 0, "group_rows": [], "gaps": [], "planned": {}, "points": [],
+                "group_gaps": [], "today": today, "form": None}
+    days = settings_days(session, owner)
     rows = leader_visibility(session, owner=owner, days=days, marks=marks)
     gaps = [row for row in rows if row.is_gap(today)]
     planned = planned_followups(session, [row.leader.person_id for row in gaps], owner=owner)

@@ -18,7 +18,18 @@ def page(client, url):
 
 def test_the_dashboard_panel_invites_to_mark_leaders(user_client):
     html = page(user_client, "/")
-    assert "Visibility to leaders" in html and "No leaders yet" in html and "Log a visibility moment" in html
+    assert "Visibility to leaders" in html and "No leaders yet" in html and "mark them as internal" in html
+    assert 'name="what"' not in html  # no form with nobody to name in it: a link to the one on the overview
+    assert f'href="{BASE}/#log-moment"' in html
+    overview = page(user_client, f"{BASE}/")
+    assert 'id="log-moment"' in overview and 'name="what"' in overview
+
+
+def test_the_dashboard_panel_offers_the_form_once_a_group_is_internal(session, user_client, account, make_group):
+    make_group()  # marked internal
+    session.commit()
+    html = page(user_client, "/")
+    assert 'name="what"' in html and "Architecture board" in html
 
 
 def test_mark_a_person_as_leader_from_their_page(session, user_client, account, make_leader):
