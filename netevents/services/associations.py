@@ -9,9 +9,10 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 from typing import Optional
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, bindparam, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from netevents.dates import day_label
@@ -199,13 +200,20 @@ def upcoming_renewals(session: Session, *, owner: Account, within_days: int = 60
                       today: Optional[date] = None) -> list[AssociationMembership]:
     """Return running memberships whose renewal is due within ``within_days`` (overdue ones included)."""
     today = today or local_today(owner)
-    query = (select(AssociationMembership)
-             .where(AssociationMembership.owner_id == owner.id,
-                    AssociationMembership.renewal_on <= today + timedelta(days=within_days),
-                    (AssociationMembership.ended_on.is_(None)) | (AssociationMembership.ended_on >= today))
-             .options(selectinload(AssociationMembership.organization))
-             .order_by(AssociationMembership.renewal_on, AssociationMembership.id))
-    return list(session.scalars(query))
+    return list(session.scalars(_renewals_statement(), {
+        "owner_id": owner.id, "until": today + timedelta(days=within_days), "today": today}))
+
+
+@cache
+def _renewals_statement():
+    """upcoming_renewals' SELECT, built once (the dashboard reads it on every view)."""
+    today = bindparam("today", type_=Date)
+    return (select(AssociationMembership)
+            .where(AssociationMembership.owner_id == bindparam("owner_id"),
+                   AssociationMembership.renewal_on <= bindparam("until", type_=Date),
+                   (AssociationMembership.ended_on.is_(None)) | (AssociationMembership.ended_on >= today))
+            .options(selectinload(AssociationMembership.organization))
+            .order_by(AssociationMembership.renewal_on, AssociationMembership.id))
 
 
 def volunteer_positions(session: Session, organization_id: int, *, owner: Account) -> list[Role]:

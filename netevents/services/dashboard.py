@@ -24,7 +24,6 @@ from netevents.models.interactions import interaction_person
 from netevents.services.associations import upcoming_renewals
 from netevents.services.cadence import StayInTouch, fading_count_query, fading_people
 from netevents.services.clock import local_today
-from netevents.services.events import list_events
 from netevents.services.followups import due_and_coming_up, due_count_query
 from netevents.services.streaks import Streaks, compute_streaks
 from netevents.services.suggestions import SHORTLIST, Suggestion, has_people, suggested_contact
@@ -34,7 +33,7 @@ DUE_SHOWN = 10
 # streaks are read over the last two years of days (a streak running into them is counted further back in SQL)
 STREAK_WINDOW_DAYS = 730
 COMING_UP_DAYS, COMING_UP_SHOWN = 7, 10
-UPCOMING_EVENT_DAYS = 14
+UPCOMING_EVENT_DAYS, UPCOMING_EVENTS_SHOWN = 14, 25
 RENEWAL_DAYS = 60
 HEATMAP_DAYS = 365
 
@@ -133,8 +132,15 @@ def _counts(session: Session, owner: Account, today: date, start: date) -> tuple
 
 def activity_days(session: Session, *, owner: Account, start: date, end: date) -> dict[date, int]:
     """Per date from ``start`` to ``end``: interactions plus encounters (networking days only)."""
-    return dict(session.execute(select(ActivityDay.day, ActivityDay.count).where(
-        ActivityDay.owner_id == owner.id, ActivityDay.day.between(start, end), ActivityDay.count > 0)).all())
+    return dict(session.execute(_activity_days_statement(), {"owner_id": owner.id, "start": start, "end": end}).all())
+
+
+@cache
+def _activity_days_statement():
+    """activity_days' SELECT, built once."""
+    return select(ActivityDay.day, ActivityDay.count).where(
+        ActivityDay.owner_id == bindparam("owner_id"),
+        ActivityDay.day.between(bindparam("start", type_=Date), bindparam("end", type_=Date)), ActivityDay.count > 0)
 
 
 def _contacted_on(day, owner_id):
@@ -153,10 +159,18 @@ def people_contacted_on(session: Session, day: date, *, owner: Account) -> set[i
 
 
 def _upcoming_events(session: Session, owner: Account, today: date) -> list[Event]:
-    """Events running today or starting within UPCOMING_EVENT_DAYS, soonest first."""
-    horizon = today + timedelta(days=UPCOMING_EVENT_DAYS)
-    page = list_events(session, owner=owner, when="upcoming", today=today, per_page=25)
-    return [event for event in page.items if event.starts_on <= horizon]
+    """Events running today or starting within UPCOMING_EVENT_DAYS, soonest first (at most UPCOMING_EVENTS_SHOWN)."""
+    return list(session.scalars(_upcoming_events_statement(), {
+        "owner_id": owner.id, "today": today, "horizon": today + timedelta(days=UPCOMING_EVENT_DAYS)}))
+
+
+@cache
+def _upcoming_events_statement():
+    """_upcoming_events' SELECT, built once; in the order of the events list's upcoming ones."""
+    return (select(Event).where(Event.owner_id == bindparam("owner_id"),
+                                Event.ends_on >= bindparam("today", type_=Date),
+                                Event.starts_on <= bindparam("horizon", type_=Date))
+            .order_by(Event.starts_on, Event.starts_at.asc().nulls_first(), Event.id).limit(UPCOMING_EVENTS_SHOWN))
 
 
 def daily_dashboard(session: Session, *, owner: Account, today: date | None = None,

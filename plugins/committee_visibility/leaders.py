@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from netevents_plugins.committee_visibility.models import InternalGroup, Leader, LeaderLevel
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
@@ -59,10 +60,17 @@ def unmark_leader(session: Session, person_id: int, *, owner: Account) -> None:
 
 def leaders(session: Session, *, owner: Account, limit: int = MAX_LEADERS) -> list[Leader]:
     """The owner's leaders, most senior first, then by name."""
-    query = (select(Leader).join(Person, Person.id == Leader.person_id).where(Leader.owner_id == owner.id)
-             .options(joinedload(Leader.person), joinedload(Leader.organization))
-             .order_by(Person.sort_name, Person.id).limit(limit))
-    return sorted(session.scalars(query), key=lambda leader: -LEVEL_RANK[leader.level])
+    found = session.scalars(_leaders_statement(), {"owner_id": owner.id, "limit": limit})
+    return sorted(found, key=lambda leader: -LEVEL_RANK[leader.level])
+
+
+@cache
+def _leaders_statement():
+    """leaders' SELECT, built once (every dashboard and person page reads it; building it cost more than running
+    it)."""
+    return (select(Leader).join(Person, Person.id == Leader.person_id).where(Leader.owner_id == bindparam("owner_id"))
+            .options(joinedload(Leader.person), joinedload(Leader.organization))
+            .order_by(Person.sort_name, Person.id).limit(bindparam("limit")))
 
 
 def internal_mark(session: Session, group_id: int, *, owner: Account) -> InternalGroup | None:
@@ -88,7 +96,12 @@ def set_group_internal(session: Session, group_id: int, internal: bool, *, owner
 
 def internal_groups(session: Session, *, owner: Account, limit: int = MAX_LEADERS) -> list[InternalGroup]:
     """The owner's groups marked internal, with their group loaded, by name."""
-    query = (select(InternalGroup).join(Group, Group.id == InternalGroup.group_id)
-             .where(InternalGroup.owner_id == owner.id).options(joinedload(InternalGroup.group))
-             .order_by(Group.name, Group.id).limit(limit))
-    return list(session.scalars(query))
+    return list(session.scalars(_internal_groups_statement(), {"owner_id": owner.id, "limit": limit}))
+
+
+@cache
+def _internal_groups_statement():
+    """internal_groups' SELECT, built once (as leaders')."""
+    return (select(InternalGroup).join(Group, Group.id == InternalGroup.group_id)
+            .where(InternalGroup.owner_id == bindparam("owner_id")).options(joinedload(InternalGroup.group))
+            .order_by(Group.name, Group.id).limit(bindparam("limit")))
