@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from datetime import date, timedelta
 from typing import Iterable, Optional
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, bindparam, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from netevents.models import Account, Person, Tag
@@ -128,9 +129,17 @@ def _statuses(people: Iterable[Person], today: date) -> list[StayInTouch]:
 
 def fading_people(session: Session, *, owner: Account, today: date, limit: int | None = None) -> list[StayInTouch]:
     """People past their cadence on ``today``, the most overdue first (at most ``limit``)."""
-    query = (select(Person).where(Person.owner_id == owner.id, Person.stay_in_touch_due_on < today)
-             .order_by(*FADING_ORDER).limit(limit).options(selectinload(Person.tags)))
-    return _statuses(session.scalars(query), today)
+    params = {"owner_id": owner.id, "today": today} | ({} if limit is None else {"limit": limit})
+    return _statuses(session.scalars(_fading_people_statement(limit is not None), params), today)
+
+
+@cache
+def _fading_people_statement(limited: bool):
+    """fading_people's SELECT, built once (the dashboard reads it on every view)."""
+    query = (select(Person).where(Person.owner_id == bindparam("owner_id"),
+                                  Person.stay_in_touch_due_on < bindparam("today", type_=Date))
+             .order_by(*FADING_ORDER).options(selectinload(Person.tags)))
+    return query.limit(bindparam("limit")) if limited else query
 
 
 def fading_count_query(*, owner_id, today):
