@@ -79,6 +79,22 @@ def serving(app) -> Iterator[str]:
         database(app).engine.dispose()
 
 
+def measure_page_width(page) -> int:
+    """The page's full width in px, measured once its stylesheets are in.
+
+    After a click or Enter that navigates, Playwright goes on as soon as the new page's text is there; without
+    waiting for the load event the layout may be the one before shell.css arrived (the header a row of links
+    several screens wide), which failed CI now and then."""
+    page.wait_for_load_state("load")
+    return page.evaluate("document.documentElement.scrollWidth")
+
+
+@pytest.fixture
+def page_width():
+    """measure_page_width, for tests to check that nothing scrolls sideways."""
+    return measure_page_width
+
+
 @pytest.fixture
 def live_server(tmp_path):
     """A fresh netevents instance (its own SQLite file) served by waitress in a thread; yields its URL."""

@@ -214,6 +214,7 @@ def test_one_search_box_for_everything_from_any_page(browser, demo_site, viewpor
     box.fill("Venkataraman")
     box.press("Enter")
     expect(tab).to_have_url(demo_site.url + "/search?q=Venkataraman")
+    tab.wait_for_load_state("load")  # measured with its stylesheets in, not mid-navigation
     expect(tab.locator("#results-person").get_by_role("link", name="Rajesh Venkataraman")).to_be_visible()
     tags = tab.locator("#results-person .tag")
     assert tags.count() == 2 and tags.nth(0).bounding_box()["y"] == tags.nth(1).bounding_box()["y"]  # side by side

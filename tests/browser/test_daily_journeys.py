@@ -15,10 +15,10 @@ def screen(request, page, journey):
     return page
 
 
-def fits(page) -> None:
+def fits(page, page_width) -> None:
     """Nothing on the page is wider than the screen (no sideways scrolling)."""
     width = page.viewport_size["width"]
-    assert page.evaluate("document.documentElement.scrollWidth") <= width, page.url
+    assert page_width(page) <= width, page.url
     wide = page.evaluate("""(width) => [...document.querySelectorAll('main *')]
         .filter((el) => el.getBoundingClientRect().right > width + 1 && el.offsetParent !== null)
         .filter((el) => !el.closest('.heatmap-scroll, [data-scrolls]')).map((el) => el.outerHTML.slice(0, 80))""",
@@ -44,7 +44,7 @@ def search(page, base_url, text):
     page.get_by_role("button", name="Search").click()
 
 
-def test_one_search_finds_a_phone_fragment_and_words_in_notes(screen, journey):
+def test_one_search_finds_a_phone_fragment_and_words_in_notes(screen, journey, page_width):
     page = screen
     add_person(page, journey.base_url, "Oluwaseun Adeyemi", "Harbor Logistics", "+1 312 555 0111")
     page.get_by_role("button", name="Log interaction").first.click()
@@ -53,14 +53,14 @@ def test_one_search_finds_a_phone_fragment_and_words_in_notes(screen, journey):
     page.get_by_role("button", name="Log interaction").click()
     search(page, journey.base_url, "555-0111")
     expect(page.locator("#results-person").get_by_role("link", name="Oluwaseun Adeyemi")).to_be_visible()
-    fits(page)
+    fits(page, page_width)
     search(page, journey.base_url, "quokka")
     expect(page.locator("#results-interaction").get_by_role("link", name="Dinner at the port")).to_be_visible()
     expect(page.get_by_role("heading", name="Interactions")).to_be_visible()
-    fits(page)
+    fits(page, page_width)
 
 
-def test_capture_at_a_past_event_dates_the_meeting_and_reads_the_line(screen, journey):
+def test_capture_at_a_past_event_dates_the_meeting_and_reads_the_line(screen, journey, page_width):
     page = screen
     page.goto(journey.base_url + "/events/new")
     page.get_by_label("Name").fill("Spring Logistics Expo")
@@ -69,7 +69,7 @@ def test_capture_at_a_past_event_dates_the_meeting_and_reads_the_line(screen, jo
     page.get_by_role("button", name="Start quick capture here").click()
     expect(page.get_by_text("I was at")).to_be_visible()
     expect(page.get_by_label("Met on")).to_have_value("2024-03-12")
-    fits(page)
+    fits(page, page_width)
     page.locator("#name").fill("Ana Lopez")
     page.get_by_label("Email, phone, LinkedIn, company (optional)").fill(
         "+1 312 555 0199, linkedin.com/in/ana-lopez, Initech")
@@ -83,19 +83,19 @@ def test_capture_at_a_past_event_dates_the_meeting_and_reads_the_line(screen, jo
     expect(page.get_by_text("Met at Spring Logistics Expo").first).to_be_visible()
 
 
-def test_add_person_warns_before_a_duplicate(screen, journey):
+def test_add_person_warns_before_a_duplicate(screen, journey, page_width):
     page = screen
     add_person(page, journey.base_url, "María García", "Acme")
     add_person(page, journey.base_url, "maria garcia", "ACME")
     warning = page.locator("#possible-duplicates")
     expect(warning).to_be_visible()
     expect(warning.get_by_role("link", name="María García")).to_be_visible()
-    fits(page)
+    fits(page, page_width)
     warning.get_by_role("button", name="No, add maria garcia as a new person").click()
     expect(page.get_by_role("heading", name="maria garcia")).to_be_visible()
 
 
-def test_done_and_log_closes_the_followup_only_when_saved_and_many_close_at_once(screen, journey):
+def test_done_and_log_closes_the_followup_only_when_saved_and_many_close_at_once(screen, journey, page_width):
     page = screen
     page.goto(journey.base_url + "/capture")
     page.get_by_placeholder("Name of the event you are at").fill("NordSupply Summit")
@@ -116,13 +116,13 @@ def test_done_and_log_closes_the_followup_only_when_saved_and_many_close_at_once
     page.goto(journey.base_url + "/followups/")
     for name in ("Ben Okafor", "Chen Wei"):
         page.get_by_role("checkbox", name=f"Select the follow-up with {name}").check()
-    fits(page)
+    fits(page, page_width)
     page.get_by_role("button", name="Mark selected done").click()
     expect(page.get_by_text("Marked 2 follow-ups done.")).to_be_visible()
     expect(page.get_by_text("Nothing to follow up.")).to_be_visible()
 
 
-def test_a_person_gets_a_birthday_a_manager_and_a_photo(screen, journey, tmp_path):
+def test_a_person_gets_a_birthday_a_manager_and_a_photo(screen, journey, tmp_path, page_width):
     page = screen
     add_person(page, journey.base_url, "Zoe Boss")
     add_person(page, journey.base_url, "Ann Lee")
@@ -146,4 +146,4 @@ def test_a_person_gets_a_birthday_a_manager_and_a_photo(screen, journey, tmp_pat
     image = page.locator("img.avatar-large")
     expect(image).to_be_visible()
     assert page.evaluate("(img) => img.naturalWidth", image.element_handle()) == 512
-    fits(page)
+    fits(page, page_width)

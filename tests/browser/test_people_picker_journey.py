@@ -59,7 +59,7 @@ def tap(page, locator) -> None:
         locator.click()
 
 
-def test_log_an_interaction_with_several_people(tab, site):
+def test_log_an_interaction_with_several_people(tab, site, page_width):
     tab.goto(site.url + "/interactions/new")
     box = tab.get_by_role("combobox", name="People")
     expect(box).to_have_attribute("aria-expanded", "false")
@@ -94,7 +94,7 @@ def test_log_an_interaction_with_several_people(tab, site):
     with session_scope(site.app) as session:
         people = {person.id for person in session.get(Interaction, logged.id).people}
     assert people == {site.ids[("Roald Dahl", "Gipsy House")], site.ids[("Quentin Blake", "Tate Modern")]}
-    assert tab.evaluate("document.documentElement.scrollWidth") <= tab.viewport_size["width"]
+    assert page_width(tab) <= tab.viewport_size["width"]
 
 
 def test_add_a_group_member_and_an_introducer(tab, site):
@@ -169,7 +169,7 @@ LONG_NAME = "Maximiliana Wolfeschlegelsteinhausenbergerdorff-Featherstonehaugh"
 LONG_ORGANIZATION = "International Association of Supply Chain and Logistics Professionals"
 
 
-def test_keyboard_only_encounter_with_a_long_name_that_is_never_cut_off(tab, site):
+def test_keyboard_only_encounter_with_a_long_name_that_is_never_cut_off(tab, site, page_width):
     with session_scope(site.app) as session:
         if not session.scalar(select(Person.id).where(Person.display_name == LONG_NAME)):
             create_person(session, PersonFields(display_name=LONG_NAME, organization_name=LONG_ORGANIZATION),
@@ -211,4 +211,4 @@ def test_keyboard_only_encounter_with_a_long_name_that_is_never_cut_off(tab, sit
     tab.get_by_label("Place (when not at an event)").fill(place)
     tab.keyboard.press("Enter")  # submits from a text field, like any form
     expect(tab.get_by_text(f"Logged meeting {LONG_NAME}.")).to_be_visible()
-    assert tab.evaluate("document.documentElement.scrollWidth") <= width
+    assert page_width(tab) <= width
