@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Optional
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, joinedload
 
 from netevents.errors import Invalid
@@ -113,9 +114,17 @@ def encounters_of_person(session: Session, person_id: int, *, owner: Account,
                          limit: int | None = None) -> list[Encounter]:
     """The encounters with one of the owner's people, latest first (at most ``limit``, for the timeline)."""
     person = get_person(session, person_id, owner=owner)
-    query = select(Encounter).where(Encounter.owner_id == owner.id, Encounter.person_id == person.id)
-    return list(session.scalars(_with_details(query).order_by(Encounter.met_on.desc(), Encounter.id.desc())
-                                .limit(limit)))
+    params = {"owner_id": owner.id, "person_id": person.id} | ({} if limit is None else {"limit": limit})
+    return list(session.scalars(_person_encounters_statement(limit is not None), params))
+
+
+@cache
+def _person_encounters_statement(limited: bool):
+    """encounters_of_person's SELECT, built once (the person page reads it on every view)."""
+    query = _with_details(select(Encounter).where(Encounter.owner_id == bindparam("owner_id"),
+                                                  Encounter.person_id == bindparam("person_id"))
+                          .order_by(Encounter.met_on.desc(), Encounter.id.desc()))
+    return query.limit(bindparam("limit")) if limited else query
 
 
 def encounter_days(session: Session, *, owner: Account, start: date, end: date) -> dict[date, int]:

@@ -158,10 +158,10 @@ def _listing(owner: Account):
             .order_by(Interaction.occurred_on.desc(), Interaction.id.desc()))
 
 
-def with_person(session: Session, query, person_id: int):
-    """Narrow an interaction query to those that include a person."""
+def with_person(query, person_id, dialect_name: str):
+    """Narrow an interaction query to those that include a person (an id or a bound parameter)."""
     ids = select(interaction_person.c.interaction_id).where(interaction_person.c.person_id == person_id)
-    return query.where(among_selected(Interaction.id, ids, session.get_bind().dialect.name))
+    return query.where(among_selected(Interaction.id, ids, dialect_name))
 
 
 def list_interactions(session: Session, *, owner: Account, person_id: int | None = None,
@@ -169,7 +169,7 @@ def list_interactions(session: Session, *, owner: Account, person_id: int | None
     """Return one page of the owner's interactions, newest first, optionally for one person or channel."""
     query = _listing(owner)
     if person_id is not None:
-        query = with_person(session, query, get_person(session, person_id, owner=owner).id)
+        query = with_person(query, get_person(session, person_id, owner=owner).id, session.get_bind().dialect.name)
     if channel:
         query = query.where(Interaction.channel == _channel(channel))
     total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
@@ -182,7 +182,8 @@ def interactions_of_person(session: Session, person_id: int, *, owner: Account,
                            limit: int | None = None) -> list[Interaction]:
     """Return the interactions that include one of the owner's people, newest first."""
     person = get_person(session, person_id, owner=owner)
-    return list(session.scalars(with_person(session, _listing(owner), person.id).limit(limit)))
+    dialect = session.get_bind().dialect.name
+    return list(session.scalars(with_person(_listing(owner), person.id, dialect).limit(limit)))
 
 
 def last_contact_dates(session: Session, *, owner: Account,

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Optional
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
-from netevents.db import among
 from netevents.models import Account, Encounter, Favor, FollowUp, Interaction, Person, Role
 from netevents.models.interactions import FavorDirection, interaction_person, interaction_title
 from netevents.services.clock import local_date, local_today
@@ -61,14 +61,8 @@ def _others_in(session: Session, interaction_ids: list[int], person: Person) -> 
     """Per interaction, the other people in it (rows of id and display_name), by sort name."""
     if not interaction_ids:
         return {}
-    dialect = session.get_bind().dialect.name
-    query = (select(interaction_person.c.interaction_id, Person.id, Person.display_name)
-             .join(Person, Person.id == interaction_person.c.person_id)
-             .where(among(interaction_person.c.interaction_id, interaction_ids, dialect),
-                    interaction_person.c.person_id != person.id)
-             .order_by(Person.sort_name, Person.id))
     others: dict[int, list] = {}
-    for row in session.execute(query):
+    for row in session.execute(_OTHERS, {"ids": interaction_ids, "person_id": person.id}):
         others.setdefault(row.interaction_id, []).append(row)
     return others
 
@@ -76,13 +70,35 @@ def _others_in(session: Session, interaction_ids: list[int], person: Person) -> 
 def _interactions(session: Session, person: Person, owner: Account,
                   limit: int | None) -> tuple[list[TimelineEntry], int]:
     """The person's interactions newest first (at most ``limit``) and how many there are in all, read as rows
-    (ORM objects cost 3x the CPU); the window count rides along, so the total costs no walk of its own."""
-    query = (select(Interaction.id, Interaction.occurred_on, Interaction.channel, Interaction.summary,
-                    Interaction.notes, func.count().over().label("total")).where(Interaction.owner_id == owner.id)
-             .order_by(Interaction.occurred_on.desc(), Interaction.id.desc()))
-    rows = session.execute(with_person(session, query, person.id).limit(limit)).all()
+    (ORM objects cost 3x the CPU); they are counted only when they fill the limit."""
+    params = {"owner_id": owner.id, "person_id": person.id} | ({} if limit is None else {"limit": limit})
+    rows = session.execute(_latest_interactions_statement(session.get_bind().dialect.name, limit is not None),
+                           params).all()
     others = _others_in(session, [row.id for row in rows], person)
-    return [_interaction(row, others.get(row.id, [])) for row in rows], rows[0].total if rows else 0
+    total = len(rows) if limit is None or len(rows) < limit else session.scalar(_INTERACTION_COUNT, params)
+    return [_interaction(row, others.get(row.id, [])) for row in rows], total
+
+
+# built once, as the statements below: the person page reads them on every view, and building a statement and
+# its cache key cost about as much as running it
+_OTHERS = (select(interaction_person.c.interaction_id, Person.id, Person.display_name)
+           .join(Person, Person.id == interaction_person.c.person_id)
+           .where(interaction_person.c.interaction_id.in_(bindparam("ids", expanding=True)),
+                  interaction_person.c.person_id != bindparam("person_id"))
+           .order_by(Person.sort_name, Person.id))
+# the services link an interaction only to its owner's people: counting the person's links counts them all
+_INTERACTION_COUNT = (select(func.count()).select_from(interaction_person)
+                      .where(interaction_person.c.person_id == bindparam("person_id")))
+
+
+@cache
+def _latest_interactions_statement(dialect_name: str, limited: bool):
+    """The person's interactions as plain rows, newest first."""
+    query = with_person(select(Interaction.id, Interaction.occurred_on, Interaction.channel, Interaction.summary,
+                               Interaction.notes).where(Interaction.owner_id == bindparam("owner_id"))
+                        .order_by(Interaction.occurred_on.desc(), Interaction.id.desc()),
+                        bindparam("person_id"), dialect_name)
+    return query.limit(bindparam("limit")) if limited else query
 
 
 def _roles(role: Role, today: date) -> list[TimelineEntry]:
@@ -134,9 +150,19 @@ def _followups(session: Session, person: Person, owner: Account, limit: int | No
         open_total = _counted(session, open_ones, limit, query.where(is_open))
     else:
         open_ones, open_total = open_followups[::-1][:limit], len(open_followups)
+    params = {"owner_id": owner.id, "person_id": person.id} | ({} if limit is None else {"limit": limit})
+    done_ones = list(session.scalars(_done_followups_statement(limit is not None), params))
     done = query.where(FollowUp.done_at.is_not(None))
-    done_ones = list(session.scalars(done.order_by(FollowUp.done_at.desc(), FollowUp.id.desc()).limit(limit)))
     return [*open_ones, *done_ones], open_total + _counted(session, done_ones, limit, done)
+
+
+@cache
+def _done_followups_statement(limited: bool):
+    """The person's done follow-ups, the latest first."""
+    query = (select(FollowUp).where(FollowUp.owner_id == bindparam("owner_id"),
+                                    FollowUp.person_id == bindparam("person_id"), FollowUp.done_at.is_not(None))
+             .order_by(FollowUp.done_at.desc(), FollowUp.id.desc()))
+    return query.limit(bindparam("limit")) if limited else query
 
 
 def _counted(session: Session, rows: list, limit: int | None, query) -> int:
