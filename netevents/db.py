@@ -102,6 +102,16 @@ def among(column, values: list, dialect_name: str):
     return column.in_(list(values))
 
 
+def limited_by_parameter(query, limited: bool):
+    """``query`` ending in ``LIMIT :limit`` when ``limited``: one prebuilt statement for each of both uses."""
+    return query.limit(bindparam("limit")) if limited else query
+
+
+def limit_parameters(params: dict, limit: int | None) -> dict:
+    """``params`` for a statement of ``limited_by_parameter``, with ``limit`` when there is one."""
+    return params if limit is None else params | {"limit": limit}
+
+
 def among_selected(column, selected, dialect_name: str):
     """``column IN (selected)``; on PostgreSQL ``= ANY(ARRAY(selected))``: its plan for the IN walked the table."""
     if dialect_name == "postgresql":

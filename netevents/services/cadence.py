@@ -9,6 +9,7 @@ from typing import Iterable, Optional
 from sqlalchemy import Date, bindparam, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from netevents.db import limit_parameters, limited_by_parameter
 from netevents.models import Account, Person, Tag
 from netevents.models.people import person_tag
 from netevents.services.clock import local_date
@@ -129,7 +130,7 @@ def _statuses(people: Iterable[Person], today: date) -> list[StayInTouch]:
 
 def fading_people(session: Session, *, owner: Account, today: date, limit: int | None = None) -> list[StayInTouch]:
     """People past their cadence on ``today``, the most overdue first (at most ``limit``)."""
-    params = {"owner_id": owner.id, "today": today} | ({} if limit is None else {"limit": limit})
+    params = limit_parameters({"owner_id": owner.id, "today": today}, limit)
     return _statuses(session.scalars(_fading_people_statement(limit is not None), params), today)
 
 
@@ -139,7 +140,7 @@ def _fading_people_statement(limited: bool):
     query = (select(Person).where(Person.owner_id == bindparam("owner_id"),
                                   Person.stay_in_touch_due_on < bindparam("today", type_=Date))
              .order_by(*FADING_ORDER).options(selectinload(Person.tags)))
-    return query.limit(bindparam("limit")) if limited else query
+    return limited_by_parameter(query, limited)
 
 
 def fading_count_query(*, owner_id, today):

@@ -9,6 +9,7 @@ from typing import Optional
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, joinedload
 
+from netevents.db import limit_parameters, limited_by_parameter
 from netevents.errors import Invalid
 from netevents.models import Account, Encounter, Person
 from netevents.services.event_sessions import get_event_session
@@ -114,7 +115,7 @@ def encounters_of_person(session: Session, person_id: int, *, owner: Account,
                          limit: int | None = None) -> list[Encounter]:
     """The encounters with one of the owner's people, latest first (at most ``limit``, for the timeline)."""
     person = get_person(session, person_id, owner=owner)
-    params = {"owner_id": owner.id, "person_id": person.id} | ({} if limit is None else {"limit": limit})
+    params = limit_parameters({"owner_id": owner.id, "person_id": person.id}, limit)
     return list(session.scalars(_person_encounters_statement(limit is not None), params))
 
 
@@ -124,7 +125,7 @@ def _person_encounters_statement(limited: bool):
     query = _with_details(select(Encounter).where(Encounter.owner_id == bindparam("owner_id"),
                                                   Encounter.person_id == bindparam("person_id"))
                           .order_by(Encounter.met_on.desc(), Encounter.id.desc()))
-    return query.limit(bindparam("limit")) if limited else query
+    return limited_by_parameter(query, limited)
 
 
 def encounter_days(session: Session, *, owner: Account, start: date, end: date) -> dict[date, int]:

@@ -9,6 +9,7 @@ from typing import Optional
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from netevents.db import limit_parameters, limited_by_parameter
 from netevents.models import Account, Encounter, Favor, FollowUp, Interaction, Person, Role
 from netevents.models.interactions import FavorDirection, interaction_person, interaction_title
 from netevents.services.clock import local_date, local_today
@@ -71,7 +72,7 @@ def _interactions(session: Session, person: Person, owner: Account,
                   limit: int | None) -> tuple[list[TimelineEntry], int]:
     """The person's interactions newest first (at most ``limit``) and how many there are in all, read as rows
     (ORM objects cost 3x the CPU); they are counted only when they fill the limit."""
-    params = {"owner_id": owner.id, "person_id": person.id} | ({} if limit is None else {"limit": limit})
+    params = limit_parameters({"owner_id": owner.id, "person_id": person.id}, limit)
     rows = session.execute(_latest_interactions_statement(session.get_bind().dialect.name, limit is not None),
                            params).all()
     others = _others_in(session, [row.id for row in rows], person)
@@ -98,7 +99,7 @@ def _latest_interactions_statement(dialect_name: str, limited: bool):
                                Interaction.notes).where(Interaction.owner_id == bindparam("owner_id"))
                         .order_by(Interaction.occurred_on.desc(), Interaction.id.desc()),
                         bindparam("person_id"), dialect_name)
-    return query.limit(bindparam("limit")) if limited else query
+    return limited_by_parameter(query, limited)
 
 
 def _roles(role: Role, today: date) -> list[TimelineEntry]:
@@ -150,7 +151,7 @@ def _followups(session: Session, person: Person, owner: Account, limit: int | No
         open_total = _counted(session, open_ones, limit, query.where(is_open))
     else:
         open_ones, open_total = open_followups[::-1][:limit], len(open_followups)
-    params = {"owner_id": owner.id, "person_id": person.id} | ({} if limit is None else {"limit": limit})
+    params = limit_parameters({"owner_id": owner.id, "person_id": person.id}, limit)
     done_ones = list(session.scalars(_done_followups_statement(limit is not None), params))
     done = query.where(FollowUp.done_at.is_not(None))
     return [*open_ones, *done_ones], open_total + _counted(session, done_ones, limit, done)
@@ -162,7 +163,7 @@ def _done_followups_statement(limited: bool):
     query = (select(FollowUp).where(FollowUp.owner_id == bindparam("owner_id"),
                                     FollowUp.person_id == bindparam("person_id"), FollowUp.done_at.is_not(None))
              .order_by(FollowUp.done_at.desc(), FollowUp.id.desc()))
-    return query.limit(bindparam("limit")) if limited else query
+    return limited_by_parameter(query, limited)
 
 
 def _counted(session: Session, rows: list, limit: int | None, query) -> int:
