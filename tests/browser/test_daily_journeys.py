@@ -145,5 +145,7 @@ def test_a_person_gets_a_birthday_a_manager_and_a_photo(screen, journey, tmp_pat
     expect(page.get_by_text("Photo saved.")).to_be_visible()
     image = page.locator("img.avatar-large")
     expect(image).to_be_visible()
+    # visible is not loaded: the avatar is a lazy image, its pixels may still be on the way
+    page.wait_for_function("(img) => img.complete && img.naturalWidth > 0", arg=image.element_handle())
     assert page.evaluate("(img) => img.naturalWidth", image.element_handle()) == 512
     fits(page, page_width)
