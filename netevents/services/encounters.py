@@ -16,6 +16,7 @@ from netevents.services.event_sessions import get_event_session
 from netevents.services.events import get_event
 from netevents.plugins.dispatch import notify
 from netevents.services.ownership import get_owned
+from netevents.services.pagination import Page, page_of_ids
 from netevents.services.people import get_person
 from netevents.services.search import reindex_records, unindex_records
 from netevents.services.stay_in_touch import refresh_stay_in_touch
@@ -134,6 +135,19 @@ def encounter_days(session: Session, *, owner: Account, start: date, end: date) 
              .where(Encounter.owner_id == owner.id, Encounter.met_on >= start, Encounter.met_on <= end)
              .group_by(Encounter.met_on))
     return {day: count for day, count in session.execute(query)}
+
+
+def page_met_at(session: Session, event_id: int, *, owner: Account, page: int = 1,
+                per_page: int = 50) -> Page[Encounter]:
+    """One page of the encounters at one of the owner's events, by day and then name (each with ``.person``)."""
+    event = get_event(session, event_id, owner=owner)
+    at_event = (Encounter.owner_id == owner.id, Encounter.event_id == event.id)
+    ids = (select(Encounter.id).join(Encounter.person).where(*at_event)
+           .order_by(Encounter.met_on, Person.sort_name, Encounter.id))
+    found, page, total = page_of_ids(session, ids, select(func.count(Encounter.id)).where(*at_event), page, per_page)
+    loaded = {encounter.id: encounter
+              for encounter in session.scalars(_with_details(select(Encounter).where(Encounter.id.in_(found))))}
+    return Page(items=[loaded[encounter_id] for encounter_id in found], page=page, per_page=per_page, total=total)
 
 
 def people_met_at(session: Session, event_id: int, *, owner: Account, on: date | None = None,

@@ -8,7 +8,7 @@ from flask_login import current_user
 from netevents.db import request_session
 from netevents.forms.events import KIND_CHOICES, ConfirmForm, EventForm, EventSessionForm
 from netevents.models import Event
-from netevents.services.encounters import people_met_at
+from netevents.services.encounters import page_met_at
 from netevents.services.clock import account_zone, local_today
 from netevents.services.events import create_event, delete_event, get_event, list_events
 from netevents.services.events import update_event
@@ -47,9 +47,10 @@ def new():
 
 @bp.route("/<int:event_id>")
 def detail(event_id: int):
-    """An event with its sessions and the people met there."""
+    """An event with its sessions and a page of the people met there."""
     event = _event(event_id)
-    met = people_met_at(request_session(), event.id, owner=current_user)
+    met = page_met_at(request_session(), event.id, owner=current_user, page=request.args.get("page", 1, type=int),
+                      per_page=current_app.config["PAGE_SIZE"])
     return render_template("events/detail.html", event=event, met=met, session_form=EventSessionForm(),
                            today=local_today(current_user))
 

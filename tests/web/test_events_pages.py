@@ -5,8 +5,10 @@ import pytest
 from sqlalchemy import select
 
 from netevents.models import Event, EventSession
+from netevents.services.encounters import EncounterFields, log_encounter
 from netevents.services.event_sessions import EventSessionFields, create_event_session
 from netevents.services.events import EventFields, create_event, local_today
+from netevents.services.people import PersonFields, create_person
 
 
 @pytest.fixture
@@ -50,6 +52,21 @@ def test_list_paginates(app, user_client, session, account):
         as_text=True)
     assert "Event 2" in first and "Older" in first and "Event 0" not in first
     assert "Event 0" in second and "Newer" in second
+
+
+def test_people_met_at_an_event_come_a_page_at_a_time(app, user_client, session, account, event):
+    app.config["PAGE_SIZE"] = 2
+    for name, day in (("Cleo Brandt", 11), ("Ana Alves", 10), ("Bo Berg", 10)):
+        person = create_person(session, PersonFields(display_name=name), owner=account)
+        log_encounter(session, EncounterFields(person_id=person.id, met_on=date(2024, 9, day), event_id=event.id),
+                      owner=account)
+    first = user_client.get(f"/events/{event.id}").get_data(as_text=True)
+    second = user_client.get(f"/events/{event.id}?page=2").get_data(as_text=True)
+    assert "People met here <small class=\"muted\">(3)</small>" in first
+    assert first.index("Ana Alves") < first.index("Bo Berg") and "Cleo Brandt" not in first
+    assert f'href="/events/{event.id}?page=2#people"' in first and "Page 1 of 2" in first
+    assert "Cleo Brandt" in second and "Ana Alves" not in second
+    assert "Cleo Brandt" in user_client.get(f"/events/{event.id}?page=99").get_data(as_text=True)
 
 
 def test_create_a_timed_event(user_client, session, account):
