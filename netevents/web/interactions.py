@@ -10,7 +10,7 @@ from netevents.db import request_session
 from netevents.errors import NotFound
 from netevents.forms.interactions import InteractionFilterForm, InteractionForm
 from netevents.services.clock import local_date, local_today
-from netevents.services.favors import delete_favor, get_favor, reciprocity_list
+from netevents.services.favors import delete_favor, get_favor, reciprocity_page
 from netevents.services.followups import open_followups_with
 from netevents.services.interactions import (delete_interaction, get_interaction, list_interactions, log_interaction,
                                              update_interaction)
@@ -165,5 +165,6 @@ def balance_chart(rows) -> dict:
 @bp.get("/reciprocity")
 def reciprocity():
     """Where you have taken more than you gave: people by how many more favors you received."""
-    rows = reciprocity_list(request_session(), owner=current_owner())
-    return render_template("interactions/reciprocity.html", rows=rows, chart=balance_chart(rows))
+    rows = reciprocity_page(request_session(), owner=current_owner(), page=request.args.get("page", 1, type=int),
+                            per_page=current_app.config["PAGE_SIZE"])
+    return render_template("interactions/reciprocity.html", rows=rows, chart=balance_chart(rows.items))

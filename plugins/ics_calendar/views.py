@@ -12,7 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.http import is_resource_modified
 
 from netevents.plugins.api import Account, current_owner, local_today, public, request_session
-from netevents_plugins.ics_calendar.agenda import agenda_days
+from netevents_plugins.ics_calendar.agenda import agenda_page
 from netevents_plugins.ics_calendar.feed import build_calendar, remember_zone, validators
 from netevents_plugins.ics_calendar.links import page_links
 from netevents_plugins.ics_calendar.models import CalendarFeed
@@ -109,11 +109,12 @@ def rotate():
 
 @bp.get("/agenda")
 def agenda():
-    """The coming weeks' items, by day, with done and snooze for follow-ups."""
+    """The coming weeks' items by day, a page at a time, and the most overdue follow-ups; done and snooze on each."""
     session, owner = request_session(), current_owner()
     settings = feed_settings(session, owner=owner)
-    days = agenda_days(session, owner, settings, page_links(), today=local_today(owner))
-    return render_template("ics_calendar/agenda.html", days=days, today=local_today(owner), settings=settings)
+    shown = agenda_page(session, owner, settings, page_links(), today=local_today(owner),
+                        page=request.args.get("page", 1, type=int))
+    return render_template("ics_calendar/agenda.html", agenda=shown, today=local_today(owner), settings=settings)
 
 
 @bp.get("/download.ics")

@@ -122,6 +122,21 @@ def test_reciprocity_page_lists_and_charts_who_you_owe(session, account, user_cl
     assert 'width="290"' in page and 'width="145"' in page  # Bo owes twice what Ann does: a bar twice as long
 
 
+def test_reciprocity_page_comes_a_page_at_a_time(app, session, account, user_client):
+    app.config["PAGE_SIZE"] = 2
+    for name, owed in (("Ann", 1), ("Bo", 3), ("Cy", 2)):
+        person = add(session, account, name)
+        for _favor in range(owed):
+            log_favor(session, FavorFields(direction="received", person_id=person.id, occurred_on=date(2024, 1, 1)),
+                      owner=account)
+    first = user_client.get("/interactions/reciprocity").get_data(as_text=True)
+    second = user_client.get("/interactions/reciprocity?page=2").get_data(as_text=True)
+    assert first.index(">Bo<") < first.index(">Cy<") and ">Ann<" not in first and "3 people" in first
+    assert 'href="/interactions/reciprocity?page=2"' in first
+    assert ">Ann<" in second and ">Bo<" not in second
+    assert ">Ann<" in user_client.get("/interactions/reciprocity?page=50").get_data(as_text=True)
+
+
 def test_favor_delete_asks_first(session, account, user_client):
     ann = add(session, account, "Ann")
     favor = log_favor(session, FavorFields(direction="received", person_id=ann.id, occurred_on=date(2024, 1, 1)),

@@ -127,6 +127,31 @@ def test_done_on_the_agenda_uses_the_core_action_and_the_feed_follows(client, us
     assert after.status_code == 200 and f"followup-{due_soon.id}@netevents" not in events(after.data)
 
 
+def test_the_agenda_shows_a_page_of_the_coming_days_and_the_most_overdue_with_their_count(
+        monkeypatch, user_client, session, account):
+    from netevents_plugins.ics_calendar import agenda, sources
+
+    monkeypatch.setattr(sources, "READERS", {"followup": sources.followup_items})  # no contact of the day
+    monkeypatch.setattr(agenda, "ENTRIES_PER_PAGE", 3)
+    monkeypatch.setattr(agenda, "OVERDUE_SHOWN", 2)
+    today, people = local_today(account), {}
+    for name, days in (("Late Three", -3), ("Late Two", -2), ("Late One", -1), ("Soon One", 1), ("Soon Two", 2),
+                       ("Soon Three", 3), ("Soon Four", 4)):
+        people[name] = create_person(session, PersonFields(display_name=name), owner=account)
+        create_followup(session, people[name].id, today + timedelta(days=days), "Call", owner=account)
+    session.commit()
+    first = user_client.get("/calendar/agenda").get_data(as_text=True)
+    assert "Overdue <small class=\"muted\">(3)</small>" in first and "All 3 overdue follow-ups" in first
+    assert first.index("Late Three") < first.index("Late Two") and "Late One" not in first
+    assert first.index("Soon One") < first.index("Soon Two") < first.index("Soon Three")
+    assert "Soon Four" not in first and "Page 1 of 2" in first and 'href="/calendar/agenda?page=2"' in first
+    second = user_client.get("/calendar/agenda?page=2").get_data(as_text=True)
+    assert "Soon Four" in second and "Soon One" not in second and "Late Three" not in second
+    assert 'name="next" value="/calendar/agenda?page=2"' in second
+    assert "Soon Four" in user_client.get("/calendar/agenda?page=9").get_data(as_text=True)
+    assert "Soon One" in user_client.get("/calendar/agenda?page=abc").get_data(as_text=True)
+
+
 def test_snooze_moves_the_item_and_bumps_its_sequence(client, user_client, due_soon):
     path = subscribe(user_client)
     before = events(client.get(path).data)[f"followup-{due_soon.id}@netevents"]
