@@ -137,14 +137,22 @@ def encounter_days(session: Session, *, owner: Account, start: date, end: date) 
     return {day: count for day, count in session.execute(query)}
 
 
-def page_met_at(session: Session, event_id: int, *, owner: Account, page: int = 1,
-                per_page: int = 50) -> Page[Encounter]:
-    """One page of the encounters at one of the owner's events, by day and then name (each with ``.person``)."""
+def _met_at(session: Session, event_id: int, owner: Account, on: date | None, newest_first: bool):
+    """The conditions and order of the encounters at one of the owner's events (optionally on one day)."""
     event = get_event(session, event_id, owner=owner)
-    at_event = (Encounter.owner_id == owner.id, Encounter.event_id == event.id)
-    ids = (select(Encounter.id).join(Encounter.person).where(*at_event)
-           .order_by(Encounter.met_on, Person.sort_name, Encounter.id))
-    found, page, total = page_of_ids(session, ids, select(func.count(Encounter.id)).where(*at_event), page, per_page)
+    where = [Encounter.owner_id == owner.id, Encounter.event_id == event.id]
+    if on is not None:
+        where.append(Encounter.met_on == on)
+    order = (Encounter.id.desc(),) if newest_first else (Encounter.met_on, Person.sort_name, Encounter.id)
+    return where, order
+
+
+def page_met_at(session: Session, event_id: int, *, owner: Account, page: int = 1, per_page: int = 50,
+                on: date | None = None, newest_first: bool = False) -> Page[Encounter]:
+    """One page of ``people_met_at``, with how many there are."""
+    where, order = _met_at(session, event_id, owner, on, newest_first)
+    ids = select(Encounter.id).join(Encounter.person).where(*where).order_by(*order)
+    found, page, total = page_of_ids(session, ids, select(func.count(Encounter.id)).where(*where), page, per_page)
     loaded = {encounter.id: encounter
               for encounter in session.scalars(_with_details(select(Encounter).where(Encounter.id.in_(found))))}
     return Page(items=[loaded[encounter_id] for encounter_id in found], page=page, per_page=per_page, total=total)
@@ -152,11 +160,7 @@ def page_met_at(session: Session, event_id: int, *, owner: Account, page: int = 
 
 def people_met_at(session: Session, event_id: int, *, owner: Account, on: date | None = None,
                   newest_first: bool = False) -> list[Encounter]:
-    """Encounters at one of the owner's events (each has ``.person`` and context), optionally on one day."""
-    event = get_event(session, event_id, owner=owner)
-    query = select(Encounter).join(Encounter.person).where(Encounter.owner_id == owner.id,
-                                                          Encounter.event_id == event.id)
-    if on is not None:
-        query = query.where(Encounter.met_on == on)
-    order = (Encounter.id.desc(),) if newest_first else (Encounter.met_on, Person.sort_name, Encounter.id)
-    return list(session.scalars(_with_details(query).order_by(*order)))
+    """Encounters at one of the owner's events (each has ``.person`` and context), optionally on one day; by day
+    and then name, or the newest first."""
+    where, order = _met_at(session, event_id, owner, on, newest_first)
+    return list(session.scalars(_with_details(select(Encounter).join(Encounter.person).where(*where)).order_by(*order)))

@@ -9,7 +9,7 @@ from netevents.db import request_session
 from netevents.forms.capture import CaptureForm, QuickEventForm
 from netevents.models import Event
 from netevents.services.capture import CaptureResult, capture_day, quick_capture, start_event_today
-from netevents.services.encounters import people_met_at
+from netevents.services.encounters import page_met_at
 from netevents.services.clock import local_today
 from netevents.services.events import capture_choices, days_until_start, get_event, is_running
 from netevents.web.event_display import day_label
@@ -17,6 +17,7 @@ from netevents.web.form_actions import FAILED, submit
 from netevents.web.people import default_phone_region
 
 bp = Blueprint("capture", __name__, url_prefix="/capture")
+CAPTURED_SHOWN = 30  # the latest captures under the form; everyone is on the event page
 CURRENT_EVENT_KEY = "capture_event_id"  # "I'm at <event>", kept in the login session
 
 
@@ -61,6 +62,6 @@ def at_event(event_id: int):
         return redirect(url_for("capture.at_event", event_id=event.id))
     matches = result.matches if result is not FAILED else []
     day = form.met_on.data or capture_day(event, today)
-    captured = people_met_at(session, event.id, owner=current_user, on=day, newest_first=True)
+    captured = page_met_at(session, event.id, owner=current_user, on=day, newest_first=True, per_page=CAPTURED_SHOWN)
     return render_template("capture/form.html", form=form, event=event, matches=matches, captured=captured,
                            day=day, today=today, starts_in=days_until_start(event, today))

@@ -44,6 +44,19 @@ def test_one_post_saves_person_encounter_and_followup(user_client, session, acco
     assert "<strong>Ana Lopez</strong>" in page
 
 
+def test_the_capture_screen_lists_the_latest_captures_and_links_to_everyone(monkeypatch, user_client, event):
+    from netevents.web import capture
+
+    monkeypatch.setattr(capture, "CAPTURED_SHOWN", 2)
+    for name in ("Ana Lopez", "Bo Berg", "Cy Chan"):
+        assert user_client.post(f"/capture/{event.id}", data={"name": name, "line": ""}).status_code == 302
+    page = user_client.get(f"/capture/{event.id}").get_data(as_text=True)
+    assert 'Captured here today <small class="muted">(3)</small>' in page
+    assert page.index("<strong>Cy Chan</strong>") < page.index("<strong>Bo Berg</strong>")
+    assert "<strong>Ana Lopez</strong>" not in page
+    assert f'href="/events/{event.id}#people">Everyone met at DevConf</a>' in page
+
+
 def test_possible_match_asks_then_saves_for_the_same_person(user_client, session, account, event):
     ana = create_person(session, PersonFields(display_name="Ana Lopez", organization_name="Acme"), owner=account)
     response = user_client.post(f"/capture/{event.id}", data={"name": "ana lopez", "line": "Acme"})
