@@ -158,10 +158,15 @@ def _owed(owner_id: int):
 def _reciprocity_rows(session: Session, owner: Account, limit: int | None, offset: int = 0) -> list[ReciprocityRow]:
     """Rows of the reciprocity list, the largest imbalance first, then by name."""
     owed = _owed(owner.id)
-    query = (select(Person, owed.c.given, owed.c.received, owed.c.last).join(owed, owed.c.person_id == Person.id)
-             .where(Person.owner_id == owner.id)
-             .order_by((owed.c.received - owed.c.given).desc(), Person.sort_name, Person.id)
-             .limit(limit).offset(offset))
+    # the page is chosen before people are joined, each name read by its key: joined first, PostgreSQL hashed
+    # every person of the account to keep a few hundred (18 ms at 50,000 people)
+    name = select(Person.sort_name).where(Person.id == owed.c.person_id).scalar_subquery().label("sort_name")
+    imbalance = owed.c.received - owed.c.given
+    ranked = (select(owed, name).order_by(imbalance.desc(), name, owed.c.person_id)
+              .limit(limit).offset(offset).subquery())
+    query = (select(Person, ranked.c.given, ranked.c.received, ranked.c.last)
+             .join(ranked, ranked.c.person_id == Person.id).where(Person.owner_id == owner.id)
+             .order_by((ranked.c.received - ranked.c.given).desc(), ranked.c.sort_name, Person.id))
     return [ReciprocityRow(person, int(g), int(r), last) for person, g, r, last in session.execute(query)]
 
 
