@@ -11,12 +11,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from netevents.db import limit_parameters, limited_by_parameter
 from netevents.models import Account, Person, Tag
-from netevents.models.people import person_tag
 from netevents.services.clock import local_date
 from netevents.plugins.dispatch import notify
 from netevents.services.ownership import get_owned
 from netevents.services.pagination import Page, page_of_ids
 from netevents.services.people import get_person
+from netevents.services.people_lists import tag_uses
 from netevents.services.validation import check_cadence
 from netevents.services.stay_in_touch import people_with_tag, refresh_stay_in_touch
 
@@ -92,8 +92,7 @@ def set_tag_cadence(session: Session, tag_id: int, days: int | None, *, owner: A
 
 def tags_with_counts(session: Session, *, owner: Account) -> list[tuple[Tag, int]]:
     """Return the owner's tags by name, each with how many people carry it."""
-    query = (select(Tag, func.count(person_tag.c.person_id)).outerjoin(person_tag, person_tag.c.tag_id == Tag.id)
-             .where(Tag.owner_id == owner.id).group_by(Tag.id).order_by(Tag.name))
+    query = select(Tag, tag_uses()).where(Tag.owner_id == owner.id).order_by(Tag.name)
     return [(tag, count) for tag, count in session.execute(query)]
 
 

@@ -121,11 +121,15 @@ def people_introduced_by(session: Session, person: Person, *, owner: Account, li
                                 .limit(limit)))
 
 
+def tag_uses():
+    """How many people carry the tag of the row, counted on the tag_id index (grouping a join of every tagging
+    instead took 10 ms at 35,000 taggings, 1.5 ms this way)."""
+    return select(func.count()).select_from(person_tag).where(person_tag.c.tag_id == Tag.id).scalar_subquery()
+
+
 def tag_names(session: Session, *, owner: Account, limit: int = 300) -> list[str]:
     """Return the owner's tag names, the most used first, for suggestions."""
-    # counted per tag on its index (tag_id), not by grouping a join of every tagging: 10 -> 1.5 ms at 35,000
-    uses = select(func.count()).select_from(person_tag).where(person_tag.c.tag_id == Tag.id).scalar_subquery()
-    query = select(Tag.name).where(Tag.owner_id == owner.id).order_by(uses.desc(), Tag.name).limit(limit)
+    query = select(Tag.name).where(Tag.owner_id == owner.id).order_by(tag_uses().desc(), Tag.name).limit(limit)
     return list(session.scalars(query))
 
 
