@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from math import ceil
 
 from netevents_plugins.attendee_import.models import Attendee
-from sqlalchemy import select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from netevents.plugins.api import (
@@ -14,12 +15,13 @@ from netevents.plugins.api import (
     EncounterFields,
     Event,
     Invalid,
+    Page,
     Person,
     create_followup,
     log_encounter,
 )
 
-MAX_LISTED = 2_000
+PER_PAGE = 100
 
 
 @dataclass
@@ -36,15 +38,31 @@ def attendee_ids(session: Session, event: Event, *, owner: Account) -> list[int]
                                                                  Attendee.event_id == event.id)))
 
 
-def attendees_of(session: Session, event: Event, *, owner: Account) -> list[AttendeeEntry]:
-    """The event's attendees by name (the first MAX_LISTED), each marked met or not."""
+def attendee_counts(session: Session, event: Event, *, owner: Account) -> tuple[int, int]:
+    """How many attendees the event has, and how many of them the user has recorded meeting there."""
+    met_here = exists().where(Encounter.owner_id == owner.id, Encounter.event_id == event.id,
+                              Encounter.person_id == Attendee.person_id)
+    attendees, met = session.execute(select(func.count(), func.count().filter(met_here))
+                                     .where(Attendee.owner_id == owner.id, Attendee.event_id == event.id)).one()
+    return attendees, met
+
+
+def attendees_page(session: Session, event: Event, *, owner: Account, page: int = 1,
+                   per_page: int | None = None) -> Page[AttendeeEntry]:
+    """One page of the event's attendees by name (``per_page``, default PER_PAGE), each marked met or not."""
+    total = attendee_counts(session, event, owner=owner)[0]
+    per_page = max(1, per_page or PER_PAGE)
+    page = max(1, min(page, ceil(total / per_page)))
     query = (select(Person).join(Attendee, Attendee.person_id == Person.id)
              .where(Attendee.owner_id == owner.id, Attendee.event_id == event.id)
-             .options(selectinload(Person.organization)).order_by(Person.sort_name, Person.id).limit(MAX_LISTED))
+             .options(selectinload(Person.organization)).order_by(Person.sort_name, Person.id)
+             .limit(per_page).offset((page - 1) * per_page))
     people = list(session.scalars(query))
-    met = set(session.scalars(select(Encounter.person_id).where(Encounter.owner_id == owner.id,
-                                                                Encounter.event_id == event.id)))
-    return [AttendeeEntry(person, person.id in met) for person in people]
+    met = set(session.scalars(select(Encounter.person_id).where(
+        Encounter.owner_id == owner.id, Encounter.event_id == event.id,
+        Encounter.person_id.in_([person.id for person in people]))))
+    return Page(items=[AttendeeEntry(person, person.id in met) for person in people], page=page, per_page=per_page,
+                total=total)
 
 
 def record_met(session: Session, event: Event, person_ids: list[int], *, owner: Account, met_on: date | None,

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from netevents_plugins.attendee_import.applying import apply_plan
-from netevents_plugins.attendee_import.briefing import briefing_for
+from netevents_plugins.attendee_import.briefing import briefing_for, known_count
 from netevents_plugins.attendee_import.fields import FIELD_LABELS
 from netevents_plugins.attendee_import.forms import ConfirmForm, TriageForm, UploadForm
 from netevents_plugins.attendee_import.importing import event_named, preview_file
@@ -16,7 +16,7 @@ from netevents_plugins.attendee_import.models import ImportJob
 from netevents_plugins.attendee_import.planning import EXAMPLES
 from netevents_plugins.attendee_import.progress import board_for
 from netevents_plugins.attendee_import.sources import read_upload
-from netevents_plugins.attendee_import.triage import attendees_of, record_met
+from netevents_plugins.attendee_import.triage import attendees_page, record_met
 from netevents_plugins.attendee_import.uploads import discard_upload, load_upload, save_upload, upload_name, \
     upload_people
 from netevents_plugins.attendee_import.worker import launch
@@ -190,6 +190,11 @@ def job_status(job_id: int):
             "url": url_for("attendee_import.job", job_id=job.id)}
 
 
+def _page_number() -> int:
+    """The page asked for in the query string (1 when missing or not a number)."""
+    return request.args.get("page", 1, type=int)
+
+
 @bp.route("/events/<int:event_id>/triage", methods=["GET", "POST"])
 def triage(event_id: int):
     """Tick whom of the event's attendees you actually met: encounters (and follow-ups) in one step."""
@@ -209,12 +214,13 @@ def triage(event_id: int):
             flash(error.message, "error")
         else:
             flash(f"Recorded meeting {count} {'person' if count == 1 else 'people'} at {event.name}.", "success")
-            return redirect(url_for("attendee_import.triage", event_id=event.id))
+            page = _page_number() if _page_number() > 1 else None
+            return redirect(url_for("attendee_import.triage", event_id=event.id, page=page))
     elif not form.is_submitted():
         form.met_on.data = event.starts_on
     status = 400 if form.is_submitted() else 200
     return render_template("attendee_import/triage.html", event=event, form=form,
-                           attendees=attendees_of(session, event, owner=owner)), status
+                           attendees=attendees_page(session, event, owner=owner, page=_page_number())), status
 
 
 @bp.route("/events/<int:event_id>/briefing")
@@ -223,4 +229,5 @@ def briefing(event_id: int):
     session, owner = request_session(), current_owner()
     event = get_event(session, event_id, owner=owner)
     return render_template("attendee_import/briefing.html", event=event,
-                           briefing=briefing_for(session, event, owner=owner))
+                           briefing=briefing_for(session, event, owner=owner),
+                           known=known_count(session, event, owner=owner))

@@ -92,6 +92,52 @@ def test_briefing_shows_attendees_already_known_and_the_event_panel(user_client,
     assert "Who you already know here (1)" in detail and "3 on the imported attendee list" in detail
 
 
+def test_the_triage_list_comes_a_page_at_a_time(monkeypatch, user_client, session, account):
+    from netevents_plugins.attendee_import import triage
+
+    monkeypatch.setattr(triage, "PER_PAGE", 2)
+    event = create_event(session, EventFields(name="Roundtable", starts=date(2025, 3, 12)), owner=account)
+    result = import_file(session, (SAMPLES / "zoom_meeting.csv").read_bytes(), owner=account, file_name="z.csv",
+                         event=event)
+    session.commit()
+    names = sorted(session.scalars(select(Person.sort_name).where(Person.id.in_(result.person_ids))))
+    first = user_client.get(f"{BASE}/events/{event.id}/triage").get_data(as_text=True)
+    second = user_client.get(f"{BASE}/events/{event.id}/triage?page=2").get_data(as_text=True)
+    assert "3 attendees, 2 a page" in first and f'href="{BASE}/events/{event.id}/triage?page=2"' in first
+    assert first.count('name="person_id"') == 2 and second.count('name="person_id"') == 1
+    last = session.scalar(select(Person).where(Person.sort_name == names[-1]))
+    assert last.display_name in second and last.display_name not in first
+    response = user_client.post(f"{BASE}/events/{event.id}/triage?page=2", data={
+        "person_id": [str(last.id)], "met_on": "2025-03-12", "follow_up_in": "", "note": ""})
+    assert response.status_code == 302 and response.location.endswith("/triage?page=2")
+    assert "✓ met" in user_client.get(response.location).get_data(as_text=True)
+    assert "3 on the imported attendee list, 1 met" in user_client.get(f"/events/{event.id}").get_data(as_text=True)
+
+
+def test_the_briefing_puts_who_is_due_first_and_counts_everyone_it_leaves_out(user_client, session, account):
+    from netevents_plugins.attendee_import.briefing import briefing_for, known_count
+
+    from netevents.plugins.api import create_followup
+
+    earlier = create_event(session, EventFields(name="Ports Forum 2024", starts=date(2024, 5, 1)), owner=account)
+    event = create_event(session, EventFields(name="Roundtable", starts=date(2025, 3, 12)), owner=account)
+    result = import_file(session, (SAMPLES / "zoom_meeting.csv").read_bytes(), owner=account, file_name="z.csv",
+                         event=event)
+    people = sorted(session.scalars(select(Person).where(Person.id.in_(result.person_ids))),
+                    key=lambda person: person.sort_name)
+    for person in people:
+        log_encounter(session, EncounterFields(person_id=person.id, met_on=date(2024, 5, 1), event_id=earlier.id),
+                      owner=account)
+    create_followup(session, people[-1].id, date(2025, 3, 1), "Ask about the tender", owner=account)
+    session.commit()
+    assert known_count(session, event, owner=account) == 3
+    top = briefing_for(session, event, owner=account, limit=2)
+    assert [entry.person.id for entry in top] == [people[-1].id, people[0].id]
+    assert top[0].open_followups and top[0].last_met == (date(2024, 5, 1), "Ports Forum 2024")
+    detail = user_client.get(f"/events/{event.id}").get_data(as_text=True)
+    assert "Who you already know here (3)" in detail
+
+
 def test_another_account_gets_404_on_every_event_page(app, session, account, make_account):
     event = create_event(session, EventFields(name="Private", starts=date(2025, 1, 1)), owner=account)
     session.commit()
