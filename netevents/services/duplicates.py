@@ -22,6 +22,8 @@ MIN_SCORE = 60
 # people a bulk import left pending are refreshed before pairs are read, at most this many per read (a large
 # import refreshes its own right after its commit; see duplicate_store.refresh_pending)
 READ_REFRESH = 2_000
+# pairs counted for the page's total: past it the page says "10,000 or more", and counting stays bounded
+MAX_COUNTED = 10_000
 RANKED = (DuplicatePair.rank, DuplicatePair.name_key, DuplicatePair.person_a_id, DuplicatePair.person_b_id)
 
 
@@ -68,10 +70,11 @@ def _candidates(session: Session, pair_ids: list[int]) -> list[DuplicateCandidat
 
 def duplicate_page(session: Session, *, owner: Account, page: int = 1, per_page: int = 50,
                    min_score: int = MIN_SCORE) -> Page[DuplicateCandidate]:
-    """One page of the owner's likely duplicate pairs, best first, without dismissed pairs."""
+    """One page of the owner's likely duplicate pairs, best first, without dismissed pairs; the total is counted up
+    to MAX_COUNTED + 1 (more means "more than MAX_COUNTED", and no page past that many pairs)."""
     refresh_pending(session, owner=owner, limit=READ_REFRESH)
     query = _kept(owner, min_score, None)
-    count = select(func.count()).select_from(query.subquery())
+    count = select(func.count()).select_from(query.limit(MAX_COUNTED + 1).subquery())
     found, page, total = page_of_ids(session, query.order_by(*RANKED), count, page, per_page)
     return Page(items=_candidates(session, found), page=page, per_page=per_page, total=total)
 

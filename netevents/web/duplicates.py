@@ -10,6 +10,7 @@ from netevents.forms.confirm import ConfirmForm
 from netevents.forms.duplicates import PersonSearchForm
 from netevents.services.avatars import discard_photos
 from netevents.services.duplicate_store import pending_count
+from netevents.services import duplicates as kept_pairs
 from netevents.services.duplicates import (dismiss_duplicate, duplicate_page, find_duplicate_candidates,
                                            find_people_by_name)
 from netevents.services.merge import merge_people, merge_preview
@@ -29,7 +30,7 @@ def index():
     session = request_session()
     found = duplicate_page(session, owner=current_user, page=_page(), per_page=int(current_app.config["PAGE_SIZE"]))
     return render_template("duplicates/index.html", page=found, form=ConfirmForm(),
-                           pending=pending_count(session, owner=current_user))
+                           counted_up_to=kept_pairs.MAX_COUNTED, pending=pending_count(session, owner=current_user))
 
 
 @bp.post("/duplicates/<int:first_id>/<int:second_id>/dismiss")

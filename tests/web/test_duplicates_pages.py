@@ -70,6 +70,20 @@ def test_duplicates_are_paged(session, account, user_client):
     assert "Page 2 of 2" in beyond and beyond.count('href="/people/merge/') == 1  # the last page, as other lists
 
 
+def test_a_huge_number_of_pairs_is_counted_only_up_to_a_bound(monkeypatch, session, account, user_client):
+    from netevents.services import duplicates
+
+    monkeypatch.setattr(duplicates, "MAX_COUNTED", 2)
+    for name in ("Ada Okafor", "Cleo Park", "Eli Moss"):
+        add(session, account, name)
+        add(session, account, name.upper())
+    session.commit()
+    first = user_client.get("/people/duplicates").get_data(as_text=True)
+    assert "More than 2 possible pairs" in first and first.count('href="/people/merge/') == 2
+    last = user_client.get("/people/duplicates?page=2").get_data(as_text=True)
+    assert last.count('href="/people/merge/') == 1  # the pair past the bound is still shown
+
+
 def test_not_the_same_person_hides_the_pair(user_client, twins):
     first, second = twins
     response = user_client.post(f"/people/duplicates/{second.id}/{first.id}/dismiss?page=1")
