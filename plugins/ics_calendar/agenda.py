@@ -60,7 +60,7 @@ def _by_day(entries: list[AgendaEntry], settings: FeedSettings) -> list[AgendaDa
 
 
 def agenda_page(session: Session, owner: Account, settings: FeedSettings, links: Links, *, today: date,
-           page: int = 1) -> Agenda:
+                page: int = 1) -> Agenda:
     """Items from today for AGENDA_WEEKS weeks, ENTRIES_PER_PAGE at a time by day, and the OVERDUE_SHOWN most
     overdue open follow-ups (of the last PAST_DAYS days) with how many there are."""
     window = Window(today, today - timedelta(days=PAST_DAYS), today + timedelta(weeks=AGENDA_WEEKS))

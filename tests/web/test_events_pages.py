@@ -66,6 +66,7 @@ def test_people_met_at_an_event_come_a_page_at_a_time(app, user_client, session,
     assert first.index("Ana Alves") < first.index("Bo Berg") and "Cleo Brandt" not in first
     assert f'href="/events/{event.id}?page=2#people"' in first and "Page 1 of 2" in first
     assert "Cleo Brandt" in second and "Ana Alves" not in second
+    assert f"next=/events/{event.id}?page%3D2" in second  # editing someone returns to their page
     assert "Cleo Brandt" in user_client.get(f"/events/{event.id}?page=99").get_data(as_text=True)
 
 
