@@ -36,7 +36,7 @@ from netevents.services.groups import GroupFields, create_group, get_group
 from netevents.services.interactions import InteractionFields, log_interaction
 from netevents.services.organizations import find_organization, get_organization, organization_for_name
 from netevents.services.ownership import get_owned
-from netevents.services.pagination import Page
+from netevents.services.pagination import Page, page_of_ids, page_of_list
 from netevents.services.people import PersonFields, create_person, get_person, person_with_email, update_person
 from netevents.services.bulk import insert_rows
 from netevents.services.bulk_gc import fewer_collections
@@ -76,7 +76,8 @@ __all__ = [
     # errors
     "DomainError", "NotFound", "Invalid", "Conflict", "Forbidden", "PluginFailed",
     # pages
-    "request_session", "current_user", "current_owner", "safe_next", "public", "render_fragment", "Page",
+    "request_session", "current_user", "current_owner", "safe_next", "public", "render_fragment", "Page", "page_of_ids",
+    "page_of_list",
     # commands
     "session_scope",
     # settings and secrets

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Generic, Optional, TypeVar
+from typing import Optional
 
-from sqlalchemy import case, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from netevents.errors import Invalid, NotFound
@@ -13,11 +13,10 @@ from netevents.models import Account, Encounter, Event, EventKind
 from netevents.services.clock import account_zone, local_today
 from netevents.services.organizations import get_organization, organization_for_name
 from netevents.services.ownership import get_owned
-from netevents.services.pagination import clamp_page
+from netevents.services.pagination import Page, page_of_ids
 from netevents.services.search import reindex_records, unindex_records
 from netevents.services.validation import check_date, clean_text, normalize_url
 
-T = TypeVar("T")
 WHEN_CHOICES = ("all", "upcoming", "past")
 
 
@@ -41,21 +40,6 @@ class EventFields:
     organizer_name: Optional[str] = None
     organization_id: Optional[int] = None
     notes: str = ""
-
-
-@dataclass
-class Page(Generic[T]):
-    """One page of a listing."""
-
-    items: list[T]
-    page: int
-    per_page: int
-    has_next: bool
-
-    @property
-    def has_prev(self) -> bool:
-        """Whether there is a page before this one."""
-        return self.page > 1
 
 
 def get_event(session: Session, event_id: int, *, owner: Account) -> Event:
@@ -140,20 +124,21 @@ def list_events(session: Session, *, owner: Account, when: str = "all", kind: st
     if when not in WHEN_CHOICES:
         raise Invalid(f"Unknown listing {when!r}.", when="Choose upcoming, past or all.")
     today = today or local_today(owner)
-    query = select(Event).where(Event.owner_id == owner.id)
+    filters = [Event.owner_id == owner.id]
     if kind:
         try:
-            query = query.where(Event.kind == EventKind(kind))
+            filters.append(Event.kind == EventKind(kind))
         except ValueError:
             raise Invalid(f"Unknown kind {kind!r}.", kind="Choose a kind from the list.") from None
     if when != "all":
-        query = query.where(Event.ends_on >= today if when == "upcoming" else Event.ends_on < today)
+        filters.append(Event.ends_on >= today if when == "upcoming" else Event.ends_on < today)
     upcoming_start = case((Event.ends_on >= today, Event.starts_on))
-    query = query.order_by(case((Event.ends_on >= today, 0), else_=1), upcoming_start.asc(),
-                           Event.starts_on.desc(), Event.starts_at.asc().nulls_first(), Event.id)
-    page = clamp_page(page, per_page)
-    rows = list(session.scalars(query.offset((page - 1) * per_page).limit(per_page + 1)))
-    return Page(rows[:per_page], page, per_page, has_next=len(rows) > per_page)
+    ids = select(Event.id).where(*filters).order_by(
+        case((Event.ends_on >= today, 0), else_=1), upcoming_start.asc(), Event.starts_on.desc(),
+        Event.starts_at.asc().nulls_first(), Event.id)
+    found, page, total = page_of_ids(session, ids, select(func.count(Event.id)).where(*filters), page, per_page)
+    loaded = {event.id: event for event in session.scalars(select(Event).where(Event.id.in_(found)))}
+    return Page([loaded[event_id] for event_id in found], page, per_page, total)
 
 
 def events_around(session: Session, day: date, *, owner: Account, days: int = 30) -> list[Event]:

@@ -1,8 +1,7 @@
 """Interactions: logging one dated contact with one or many people, changing it, and reading the history."""
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Optional, Sequence
 
@@ -18,12 +17,14 @@ from netevents.services.favors import FavorFields, announce_favors, build_favor
 from netevents.plugins.dispatch import notify
 from netevents.services.followups import mark_followups_done
 from netevents.services.ownership import get_owned
+from netevents.services.pagination import Page, page_of_ids
 from netevents.services.people import get_person
 from netevents.services.search import reindex_records, unindex_records
 from netevents.services.stay_in_touch import refresh_stay_in_touch
 from netevents.services.validation import clean_text
 
 MAX_PEOPLE = 100
+NEWEST_FIRST = (Interaction.occurred_on.desc(), Interaction.id.desc())
 EARLIEST = date(1900, 1, 1)
 
 
@@ -38,20 +39,6 @@ class InteractionFields:
     notes: str = ""
     # the notes are employer-confidential: backups and exports can leave them out
     notes_confidential: bool = False
-
-
-@dataclass
-class InteractionPage:
-    """One page of the interaction list."""
-
-    items: list[Interaction]
-    page: int
-    per_page: int
-    total: int
-    pages: int = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.pages = max(1, math.ceil(self.total / self.per_page))
 
 
 def _people(session: Session, person_ids: Sequence[int], owner: Account) -> list[Person]:
@@ -155,7 +142,7 @@ def _listing(owner: Account):
     """The base query of the owner's interactions, newest first, people and favors loaded."""
     return (select(Interaction).where(Interaction.owner_id == owner.id)
             .options(selectinload(Interaction.people), selectinload(Interaction.favors))
-            .order_by(Interaction.occurred_on.desc(), Interaction.id.desc()))
+            .order_by(*NEWEST_FIRST))
 
 
 def with_person(query, person_id, dialect_name: str):
@@ -165,17 +152,18 @@ def with_person(query, person_id, dialect_name: str):
 
 
 def list_interactions(session: Session, *, owner: Account, person_id: int | None = None,
-                      channel: str | None = None, page: int = 1, per_page: int = 50) -> InteractionPage:
+                      channel: str | None = None, page: int = 1, per_page: int = 50) -> Page[Interaction]:
     """Return one page of the owner's interactions, newest first, optionally for one person or channel."""
-    query = _listing(owner)
+    ids = select(Interaction.id).where(Interaction.owner_id == owner.id).order_by(*NEWEST_FIRST)
     if person_id is not None:
-        query = with_person(query, get_person(session, person_id, owner=owner).id, session.get_bind().dialect.name)
+        ids = with_person(ids, get_person(session, person_id, owner=owner).id, session.get_bind().dialect.name)
     if channel:
-        query = query.where(Interaction.channel == _channel(channel))
-    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-    page = min(max(1, page), max(1, math.ceil(total / per_page)))
-    items = list(session.scalars(query.limit(per_page).offset((page - 1) * per_page)))
-    return InteractionPage(items=items, page=page, per_page=per_page, total=total)
+        ids = ids.where(Interaction.channel == _channel(channel))
+    count = select(func.count()).select_from(ids.order_by(None).subquery())
+    found, page, total = page_of_ids(session, ids, count, page, per_page)
+    loaded = {interaction.id: interaction for interaction in session.scalars(
+        _listing(owner).order_by(None).where(Interaction.id.in_(found)))}
+    return Page([loaded[interaction_id] for interaction_id in found], page, per_page, total)
 
 
 def interactions_of_person(session: Session, person_id: int, *, owner: Account,

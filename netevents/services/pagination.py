@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from math import ceil
-from typing import Callable, Generic, TypeVar
+from typing import Callable, Generic, Sequence, TypeVar
 
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
@@ -44,14 +44,21 @@ class Page(Generic[T]):
         return (self.page - 1) * self.per_page + 1 if self.items else 0
 
 
-def clamp_page(page: int, per_page: int) -> int:
-    """A page number from 1 to the deepest page whose offset the database accepts."""
-    return max(1, min(page, MAX_OFFSET // max(1, per_page) + 1))
-
-
 def clamp_offset(offset: int) -> int:
     """An offset from 0 to MAX_OFFSET."""
     return max(0, min(offset, MAX_OFFSET))
+
+
+def page_number(page: int, total: int, per_page: int) -> int:
+    """``page`` (as a user asked for it) moved into 1 .. the last page of ``total`` items."""
+    return max(1, min(page, ceil(total / max(1, per_page))))
+
+
+def page_of_list(items: Sequence[T], page: int, per_page: int) -> Page[T]:
+    """One page of a list already in memory, the page number moved into range."""
+    page = page_number(page, len(items), per_page)
+    start = (page - 1) * per_page
+    return Page(items=list(items[start:start + per_page]), page=page, per_page=per_page, total=len(items))
 
 
 def page_of_ids(session: Session, ids: Select, count: Select | int, page: int, per_page: int,
@@ -63,7 +70,7 @@ def page_of_ids(session: Session, ids: Select, count: Select | int, page: int, p
     """
     per_page = max(1, min(per_page, MAX_PER_PAGE))
     total = count if isinstance(count, int) else session.scalar(count) or 0
-    page = max(1, min(page, max(1, ceil(total / per_page))))
+    page = page_number(page, total, per_page)
     offset = (page - 1) * per_page
     if fetch is not None:
         return fetch(ids, offset, per_page), page, total

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from math import ceil
 
 from netevents_plugins.attendee_import.models import Attendee
 from sqlalchemy import exists, func, select
@@ -19,6 +18,7 @@ from netevents.plugins.api import (
     Person,
     create_followup,
     log_encounter,
+    page_of_ids,
 )
 
 PER_PAGE = 100
@@ -50,14 +50,13 @@ def attendee_counts(session: Session, event: Event, *, owner: Account) -> tuple[
 def attendees_page(session: Session, event: Event, *, owner: Account, page: int = 1,
                    per_page: int | None = None) -> Page[AttendeeEntry]:
     """One page of the event's attendees by name (``per_page``, default PER_PAGE), each marked met or not."""
-    total = attendee_counts(session, event, owner=owner)[0]
-    per_page = max(1, per_page or PER_PAGE)
-    page = max(1, min(page, ceil(total / per_page)))
-    query = (select(Person).join(Attendee, Attendee.person_id == Person.id)
-             .where(Attendee.owner_id == owner.id, Attendee.event_id == event.id)
-             .options(selectinload(Person.organization)).order_by(Person.sort_name, Person.id)
-             .limit(per_page).offset((page - 1) * per_page))
-    people = list(session.scalars(query))
+    ids = (select(Person.id).join(Attendee, Attendee.person_id == Person.id)
+           .where(Attendee.owner_id == owner.id, Attendee.event_id == event.id).order_by(Person.sort_name, Person.id))
+    per_page = per_page or PER_PAGE
+    found, page, total = page_of_ids(session, ids, attendee_counts(session, event, owner=owner)[0], page, per_page)
+    loaded = {person.id: person for person in session.scalars(
+        select(Person).where(Person.id.in_(found)).options(selectinload(Person.organization)))}
+    people = [loaded[person_id] for person_id in found]
     met = set(session.scalars(select(Encounter.person_id).where(
         Encounter.owner_id == owner.id, Encounter.event_id == event.id,
         Encounter.person_id.in_([person.id for person in people]))))

@@ -3,15 +3,14 @@ follow-ups overdue (the most overdue few and a count: all of them are on the cor
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import groupby
-from math import ceil
 from typing import Optional
 
 from sqlalchemy.orm import Session
 
-from netevents.plugins.api import Account, Page
+from netevents.plugins.api import Account, Page, page_of_list
 from netevents_plugins.ics_calendar.items import FeedItem, FeedSettings
 from netevents_plugins.ics_calendar.sources import PAST_DAYS, Links, Window, feed_items
 
@@ -68,10 +67,8 @@ def agenda_page(session: Session, owner: Account, settings: FeedSettings, links:
                    key=lambda item: (item.local_day(settings.zone), item.sort_key()))
     overdue = [item for item in items if item.kind == "followup" and item.local_day(settings.zone) < today]
     coming = [item for item in items if item.local_day(settings.zone) >= today]
-    page = max(1, min(page, ceil(len(coming) / ENTRIES_PER_PAGE)))
-    start = (page - 1) * ENTRIES_PER_PAGE
-    shown = [AgendaEntry(item, _followup_id(item)) for item in coming[start:start + ENTRIES_PER_PAGE]]
+    listed = page_of_list(coming, page, ENTRIES_PER_PAGE)
+    shown = [AgendaEntry(item, _followup_id(item)) for item in listed.items]
     return Agenda(overdue=[AgendaEntry(item, _followup_id(item)) for item in overdue[:OVERDUE_SHOWN]],
-                  overdue_total=len(overdue),
-                  coming=Page(items=shown, page=page, per_page=ENTRIES_PER_PAGE, total=len(coming)),
+                  overdue_total=len(overdue), coming=replace(listed, items=shown),
                   days=_by_day(shown, settings))
