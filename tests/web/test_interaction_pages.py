@@ -158,3 +158,20 @@ def test_interaction_forms_need_csrf(app, session, account):
 @pytest.mark.parametrize("person", ["99999999999999999999", "2147483648", "-5"])
 def test_filtering_by_an_impossible_person_is_404_not_500(user_client, person):
     assert user_client.get(f"/interactions/?person={person}").status_code == 404
+
+
+def test_the_list_pages_newest_first_keeping_its_filter(app, session, account, user_client):
+    app.config["PAGE_SIZE"] = 2
+    ann, bo = add(session, account, "Ann"), add(session, account, "Bo")
+    for day in range(1, 4):
+        log_interaction(session, InteractionFields(person_ids=[ann.id], occurred_on=date(2024, 5, day),
+                                                   channel="call", summary=f"Call {day}"), owner=account)
+    log_interaction(session, InteractionFields(person_ids=[bo.id], occurred_on=date(2024, 6, 1), channel="call",
+                                               summary="Call with Bo"), owner=account)
+    first = user_client.get(f"/interactions/?person={ann.id}").get_data(as_text=True)
+    second = user_client.get(f"/interactions/?person={ann.id}&page=2").get_data(as_text=True)
+    deep = user_client.get(f"/interactions/?person={ann.id}&page=99").get_data(as_text=True)
+    assert "Call 3" in first and "Call 2" in first and "Call 1" not in first and "Call with Bo" not in first
+    assert "Older →" in first and f"person={ann.id}" in first and "Page 1 of 2" in first
+    assert "Call 1" in second and "Call 2" not in second and "← Newer" in second and "Older →" not in second
+    assert "Call 1" in deep and "Page 2 of 2" in deep
