@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
-from sqlalchemy import select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from netevents.dates import day_label
@@ -19,6 +19,7 @@ from netevents.services.clock import local_today
 from netevents.services.organizations import (OrganizationFields, create_organization, find_organization,
                                               get_organization)
 from netevents.services.ownership import get_owned
+from netevents.services.pagination import Page, page_of_ids
 from netevents.services.search import reindex_records, unindex_records
 from netevents.services.validation import check_date, clean_text, parse_choice
 
@@ -243,22 +244,46 @@ def list_groups(session: Session, *, owner: Account, today: Optional[date] = Non
     return summaries
 
 
-def group_members(session: Session, group_id: int, *, owner: Account,
-                  today: Optional[date] = None) -> list[GroupMember]:
-    """Return everyone who holds or held a role in the group: current members first, me first among them."""
+def role_count(session: Session, group_id: int, *, owner: Account) -> int:
+    """How many roles (mine and others', past and current) one of the owner's groups holds."""
+    group = get_group(session, group_id, owner=owner)
+    return session.scalar(select(func.count(Role.id)).where(Role.group_id == group.id, Role.owner_id == owner.id))
+
+
+def _member(roles: list[Role], today: date) -> GroupMember:
+    """One member from their roles in a group (newest first)."""
+    current = [role.title for role in roles if role.is_current_on(today)]
+    return GroupMember(roles[0].person, roles, bool(current), current)
+
+
+def my_membership(session: Session, group_id: int, *, owner: Account,
+                  today: Optional[date] = None) -> Optional[GroupMember]:
+    """My roles in one of the owner's groups as a member, or None when I hold none there."""
+    group = get_group(session, group_id, owner=owner)
+    roles = list(session.scalars(select(Role).where(Role.group_id == group.id, Role.owner_id == owner.id,
+                                                    Role.person_id.is_(None))
+                                 .order_by(Role.started_on.desc(), Role.id.desc())))
+    return _member(roles, today or local_today(owner)) if roles else None
+
+
+def page_of_members(session: Session, group_id: int, *, owner: Account, today: Optional[date] = None,
+                    page: int = 1, per_page: int = 50) -> Page[GroupMember]:
+    """One page of the other people who hold or held a role in the group: current ones first, then by name."""
     group = get_group(session, group_id, owner=owner)
     today = today or local_today(owner)
-    query = (select(Role).where(Role.group_id == group.id, Role.owner_id == owner.id)
-             .options(selectinload(Role.person)).order_by(Role.started_on.desc(), Role.id.desc()))
-    by_person: dict[Optional[int], list[Role]] = {}
-    for role in session.scalars(query):
-        by_person.setdefault(role.person_id, []).append(role)
-    members = []
-    for roles in by_person.values():
-        current = [r.title for r in roles if r.is_current_on(today)]
-        members.append(GroupMember(roles[0].person, roles, bool(current), current))
-    members.sort(key=lambda m: (not m.is_current, not m.is_me, m.name.casefold()))
-    return members
+    theirs = [Role.group_id == group.id, Role.owner_id == owner.id, Role.person_id.is_not(None)]
+    held_now = and_(Role.started_on <= today, or_(Role.ended_on.is_(None), Role.ended_on >= today))
+    ranked = (select(Role.person_id, func.max(case((held_now, 1), else_=0)).label("current"))
+              .where(*theirs).group_by(Role.person_id).subquery())
+    ids = (select(ranked.c.person_id).join(Person, Person.id == ranked.c.person_id)
+           .order_by(ranked.c.current.desc(), Person.sort_name, Person.id))
+    count = select(func.count(func.distinct(Role.person_id))).where(*theirs)
+    found, page, total = page_of_ids(session, ids, count, page, per_page)
+    roles: dict[int, list[Role]] = {person_id: [] for person_id in found}
+    for role in session.scalars(select(Role).where(*theirs, Role.person_id.in_(found))
+                                .options(selectinload(Role.person)).order_by(Role.started_on.desc(), Role.id.desc())):
+        roles[role.person_id].append(role)
+    return Page([_member(roles[person_id], today) for person_id in found], page, per_page, total)
 
 
 def organization_names(session: Session, *, owner: Account, kinds: Optional[list[OrganizationKind]] = None,

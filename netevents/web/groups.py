@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
 from netevents.db import request_session
 from netevents.forms.groups import ConfirmForm, GroupForm
 from netevents.models.people import OrganizationKind
 from netevents.services.clock import local_today
-from netevents.services.groups import (GroupFields, create_group, delete_group, get_group, group_members,
-                                       list_groups, organization_names, update_group)
+from netevents.services.groups import (GroupFields, create_group, delete_group, get_group, list_groups,
+                                       my_membership, organization_names, page_of_members, role_count,
+                                       update_group)
 from netevents.web.form_actions import FAILED, current_owner, fields_from, submit
 
 bp = Blueprint("groups", __name__, url_prefix="/groups")
@@ -31,8 +32,11 @@ def detail(group_id: int):
     """A group: what it is, my role, its members with their roles, past members."""
     session = request_session()
     group = get_group(session, group_id, owner=current_owner())
-    members = group_members(session, group.id, owner=current_owner())
-    return render_template("groups/detail.html", group=group, members=members, today=local_today(current_owner()),
+    owner, today = current_owner(), local_today(current_owner())
+    members = page_of_members(session, group.id, owner=owner, today=today, page=request.args.get("page", 1, type=int),
+                              per_page=current_app.config["PAGE_SIZE"])
+    me = my_membership(session, group.id, owner=owner, today=today)
+    return render_template("groups/detail.html", group=group, me=me, members=members, today=today,
                            confirm=ConfirmForm())
 
 
@@ -76,6 +80,7 @@ def delete(group_id: int):
     if submit(form, lambda session: delete_group(session, group.id, owner=current_owner())) is not FAILED:
         flash(f"{name} deleted.", "success")
         return redirect(url_for(".index"))
+    roles = role_count(request_session(), group.id, owner=current_owner())
     return render_template("confirm_delete.html", form=form, group=group, title=f"Delete {name}?",
-                           message=f"This also deletes the {len(group.roles)} roles recorded in it.",
+                           message=f"This also deletes the {roles:,} roles recorded in it.",
                            cancel_url=url_for(".detail", group_id=group.id))

@@ -19,7 +19,7 @@ from netevents_plugins.committee_visibility.talking_points import talking_points
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from netevents.plugins.api import Account, Event, Group, Person, local_today, plugin_settings_for, reports_of
+from netevents.plugins.api import Account, Event, Group, Person, Role, local_today, plugin_settings_for, reports_of
 
 NAME = "committee_visibility"
 PICKER_LIMIT = 100  # groups and events offered in the dashboard's form
@@ -115,7 +115,9 @@ def group_context(session: Session, owner: Account, group: Group, next_url: str,
     found = session.execute(select(Moment.occurred_on, Moment.kind).where(Moment.group_id == group.id)
                             .order_by(Moment.occurred_on.desc()).limit(CHART_LIMIT)).all()
     days, role_days = [day for day, _kind in found], [day for day, kind in found if kind.is_role]
-    roles = [RoleSpan(role.title, role.started_on, role.ended_on) for role in group.roles if role.is_mine]
+    mine = select(Role.title, Role.started_on, Role.ended_on).where(Role.group_id == group.id,
+                                                                    Role.owner_id == owner.id, Role.person_id.is_(None))
+    roles = [RoleSpan(*row) for row in session.execute(mine.order_by(Role.started_on, Role.id))]  # not every member's
     expected, points = talking_points_for_group(session, group.id, owner=owner, today=today, limit=limit)
     return {"group": group, "internal": internal_mark(session, group.id, owner=owner) is not None,
             "chart": contributions_chart(days, roles, today, role_days), "contribution_count": len(days),

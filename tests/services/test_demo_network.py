@@ -23,7 +23,7 @@ from netevents.services.encounters import people_met_at
 from netevents.services.events import list_events
 from netevents.services.favors import favor_balance, reciprocity_list
 from netevents.services.followups import open_followups
-from netevents.services.groups import group_members, list_groups
+from netevents.services.groups import list_groups, page_of_members
 from netevents.services.interactions import interaction_days
 from netevents.services.people import PersonFields, create_person
 from netevents.services.person_details import important_dates_between, relationships_of, reports_of
@@ -122,8 +122,8 @@ def test_committee_with_my_role_and_senior_members_and_association(session, acco
     committee = next(s for s in groups if s.group.kind is GroupKind.internal_committee)
     assert committee.is_current and committee.my_titles == ["secretary"]
     assert committee.group.organization.name == "Brightwater Components"
-    members = {m.name: m.current_titles for m in group_members(session, committee.group.id, owner=account,
-                                                               today=today)}
+    members = {m.name: m.current_titles for m in page_of_members(session, committee.group.id, owner=account,
+                                                                 today=today).items}
     assert members["Rajesh Venkataraman"] == ["chair"] and members["Catherine Ashworth"] == ["executive sponsor"]
     me = next(r for r in committee.group.roles if r.is_mine and r.title == "secretary")
     assert (today - me.started_on).days >= 365

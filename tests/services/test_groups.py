@@ -6,8 +6,8 @@ import pytest
 from netevents.errors import Invalid, NotFound
 from netevents.models.groups import GroupKind
 from netevents.models.people import OrganizationKind
-from netevents.services.groups import (GroupFields, create_group, delete_group, get_group, group_members,
-                                       list_groups, update_group)
+from netevents.services.groups import (GroupFields, create_group, delete_group, get_group, list_groups,
+                                       my_membership, page_of_members, update_group)
 from netevents.services.organizations import OrganizationFields, create_organization
 from netevents.services.people import PersonFields, create_person
 from netevents.services.roles import RoleFields, add_role, get_role
@@ -72,7 +72,9 @@ def test_other_accounts_groups_and_organizations_are_not_found(session, account,
     with pytest.raises(NotFound):
         delete_group(session, group.id, owner=other)
     with pytest.raises(NotFound):
-        group_members(session, group.id, owner=other)
+        page_of_members(session, group.id, owner=other)
+    with pytest.raises(NotFound):
+        my_membership(session, group.id, owner=other)
     with pytest.raises(NotFound):
         create_group(session, GroupFields(name="X", organization_id=group.organization_id), owner=other)
     assert list_groups(session, owner=other) == []
@@ -107,10 +109,28 @@ def test_members_current_and_past_with_roles(session, account):
     add_role(session, group.id, RoleFields(title="treasurer", started_on=date(2019, 1, 1),
                                            ended_on=date(2020, 1, 1), person_id=bob.id), owner=account)
     add_role(session, group.id, RoleFields(title="secretary", started_on=date(2022, 1, 1)), owner=account)
-    members = group_members(session, group.id, owner=account, today=TODAY)
-    assert [(m.name, m.is_current) for m in members] == [("Me", True), ("Ann", True), ("Bob", False)]
-    assert [r.title for r in members[1].roles] == ["chair", "member"]
-    assert members[1].current_titles == ["chair"] and members[2].current_titles == []
+    me, members = (my_membership(session, group.id, owner=account, today=TODAY),
+                   page_of_members(session, group.id, owner=account, today=TODAY).items)
+    assert (me.name, me.is_current, [role.title for role in me.roles]) == ("Me", True, ["secretary"])
+    assert [(m.name, m.is_current) for m in members] == [("Ann", True), ("Bob", False)]
+    assert [r.title for r in members[0].roles] == ["chair", "member"]
+    assert members[0].current_titles == ["chair"] and members[1].current_titles == []
+
+
+def test_members_come_a_page_at_a_time_current_ones_first_then_by_name(session, account):
+    group = committee(session, account)
+    assert my_membership(session, group.id, owner=account, today=TODAY) is None
+    for name, ended in (("Dee", None), ("Cy", date(2022, 1, 1)), ("Abe", None), ("Bea", date(2022, 1, 1)),
+                        ("Eve", None)):
+        person = create_person(session, PersonFields(display_name=name), owner=account)
+        add_role(session, group.id, RoleFields(title="member", started_on=date(2021, 1, 1), ended_on=ended,
+                                               person_id=person.id), owner=account)
+        add_role(session, group.id, RoleFields(title="guest", started_on=date(2020, 1, 1),
+                                               ended_on=date(2020, 6, 1), person_id=person.id), owner=account)
+    pages = [page_of_members(session, group.id, owner=account, today=TODAY, page=n, per_page=2) for n in (1, 2, 3, 9)]
+    assert [[m.name for m in page.items] for page in pages] == [["Abe", "Dee"], ["Eve", "Bea"], ["Cy"], ["Cy"]]
+    assert (pages[0].total, pages[0].pages, pages[3].page) == (5, 3, 3)
+    assert [len(m.roles) for page in pages[:3] for m in page.items] == [2] * 5
 
 
 def test_ending_a_group_ends_its_open_roles(session, account):

@@ -180,3 +180,19 @@ def test_dates_in_role_messages_read_like_the_pages(user_client, session, accoun
     user_client.post(f"/groups/roles/{role.id}/end", data={"ended_on": "2022-03-04"})
     page = user_client.get(f"/groups/{group.id}").get_data(as_text=True)
     assert "Role ended on Fri 4 Mar 2022." in page and "2022-03-04" not in page.split("<main")[1].split("</div>")[0]
+
+
+def test_a_large_groups_members_come_a_page_at_a_time(app, user_client, session, account):
+    app.config["PAGE_SIZE"] = 2
+    group = create_group(session, GroupFields(name="Programme committee", kind="board"), owner=account)
+    add_role(session, group.id, RoleFields(title="secretary", started_on=date(2022, 1, 1)), owner=account)
+    for name in ("Cleo Brandt", "Ana Alves", "Bo Berg"):
+        person = create_person(session, PersonFields(display_name=name), owner=account)
+        add_role(session, group.id, RoleFields(title="member", started_on=date(2022, 1, 1), person_id=person.id),
+                 owner=account)
+    first = user_client.get(f"/groups/{group.id}").get_data(as_text=True)
+    second = user_client.get(f"/groups/{group.id}?page=2").get_data(as_text=True)
+    assert "Ana Alves" in first and "Bo Berg" in first and "Cleo Brandt" not in first
+    assert "Cleo Brandt" in second and "Ana Alves" not in second and "No other current members" not in second
+    assert "secretary" in first and "secretary" in second  # my role stays on every page
+    assert f"/groups/{group.id}?page=2#members" in first and "3, current ones first" in first
