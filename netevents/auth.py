@@ -6,7 +6,7 @@ from flask import session as cookie_session
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, current_user, login_user, logout_user
-from flask_wtf.csrf import CSRFProtect
+from flask_wtf.csrf import CSRFProtect, generate_csrf
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from netevents.db import request_session
@@ -35,10 +35,18 @@ def init_app(app) -> None:
     login_manager.request_loader(_load_remembered)
     app.after_request(_send_remember_cookie)
     csrf.init_app(app)
+    app.jinja_env.globals["csrf_token"] = request_csrf_token
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
     limiter.init_app(app)
     trust_proxies(app, int(app.config.get("PROXY_COUNT") or 0))
     app.before_request(_require_login)
+
+
+def request_csrf_token() -> str:
+    """The request's CSRF token for a form, made once: a page of follow-ups asks for it for each of its forms."""
+    if "netevents_csrf_token" not in g:
+        g.netevents_csrf_token = generate_csrf()
+    return g.netevents_csrf_token
 
 
 def trust_proxies(app, count: int) -> None:
