@@ -94,19 +94,20 @@ def run_before_query(*, owner_id, start, dialect_name: str):
     """The SELECT counting the active days in a row that end the day before ``start`` when ``start`` had activity
     (the streak running into a window), else 0 (``owner_id`` and ``start``: bound parameters).
 
-    The run's first day is the latest active day before ``start`` whose day before was not active: an anti-join
-    of the days with themselves a day later (PostgreSQL hashes it, SQLite probes the primary key), where
-    ranking every earlier day took several times longer.
+    The run's first day is the latest active day before ``start`` whose day before was not active: the days
+    are walked back from ``start`` along the primary key, each probed for the day before, and the walk stops at
+    the first gap, so it reads the run and not the whole history (max() over every earlier day did; ranking
+    every earlier day took several times longer still).
     """
     def active_on(day):
         return exists().where(ActivityDay.owner_id == owner_id, ActivityDay.count > 0, ActivityDay.day == day)
 
     earlier = aliased(ActivityDay)
-    first_day = (select(func.max(ActivityDay.day)).where(
+    first_day = (select(ActivityDay.day).where(
         ActivityDay.owner_id == owner_id, ActivityDay.count > 0, ActivityDay.day < start,
         ~exists().where(earlier.owner_id == owner_id, earlier.count > 0,
                         earlier.day == _day_before(ActivityDay.day, dialect_name)))
-        .scalar_subquery())
+        .order_by(ActivityDay.day.desc()).limit(1).scalar_subquery())
     return select(case((and_(active_on(start), active_on(_day_before(start, dialect_name))),
                         _days_before(first_day, start, dialect_name)), else_=0))
 

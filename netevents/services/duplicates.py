@@ -44,13 +44,30 @@ def dismissed_pairs(session: Session, *, owner: Account) -> set[tuple[int, int]]
     return {(a, b) for a, b in session.execute(query)}
 
 
+def _in_range(owner: Account, min_score: int) -> tuple:
+    """The conditions of the owner's pairs scoring at least ``min_score``, on the rank: the ranked index then
+    covers the page and the count (a condition on the score read every pair's row)."""
+    return DuplicatePair.owner_id == owner.id, DuplicatePair.rank <= 100 - min_score
+
+
+def _kept_count(session: Session, owner: Account, min_score: int) -> int:
+    """How many pairs ``duplicate_page`` lists, counted up to MAX_COUNTED + 1: the pairs in range (an index
+    range) less the dismissed ones among them (few), instead of probing the dismissals once per pair."""
+    same_pair = and_(DuplicatePair.owner_id == DismissedDuplicate.owner_id,
+                     DuplicatePair.person_a_id == DismissedDuplicate.person_a_id,
+                     DuplicatePair.person_b_id == DismissedDuplicate.person_b_id)
+    dismissed = session.scalar(select(func.count()).select_from(DismissedDuplicate).join(DuplicatePair, same_pair)
+                               .where(DismissedDuplicate.owner_id == owner.id, *_in_range(owner, min_score))) or 0
+    in_range = select(DuplicatePair.id).where(*_in_range(owner, min_score)).limit(MAX_COUNTED + 1 + dismissed)
+    return min(session.scalar(select(func.count()).select_from(in_range.subquery())) - dismissed, MAX_COUNTED + 1)
+
+
 def _kept(owner: Account, min_score: int, person_id: Optional[int]):
     """The owner's kept pairs, without dismissed ones (only ``person_id``'s if given), as a query of pair ids."""
     dismissed = exists().where(DismissedDuplicate.owner_id == owner.id,
                                DismissedDuplicate.person_a_id == DuplicatePair.person_a_id,
                                DismissedDuplicate.person_b_id == DuplicatePair.person_b_id)
-    query = select(DuplicatePair.id).where(DuplicatePair.owner_id == owner.id, DuplicatePair.score >= min_score,
-                                           ~dismissed)
+    query = select(DuplicatePair.id).where(*_in_range(owner, min_score), ~dismissed)
     if person_id is not None:
         query = query.where(or_(DuplicatePair.person_a_id == person_id, DuplicatePair.person_b_id == person_id))
     return query
@@ -73,9 +90,8 @@ def duplicate_page(session: Session, *, owner: Account, page: int = 1, per_page:
     """One page of the owner's likely duplicate pairs, best first, without dismissed pairs; the total is counted up
     to MAX_COUNTED + 1 (more means "more than MAX_COUNTED", and no page past that many pairs)."""
     refresh_pending(session, owner=owner, limit=READ_REFRESH)
-    query = _kept(owner, min_score, None)
-    count = select(func.count()).select_from(query.limit(MAX_COUNTED + 1).subquery())
-    found, page, total = page_of_ids(session, query.order_by(*RANKED), count, page, per_page)
+    query = _kept(owner, min_score, None).order_by(*RANKED)
+    found, page, total = page_of_ids(session, query, _kept_count(session, owner, min_score), page, per_page)
     return Page(items=_candidates(session, found), page=page, per_page=per_page, total=total)
 
 

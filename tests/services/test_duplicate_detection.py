@@ -2,7 +2,9 @@
 import pytest
 
 from netevents.errors import Invalid, NotFound
-from netevents.services.duplicates import (dismiss_duplicate, find_duplicate_candidates, find_people_by_name)
+from netevents.services import duplicates
+from netevents.services.duplicates import (dismiss_duplicate, duplicate_page, find_duplicate_candidates,
+                                           find_people_by_name)
 from netevents.services.people import PersonFields, create_person
 
 
@@ -95,6 +97,27 @@ def test_dismissed_pairs_are_not_suggested_again(session, account, person):
     dismiss_duplicate(session, second.id, first.id, owner=account)
     dismiss_duplicate(session, first.id, second.id, owner=account)  # twice is harmless
     assert pairs(session, account) == []
+
+
+def test_the_page_total_leaves_out_dismissed_pairs_and_stops_counting_at_the_cap(session, account, make_account,
+                                                                               person, monkeypatch):
+    # the same phone scores 90 or more; the similar names across the twins score less
+    twins = [(person(f"Ann Smith {n}", phones=[f"+44 20 7946 09{n:02d}"]),
+              person(f"Annie Smith {n}", phones=[f"+44 20 7946 09{n:02d}"])) for n in range(6)]
+    other = make_account()
+    person("Bo Chen", owner=other, phones=["+44 20 7946 0999"])
+    person("Bo Chen", owner=other, phones=["+44 20 7946 0999"])
+    assert duplicate_page(session, owner=account, min_score=90).total == 6
+    for first, second in twins[:2]:
+        dismiss_duplicate(session, first.id, second.id, owner=account)
+    page = duplicate_page(session, owner=account, min_score=90)
+    assert page.total == 4 == len(page.items)
+    assert {c.first.display_name for c in page.items} == {f"Ann Smith {n}" for n in range(2, 6)}
+    monkeypatch.setattr(duplicates, "MAX_COUNTED", 3)  # "more than 3": 4, with the 2 dismissed not in it
+    assert duplicate_page(session, owner=account, min_score=90).total == 4
+    monkeypatch.setattr(duplicates, "MAX_COUNTED", 4)
+    assert duplicate_page(session, owner=account, min_score=90).total == 4
+    assert duplicate_page(session, owner=account, min_score=101).total == 0
 
 
 def test_dismissing_needs_two_of_your_own_people(session, account, make_account, person):
